@@ -1,0 +1,42 @@
+// Jest runs as native ESM (node --experimental-vm-modules): Nest 12 is ESM-only.
+// TypeScript goes through @swc/jest as ESM; the two ESM-only packages that Fastify and
+// Swagger require() from CommonJS (cookie@2, content-disposition@3) are compiled to CJS.
+const swcEsm = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+  },
+];
+const swcCjs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': swcEsm,
+    'node_modules/(cookie|content-disposition)/.+\\.js$': swcCjs,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
+  moduleNameMapper: {
+    '^@app/c3d$': '<rootDir>/libs/c3d/src/index.ts',
+    '^@app/c3d/node$': '<rootDir>/libs/c3d/src/node.ts',
+    '^@app/emg$': '<rootDir>/libs/emg/src/index.ts',
+    '^@app/scoring$': '<rootDir>/libs/scoring/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  rootDir: '.',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
+  ],
+};
