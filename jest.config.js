@@ -28,6 +28,7 @@ const common = {
     '^@app/c3d/node$': '<rootDir>/libs/c3d/src/node.ts',
     '^@app/emg$': '<rootDir>/libs/emg/src/index.ts',
     '^@app/scoring$': '<rootDir>/libs/scoring/src/index.ts',
+    '^@app/analysis$': '<rootDir>/libs/analysis/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   rootDir: '.',
