@@ -1,0 +1,77 @@
+/**
+ * Number decoding for the three C3D processor types. Header and parameter words go
+ * through these small functions; the sample hot loops are specialised in samples.ts.
+ */
+export type Processor = 'intel' | 'dec' | 'mips';
+
+export interface NumberCodec {
+  readonly processor: Processor;
+  readonly littleEndian: boolean;
+  i16(view: DataView, offset: number): number;
+  u16(view: DataView, offset: number): number;
+  f32(view: DataView, offset: number): number;
+}
+
+const scratch = new DataView(new ArrayBuffer(4));
+
+/**
+ * VAX F floats are stored as two little-endian 16-bit words, most significant word first;
+ * with the words swapped the bit layout is IEEE's, but the exponent bias is 2 higher, hence /4.
+ */
+export function decodeVax(view: DataView, offset: number): number {
+  const hi = view.getUint16(offset, true);
+  const lo = view.getUint16(offset + 2, true);
+  // A zero exponent is 0 in VAX (there are no denormals).
+  if ((hi & 0x7f80) === 0) return 0;
+  scratch.setUint32(0, (hi << 16) | lo, true);
+  return scratch.getFloat32(0, true) / 4;
+}
+
+export function encodeVax(view: DataView, offset: number, value: number): void {
+  scratch.setFloat32(0, value * 4, true);
+  const bits = scratch.getUint32(0, true);
+  if (value === 0 || (bits & 0x7f800000) === 0) {
+    view.setUint32(offset, 0, true);
+    return;
+  }
+  view.setUint16(offset, bits >>> 16, true);
+  view.setUint16(offset + 2, bits & 0xffff, true);
+}
+
+export const intelCodec: NumberCodec = {
+  processor: 'intel',
+  littleEndian: true,
+  i16: (v, o) => v.getInt16(o, true),
+  u16: (v, o) => v.getUint16(o, true),
+  f32: (v, o) => v.getFloat32(o, true),
+};
+
+export const decCodec: NumberCodec = {
+  processor: 'dec',
+  littleEndian: true,
+  i16: (v, o) => v.getInt16(o, true),
+  u16: (v, o) => v.getUint16(o, true),
+  f32: decodeVax,
+};
+
+export const mipsCodec: NumberCodec = {
+  processor: 'mips',
+  littleEndian: false,
+  i16: (v, o) => v.getInt16(o, false),
+  u16: (v, o) => v.getUint16(o, false),
+  f32: (v, o) => v.getFloat32(o, false),
+};
+
+/** Parameter header byte 4 holds 83 + processor type. */
+export function codecForProcessorByte(byte: number): NumberCodec | undefined {
+  if (byte === 84) return intelCodec;
+  if (byte === 85) return decCodec;
+  if (byte === 86) return mipsCodec;
+  return undefined;
+}
+
+export function codecFor(processor: Processor): NumberCodec {
+  return processor === 'intel' ? intelCodec : processor === 'dec' ? decCodec : mipsCodec;
+}
+
+export const PROCESSOR_BYTE: Record<Processor, number> = { intel: 84, dec: 85, mips: 86 };

@@ -1,0 +1,166 @@
+/**
+ * The parameter section: a chain of group and parameter records, each pointing to the next.
+ * It is walked to its terminator, bounded by the data start block rather than by the block
+ * count announced in its header (several real files understate that count).
+ */
+import { type NumberCodec } from './codec.js';
+import { type C3dWarning } from './errors.js';
+import { BLOCK } from './header.js';
+import { decodeString } from './strings.js';
+import { type C3dGroup, type C3dParameter, type ParameterType } from './types.js';
+
+interface Section {
+  bytes: Uint8Array;
+  view: DataView;
+  codec: NumberCodec;
+  end: number;
+  warnings: C3dWarning[];
+}
+
+const TYPES: Record<number, { type: ParameterType; size: number }> = {
+  [-1]: { type: 'char', size: 1 },
+  1: { type: 'byte', size: 1 },
+  2: { type: 'int', size: 2 },
+  4: { type: 'float', size: 4 },
+};
+
+export interface ParameterSection {
+  groups: C3dGroup[];
+  /** Byte just past the last record read (to compare with the announced block count). */
+  endOffset: number;
+}
+
+export function readParameters(
+  bytes: Uint8Array,
+  view: DataView,
+  codec: NumberCodec,
+  start: number,
+  end: number,
+  warnings: C3dWarning[],
+): ParameterSection {
+  const s: Section = { bytes, view, codec, end, warnings };
+  const byId = new Map<number, C3dGroup>();
+  const groups: C3dGroup[] = [];
+  const groupFor = (id: number): C3dGroup => {
+    let g = byId.get(id);
+    if (!g) {
+      g = { id, name: '', description: '', locked: false, parameters: [] };
+      byId.set(id, g);
+      groups.push(g);
+    }
+    return g;
+  };
+  let pos = start + 4;
+  let last = pos;
+  while (pos + 2 <= end) {
+    const rawLen = view.getInt8(pos);
+    const id = view.getInt8(pos + 1);
+    if (rawLen === 0 || id === 0) break;
+    const nameEnd = pos + 2 + Math.abs(rawLen);
+    if (nameEnd + 2 > end) {
+      warn(s, 'parameter_section_truncated', 'a parameter record runs past the parameter section', pos);
+      break;
+    }
+    const next = codec.i16(view, nameEnd);
+    const recordEnd = next > 0 ? Math.min(nameEnd + next, end) : end;
+    const name = decodeString(bytes, pos + 2, nameEnd);
+    if (id < 0) readGroup(s, groupFor(-id), name, rawLen < 0, nameEnd + 2, recordEnd);
+    else {
+      const p = readParameter(s, name, rawLen < 0, nameEnd + 2, recordEnd, pos);
+      if (p) groupFor(id).parameters.push(p);
+    }
+    last = recordEnd;
+    if (next <= 0) {
+      if (next < 0) warn(s, 'parameter_chain_broken', `negative next-record offset after ${name}`, nameEnd);
+      break;
+    }
+    pos = nameEnd + next;
+  }
+  for (const g of groups) {
+    if (g.name === '') warn(s, 'parameter_orphans', `parameters refer to group id ${g.id}, which has no record`, start);
+  }
+  return { groups, endOffset: last };
+}
+
+function readGroup(s: Section, g: C3dGroup, name: string, locked: boolean, at: number, recordEnd: number): void {
+  if (g.name !== '') {
+    s.warnings.push({ code: 'duplicate_group_id', message: `group id ${g.id} used by ${g.name} and ${name}`, offset: at });
+    return;
+  }
+  g.name = name;
+  g.locked = locked;
+  g.description = readDescription(s, at, recordEnd);
+}
+
+function readDescription(s: Section, at: number, recordEnd: number): string {
+  if (at >= recordEnd) return '';
+  const len = s.bytes[at]!;
+  // Some writers (OptiTrack) omit the length byte; never read past the record.
+  return decodeString(s.bytes, at + 1, Math.min(at + 1 + len, recordEnd));
+}
+
+function readParameter(
+  s: Section,
+  name: string,
+  locked: boolean,
+  at: number,
+  recordEnd: number,
+  recordStart: number,
+): C3dParameter | undefined {
+  if (at + 2 > s.end) {
+    warn(s, 'parameter_truncated', `parameter ${name} has no type`, at);
+    return undefined;
+  }
+  const kind = TYPES[s.view.getInt8(at)];
+  if (!kind) {
+    warn(s, 'parameter_bad_type', `parameter ${name} has type ${s.view.getInt8(at)}`, at);
+    return undefined;
+  }
+  const ndims = s.bytes[at + 1]!;
+  const dataStart = at + 2 + ndims;
+  const dims: number[] = [];
+  for (let i = 0; i < ndims && at + 2 + i < s.end; i++) dims.push(s.bytes[at + 2 + i]!);
+  let count = 1;
+  for (const d of dims) count *= d;
+  const dataEnd = dataStart + count * kind.size;
+  if (dataEnd > s.end) {
+    warn(s, 'parameter_truncated', `parameter ${name} needs ${dataEnd - dataStart} bytes past the section`, recordStart);
+    return undefined;
+  }
+  if (dataEnd > recordEnd) {
+    warn(s, 'parameter_size_mismatch', `parameter ${name} is longer than its next-record offset`, recordStart);
+  }
+  const values = kind.type === 'char' ? readStrings(s.bytes, dataStart, dims) : readNumbers(s, kind.type, dataStart, count);
+  const description = readDescription(s, dataEnd, Math.max(recordEnd, dataEnd));
+  return { name, description, type: kind.type, dims, values, locked };
+}
+
+function readStrings(bytes: Uint8Array, start: number, dims: number[]): string[] {
+  if (dims.length === 0) return [decodeString(bytes, start, start + 1)];
+  const width = dims[0]!;
+  let rows = 1;
+  for (let i = 1; i < dims.length; i++) rows *= dims[i]!;
+  const out: string[] = new Array<string>(rows);
+  for (let r = 0; r < rows; r++) out[r] = decodeString(bytes, start + r * width, start + (r + 1) * width);
+  return out;
+}
+
+function readNumbers(s: Section, type: ParameterType, start: number, count: number): number[] {
+  const out: number[] = new Array<number>(count);
+  const { view, codec } = s;
+  for (let i = 0; i < count; i++) {
+    if (type === 'byte') out[i] = s.bytes[start + i]!;
+    else if (type === 'int') out[i] = codec.i16(view, start + 2 * i);
+    else out[i] = codec.f32(view, start + 4 * i);
+  }
+  return out;
+}
+
+function warn(s: Section, code: string, message: string, offset: number): void {
+  s.warnings.push({ code, message, offset });
+}
+
+/** Blocks actually used by the section, for the "announced vs used" warning. */
+export function blocksUsed(start: number, endOffset: number): number {
+  return Math.ceil((endOffset - start) / BLOCK);
+}

@@ -1,0 +1,71 @@
+/** readC3d: header -> processor -> parameters -> layout -> samples, never trusting one source alone. */
+import { codecForProcessorByte } from './codec.js';
+import { analogInfo, pointNames } from './channels.js';
+import { C3dError, type C3dWarning } from './errors.js';
+import { readEvents } from './events.js';
+import { BLOCK, parameterStart, readHeader } from './header.js';
+import { resolveLayout } from './layout.js';
+import { blocksUsed, readParameters } from './parameters.js';
+import { allocatePoints, decodeSamples } from './samples.js';
+import { type C3dFile, type ReadOptions } from './types.js';
+
+export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
+  if (!(bytes instanceof Uint8Array)) throw new C3dError('invalid_input', 'readC3d expects a Uint8Array', 0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const warnings: C3dWarning[] = [];
+  const paramStart = parameterStart(bytes);
+  const processorByte = bytes[paramStart + 3]!;
+  const codec = codecForProcessorByte(processorByte);
+  if (!codec) {
+    throw new C3dError('unsupported_processor', `processor byte ${processorByte} is not 84 (Intel), 85 (DEC) or 86 (MIPS)`, paramStart + 3);
+  }
+  const header = readHeader(bytes, view, codec);
+  const headerDataStart = (header.dataBlock - 1) * BLOCK;
+  const sectionEnd = header.dataBlock > header.parameterBlock && headerDataStart <= bytes.length ? headerDataStart : bytes.length;
+  const section = readParameters(bytes, view, codec, paramStart, sectionEnd, warnings);
+  const announced = bytes[paramStart + 2]!;
+  const used = blocksUsed(paramStart, section.endOffset);
+  if (used > announced) {
+    warnings.push({ code: 'parameter_blocks_understated', message: `parameter section uses ${used} blocks but announces ${announced}`, offset: paramStart + 2 });
+  }
+  const groups = section.groups;
+  const layout = resolveLayout(header, groups, bytes.length, paramStart, warnings);
+  const names = pointNames(groups, layout.pointCount);
+  const analog = analogInfo(groups, layout.channels, warnings);
+  const decoded = options.headerOnly
+    ? { points: allocatePoints(layout.pointCount, 0), channels: Array.from({ length: layout.channels }, () => new Float64Array(0)) }
+    : decodeSamples(bytes, layout, codec, analog.scaling);
+  return {
+    header,
+    processor: codec.processor,
+    dataFormat: layout.format,
+    parameters: groups,
+    points: {
+      rate: layout.pointRate,
+      frames: layout.frames,
+      firstFrame: layout.firstFrame,
+      scale: layout.pointScale,
+      ...names,
+      ...decoded.points,
+    },
+    analog: {
+      rate: layout.analogRate,
+      samplesPerFrame: layout.samplesPerFrame,
+      labels: analog.labels,
+      descriptions: analog.descriptions,
+      units: analog.units,
+      scale: analog.scale,
+      offset: analog.offset,
+      genScale: analog.genScale,
+      unsigned: analog.unsigned,
+      channels: decoded.channels,
+    },
+    events: readEvents(header, groups),
+    warnings,
+  };
+}
+
+/** Header and parameters only: the upload-time metadata path. */
+export function readC3dMetadata(bytes: Uint8Array): C3dFile {
+  return readC3d(bytes, { headerOnly: true });
+}

@@ -1,0 +1,120 @@
+/**
+ * De-interleaving of the data section into per-point and per-channel typed arrays.
+ * Each frame holds P x (x, y, z, residual word) then S x C analog samples (sample-major).
+ * Loops are split by word type so each stays monomorphic.
+ */
+import { type NumberCodec } from './codec.js';
+import { type Layout } from './layout.js';
+import { rawFloats, rawInts } from './raw.js';
+
+export interface PointArrays {
+  x: Float32Array[];
+  y: Float32Array[];
+  z: Float32Array[];
+  residual: Float32Array[];
+  camera: Uint8Array[];
+}
+
+export interface AnalogScaling {
+  /** Per-channel offset and multiplier (scale x gen_scale). */
+  offset: Float64Array;
+  factor: Float64Array;
+  unsigned: boolean;
+}
+
+export function allocatePoints(count: number, frames: number): PointArrays {
+  const make = <T>(ctor: new (n: number) => T): T[] => Array.from({ length: count }, () => new ctor(frames));
+  return { x: make(Float32Array), y: make(Float32Array), z: make(Float32Array), residual: make(Float32Array), camera: make(Uint8Array) };
+}
+
+export function decodeSamples(
+  bytes: Uint8Array,
+  layout: Layout,
+  codec: NumberCodec,
+  scaling: AnalogScaling,
+): { points: PointArrays; channels: Float64Array[] } {
+  const { pointCount: P, channels: C, samplesPerFrame: S, frames: F } = layout;
+  const wpf = P * 4 + C * S;
+  const points = allocatePoints(P, F);
+  const channels = Array.from({ length: C }, () => new Float64Array(F * S));
+  if (F === 0 || wpf === 0) return { points, channels };
+  if (layout.format === 'float') {
+    const raw = rawFloats(bytes, layout.dataStart, wpf * F, codec);
+    pointsFromFloats(raw, wpf, F, Math.abs(layout.pointScale), points);
+    analogFromFloats(raw, wpf, F, P * 4, C, S, scaling, channels);
+  } else {
+    const raw = rawInts(bytes, layout.dataStart, wpf * F, codec);
+    pointsFromInts(raw, wpf, F, layout.pointScale, points);
+    analogFromInts(raw, wpf, F, P * 4, C, S, scaling, channels);
+  }
+  return { points, channels };
+}
+
+function pointsFromFloats(raw: Float32Array, wpf: number, F: number, resScale: number, out: PointArrays): void {
+  for (let p = 0; p < out.x.length; p++) {
+    const x = out.x[p]!, y = out.y[p]!, z = out.z[p]!, r = out.residual[p]!, cam = out.camera[p]!;
+    for (let f = 0, i = p * 4; f < F; f++, i += wpf) {
+      x[f] = raw[i]!;
+      y[f] = raw[i + 1]!;
+      z[f] = raw[i + 2]!;
+      // The fourth word is a float holding the 16-bit word: camera mask high byte, residual low byte.
+      const w = raw[i + 3]!;
+      if (w < 0 || w !== w) {
+        r[f] = -1;
+      } else {
+        const iw = w | 0;
+        r[f] = (iw & 0xff) * resScale;
+        cam[f] = (iw >> 8) & 0xff;
+      }
+    }
+  }
+}
+
+function pointsFromInts(raw: Int16Array, wpf: number, F: number, scale: number, out: PointArrays): void {
+  const resScale = Math.abs(scale);
+  for (let p = 0; p < out.x.length; p++) {
+    const x = out.x[p]!, y = out.y[p]!, z = out.z[p]!, r = out.residual[p]!, cam = out.camera[p]!;
+    for (let f = 0, i = p * 4; f < F; f++, i += wpf) {
+      x[f] = raw[i]! * scale;
+      y[f] = raw[i + 1]! * scale;
+      z[f] = raw[i + 2]! * scale;
+      const w = raw[i + 3]!;
+      if (w < 0) {
+        r[f] = -1;
+      } else {
+        r[f] = (w & 0xff) * resScale;
+        cam[f] = (w >> 8) & 0xff;
+      }
+    }
+  }
+}
+
+function analogFromFloats(
+  raw: Float32Array, wpf: number, F: number, first: number, C: number, S: number, sc: AnalogScaling, out: Float64Array[],
+): void {
+  for (let c = 0; c < C; c++) {
+    const ch = out[c]!;
+    const off = sc.offset[c]!;
+    const k = sc.factor[c]!;
+    let o = 0;
+    for (let f = 0, base = first + c; f < F; f++, base += wpf) {
+      for (let s = 0, i = base; s < S; s++, i += C) ch[o++] = (raw[i]! - off) * k;
+    }
+  }
+}
+
+function analogFromInts(
+  raw: Int16Array, wpf: number, F: number, first: number, C: number, S: number, sc: AnalogScaling, out: Float64Array[],
+): void {
+  // UNSIGNED files store samples as uint16: masking reinterprets the signed word.
+  const mask = sc.unsigned ? 0xffff : -1;
+  for (let c = 0; c < C; c++) {
+    const ch = out[c]!;
+    const off = sc.offset[c]!;
+    const k = sc.factor[c]!;
+    let o = 0;
+    for (let f = 0, base = first + c; f < F; f++, base += wpf) {
+      for (let s = 0, i = base; s < S; s++, i += C) ch[o++] = ((raw[i]! & mask) - off) * k;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/** C3D strings: fixed-width, padded with spaces or NULs, UTF-8 in new files and Latin-1 in old ones. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
+
+export function decodeString(bytes: Uint8Array, start: number, end: number): string {
+  let stop = end;
+  while (stop > start && (bytes[stop - 1] === 0x20 || bytes[stop - 1] === 0)) stop--;
+  let ascii = true;
+  for (let i = start; i < stop; i++) {
+    if (bytes[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    let out = '';
+    for (let i = start; i < stop; i++) out += String.fromCharCode(bytes[i]!);
+    return out;
+  }
+  const slice = bytes.subarray(start, stop);
+  try {
+    return utf8.decode(slice);
+  } catch {
+    // Not valid UTF-8: older software wrote Latin-1 (e.g. a degree sign in UNITS).
+    return latin1.decode(slice);
+  }
+}
+
+/** Encode for writing: UTF-8, so a reader decodes exactly what was written. */
+export function encodeString(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
