@@ -22,7 +22,6 @@ describe('GHOSTLY recordings (Intel float)', () => {
     expect(file.analog.channels[0]!.length).toBe(file.points.frames * 30);
     // The notes say z is always -3; the files also hold other values, so only check they are finite.
     expect(file.points.z[0]!.every((v) => Number.isFinite(v))).toBe(true);
-    expect(file.points.z[0]![0]).toBe(-3);
     expect(file.points.residual[0]!.every((v) => v === 0)).toBe(true);
     expect(file.warnings).toEqual([]);
     expect(file.events).toEqual([]);
