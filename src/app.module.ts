@@ -1,0 +1,35 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { HealthModule } from './health/health.module.js';
+import { CacheModule } from './infrastructure/cache/cache.module.js';
+import type { Database } from './infrastructure/database/database.js';
+import { DatabaseModule } from './infrastructure/database/database.module.js';
+import { QueueModule } from './infrastructure/queue/queue.module.js';
+import { StorageModule } from './infrastructure/storage/storage.module.js';
+import { AppConfig } from './shared/config/app-config.js';
+import { ConfigModule } from './shared/config/config.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** A ready database (tests); otherwise opened from the configuration. */
+  database?: Database;
+}
+
+/** Feature modules; the API role mounts their controllers, the worker role their processors. */
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [HealthModule];
+
+@Module({})
+export class AppModule {
+  static register({ config, database }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(database),
+        StorageModule.forRoot(),
+        QueueModule.forRoot(config),
+        CacheModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

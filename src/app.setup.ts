@@ -1,0 +1,54 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from './shared/config/app-config.js';
+import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
+import { installRequestLogging } from './shared/http/request-logging.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The Fastify adapter: request ids taken from a well-formed X-Request-ID or generated. */
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    logger: false,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.env.HOST !== '127.0.0.1',
+  });
+}
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const doc = new DocumentBuilder()
+    .setTitle('GHOSTLY EMG C3D service')
+    .setDescription(
+      'Turns GHOSTLY surface-EMG C3D recordings into scored therapy sessions. Every error body is ' +
+        '`{ statusCode, error, message, details?, requestId }` where `error` is a stable machine code.',
+    )
+    .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-supabase-signature' }, 'webhookSignature')
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
+/** Everything an HTTP app needs, shared by main.ts and the e2e tests. */
+export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  installRequestLogging(fastify);
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.enableCors({ origin: config.allowedOrigins.length > 0 ? config.allowedOrigins : false, credentials: true });
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await fastify.ready();
+}

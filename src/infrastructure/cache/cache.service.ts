@@ -1,0 +1,63 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
+
+/** TTLs in milliseconds, per kind of entry. */
+export const CACHE_TTL = {
+  sessionResult: 60 * 60 * 1000,
+  userProfile: 30 * 1000,
+} as const;
+
+/**
+ * The only door to the cache: key builders, TTLs, and failure isolation. A cache outage
+ * degrades to misses (logged), never to failed requests.
+ */
+@Injectable()
+export class CacheService {
+  private readonly logger = new Logger(CacheService.name);
+
+  constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {}
+
+  static sessionResultKey(sessionId: string, resultVersion: number): string {
+    return `session:${sessionId}:result:v${resultVersion}`;
+  }
+
+  static userProfileKey(userId: string): string {
+    return `user:${userId}:profile`;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    try {
+      const value = await this.cache.get<T>(key);
+      return value ?? undefined;
+    } catch (error) {
+      this.logger.warn({ msg: 'cache get failed', key, error: String(error) });
+      return undefined;
+    }
+  }
+
+  async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    try {
+      await this.cache.set(key, value, ttlMs);
+    } catch (error) {
+      this.logger.warn({ msg: 'cache set failed', key, error: String(error) });
+    }
+  }
+
+  async del(key: string): Promise<void> {
+    try {
+      await this.cache.del(key);
+    } catch (error) {
+      this.logger.warn({ msg: 'cache delete failed', key, error: String(error) });
+    }
+  }
+
+  /** Cache-aside: returns the cached value or computes, stores and returns it. */
+  async getOrSet<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const hit = await this.get<T>(key);
+    if (hit !== undefined) return hit;
+    const value = await load();
+    await this.set(key, value, ttlMs);
+    return value;
+  }
+}

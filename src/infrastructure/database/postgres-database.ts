@@ -1,0 +1,60 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { Database } from './database.js';
+import type { DB } from './database.types.js';
+
+// Keep bigint/numeric columns exact as strings except int8 counts, which fit a JS number here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+const MIGRATION_LOCK_KEY = 7_245_011; // arbitrary, stable advisory-lock key for migrators
+
+/** PostgreSQL 15+ (or Supabase's Postgres) through a `pg` pool. */
+export class PostgresDatabase extends Database {
+  readonly dialect = 'postgres' as const;
+  readonly kysely: Kysely<DB>;
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, poolSize: number) {
+    super();
+    this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
+    // An idle client that loses its server must not crash the process.
+    this.pool.on('error', () => undefined);
+    this.kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: this.pool }) });
+  }
+
+  async runScriptInTransaction(script: string, after: (db: Kysely<DB>) => Promise<void>): Promise<void> {
+    await this.kysely.transaction().execute(async (trx) => {
+      // With no parameters pg uses the simple query protocol, which accepts a whole script.
+      await sql.raw(script).execute(trx);
+      await after(trx);
+    });
+  }
+
+  async withMigrationLock<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('select 1');
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.kysely.destroy();
+  }
+}
