@@ -1,0 +1,61 @@
+/**
+ * The shared corpus (../shared/data): every file read and checked against the MANIFEST facts.
+ * Skipped only when ../shared is absent (a fresh clone); test/fixtures/c3d covers that case.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusFacts } from '../test-data/corpus-facts.js';
+import { getParameter, readC3d, type C3dFile } from './index.js';
+
+const shared = join(process.cwd(), '../shared/data');
+const describeCorpus = existsSync(shared) ? describe : describe.skip;
+const read = (rel: string): C3dFile => readC3d(readFileSync(join(shared, rel)));
+
+describeCorpus('shared C3D corpus: MANIFEST facts', () => {
+  it.each(corpusFacts.map((f) => [f.path, f] as const))('%s', (path, fact) => {
+    const bytes = readFileSync(join(shared, 'c3d', path));
+    expect(bytes.length).toBe(fact.bytes);
+    const file = readC3d(bytes);
+    expect(file.processor).toBe(fact.processor);
+    expect(file.dataFormat).toBe(fact.format);
+    expect(file.points.labels).toHaveLength(fact.points);
+    expect(file.points.rate).toBeCloseTo(fact.pointRate, 3);
+    expect(file.points.frames).toBe(fact.frames);
+    expect(file.points.firstFrame).toBe(fact.firstFrame);
+    expect(file.analog.labels).toHaveLength(fact.channels);
+    expect(file.analog.channels).toHaveLength(fact.channels);
+    if (fact.channels > 0) {
+      expect(file.analog.samplesPerFrame).toBe(fact.samplesPerFrame);
+      expect(file.analog.rate).toBeCloseTo(fact.analogRate!, 3);
+      expect(file.analog.channels[0]!.length).toBe(fact.frames * fact.samplesPerFrame);
+    }
+    for (const x of file.points.x) expect(x.length).toBe(fact.frames);
+    const headerOnly = readC3d(bytes, { headerOnly: true });
+    expect(headerOnly.points.frames).toBe(fact.frames);
+    expect(headerOnly.analog.labels).toEqual(file.analog.labels);
+  });
+});
+
+describeCorpus('shared GHOSTLY recordings', () => {
+  const dir = join(shared, 'ghostly');
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.c3d')) : [];
+  it.each(names)('%s reads as 1 point + 4 channels at 990 Hz', (name) => {
+    const bytes = readFileSync(join(dir, name));
+    const file = readC3d(bytes);
+    expect(file.analog.labels).toEqual(['CH1 Raw', 'CH2 Raw', 'CH1 activated', 'CH2 activated']);
+    expect(bytes.length).toBe(1536 + file.points.frames * 496);
+    expect(getParameter(file, 'INFO', 'GAME_NAME')?.values).toEqual(['Ghostly']);
+    expect(file.warnings).toEqual([]);
+  });
+
+  it('unfinalised 2024 recording gives its 4731 complete frames with a warning', () => {
+    const file = read('c3d/emg-c3d-analyzer-history/Ghostly_Emg_20240304_10-05-56-0883.c3d');
+    expect(file.points.frames).toBe(4731);
+    expect(file.header.lastFrame).toBe(0);
+    expect(file.header.dataBlock).toBe(0);
+    expect(file.warnings.map((w) => w.code)).toContain('unfinalised');
+    expect(file.analog.channels[0]!.length).toBe(4731 * 30);
+    expect(getParameter(file, 'INFO', 'GAME_LEVEL')?.values).toEqual([-1]);
+  });
+});
