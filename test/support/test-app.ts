@@ -1,0 +1,48 @@
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../src/app.module.js';
+import { configureHttpApp, createFastifyAdapter } from '../../src/app.setup.js';
+import type { Database } from '../../src/infrastructure/database/database.js';
+import { AppConfig } from '../../src/shared/config/app-config.js';
+import { migratedPglite } from './pglite-snapshot.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  database: Database;
+  dataDir: string;
+  get<T>(token: Type<T> | (abstract new (...args: never[]) => T)): T;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on the embedded defaults (PGlite in memory from a migrated snapshot,
+ * files under a temp DATA_DIR, in-process queue and memory cache), driven with app.inject.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { database?: Database } = {},
+): Promise<TestApp> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'emg-e2e-'));
+  const config = AppConfig.fromEnv({ LOG_LEVEL: 'error', ...env, DATA_DIR: dataDir });
+  const database = options.database ?? (await migratedPglite());
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, database })] })
+    .setLogger(new (class { log() {} error() {} warn() {} debug() {} verbose() {} fatal() {} })())
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
+    logger: false,
+  });
+  await configureHttpApp(app, config);
+  return {
+    app,
+    config,
+    database,
+    dataDir,
+    get: (token) => app.get(token as never),
+    close: () => app.close(),
+  };
+}
