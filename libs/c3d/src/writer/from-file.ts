@@ -1,0 +1,43 @@
+/** A write spec that reproduces a read file: same samples, same parameter tree, same encoding. */
+import { type C3dFile } from '../types.js';
+import { type C3dWriteSpec } from './spec.js';
+
+export function toWriteSpec(file: C3dFile): C3dWriteSpec {
+  const { points, analog } = file;
+  return {
+    processor: file.processor,
+    format: file.dataFormat,
+    pointRate: points.rate,
+    firstFrame: points.firstFrame,
+    frames: points.frames,
+    points: {
+      labels: points.labels,
+      descriptions: points.descriptions,
+      units: points.units ?? '',
+      scale: Math.abs(points.scale),
+      x: points.x,
+      y: points.y,
+      z: points.z,
+      residual: points.residual,
+      camera: points.camera,
+    },
+    analog: {
+      samplesPerFrame: analog.samplesPerFrame || 1,
+      labels: analog.labels,
+      descriptions: analog.descriptions,
+      units: analog.units,
+      scale: analog.scale,
+      offset: analog.offset,
+      genScale: analog.genScale,
+      unsigned: analog.unsigned,
+      channels: analog.channels,
+    },
+    events: file.events.map((e) => ({ label: e.label, time: e.time, context: e.context, description: e.description })),
+    groups: file.parameters.map((g) => ({
+      name: g.name,
+      description: g.description,
+      locked: g.locked,
+      parameters: g.parameters.map((p) => ({ name: p.name, type: p.type, values: p.values, dims: p.dims, description: p.description, locked: p.locked })),
+    })),
+  };
+}
