@@ -1,0 +1,46 @@
+// @app/emg: framework-free EMG signal processing over typed arrays.
+export { butterworth, butterworthSos, butterworthBandpassSos, sosToTf } from './filters/butterworth.js';
+export type { Biquad, ButterworthKind, ButterworthOptions, TransferFunction } from './filters/butterworth.js';
+export { lfilter } from './filters/lfilter.js';
+export { lfilterZi } from './filters/lfilter-zi.js';
+export { filtfilt, type FiltfiltOptions } from './filters/filtfilt.js';
+export { sosfiltfilt, sosfiltZi } from './filters/sosfiltfilt.js';
+export { oddExtension } from './filters/odd-extension.js';
+export { rectify } from './smoothing/rectify.js';
+export { movingAverage } from './smoothing/moving-average.js';
+export { movingRms } from './smoothing/moving-rms.js';
+export { percentile } from './stats/percentile.js';
+export { rms, mav, stdPopulation } from './stats/amplitude.js';
+export { describe, type TemporalStat } from './stats/describe.js';
+export { RealFft } from './spectral/real-fft.js';
+export { hannPeriodic } from './spectral/hann.js';
+export { welch, welchInto, createWelchPlan, type WelchPlan, type WelchOptions } from './spectral/welch.js';
+export { spectralMetrics, type SpectralMetrics } from './spectral/spectral-metrics.js';
+export { signalMetrics, type SignalMetrics } from './spectral/signal-metrics.js';
+export { temporalStats, type TemporalStats } from './temporal-stats.js';
+export { validateSignalQuality, type QualityIssue, type QualityResult } from './quality.js';
+export { computeEnvelope, type EnvelopeResult } from './envelope.js';
+export { findIntervals } from './contractions/find-intervals.js';
+export { refineIntervals, type RefineOptions } from './contractions/refine-intervals.js';
+export { detectContractions, type DetectionOptions, type DetectionResult } from './contractions/detect-contractions.js';
+export { summarizeContractions, type ContractionSummary } from './contractions/summarize.js';
+export type { Contraction, Interval } from './contractions/types.js';
+export {
+  resolveMvcThreshold,
+  resolveDurationThreshold,
+  type MvcInputs,
+  type MvcThreshold,
+  type MvcEstimationMethod,
+  type DurationInputs,
+} from './mvc/thresholds.js';
+export {
+  analyzeChannel,
+  SignalQualityError,
+  type ChannelInput,
+  type ChannelOptions,
+  type ChannelAnalysis,
+  type DetectionOverrides,
+} from './channel/analyze-channel.js';
+export type * from './profiles/types.js';
+export { GHOSTLY_V1 } from './profiles/ghostly-v1.js';
+export { getProcessingProfile, listProcessingProfiles, DEFAULT_PROFILE_NAME, UnknownProfileError } from './profiles/registry.js';
