@@ -1,5 +1,5 @@
 /** writeC3d: a spec in, a complete C3D file out (header, parameter section, data, 512-byte padded). */
-import { PROCESSOR_BYTE, type Processor } from '../codec.js';
+import { PROCESSOR_BYTE } from '../codec.js';
 import { C3dError } from '../errors.js';
 import { encodeString } from '../strings.js';
 import { encoderFor } from './encode.js';

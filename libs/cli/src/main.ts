@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/** emg-c3d: command table and usage. Each command is loaded lazily and returns its exit code. */
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; run: Command }> = {
+  inspect: {
+    summary: 'inspect FILE [--json] [--samples]   header, parameters, points, analog, events, warnings',
+    run: (args) => import('./inspect.js').then((m) => m.runInspect(args)),
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  emg-c3d ${c.summary.startsWith(name) ? c.summary : `${name} ${c.summary}`}`);
+  return ['Usage:', ...lines, ''].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`emg-c3d: unknown command "${name}"\n${usage()}`);
+    return 1;
+  }
+  return command.run(rest);
+}
+
+// `emg-c3d inspect f --json | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`emg-c3d: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
