@@ -167,7 +167,7 @@ function bytesPerFrame(c: Candidate, word: number): number {
 
 function fitStructure(cands: Candidate[], word: number, fileLength: number, warnings: C3dWarning[]): Candidate | undefined {
   const bpf = (c: Candidate): number => bytesPerFrame(c, word);
-  const avail = (c: Candidate): number => fileLength - (c.D - 1) * BLOCK;
+  const avail = (c: Candidate): number => Math.max(0, fileLength - (c.D - 1) * BLOCK);
   const exact = cands.find((c) => c.F > 0 && bpf(c) > 0 && c.F * bpf(c) <= avail(c) && avail(c) - c.F * bpf(c) < BLOCK);
   if (exact) return exact;
   const truncated = cands.find((c) => bpf(c) > 0 && c.F * bpf(c) > avail(c));

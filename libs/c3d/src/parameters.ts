@@ -28,6 +28,8 @@ export interface ParameterSection {
   groups: C3dGroup[];
   /** Byte just past the last record read (to compare with the announced block count). */
   endOffset: number;
+  /** False when the walk ran into the section end instead of a terminator. */
+  complete: boolean;
 }
 
 export function readParameters(
@@ -52,10 +54,14 @@ export function readParameters(
   };
   let pos = start + 4;
   let last = pos;
+  let complete = false;
   while (pos + 2 <= end) {
     const rawLen = view.getInt8(pos);
     const id = view.getInt8(pos + 1);
-    if (rawLen === 0 || id === 0) break;
+    if (rawLen === 0 || id === 0) {
+      complete = true;
+      break;
+    }
     const nameEnd = pos + 2 + Math.abs(rawLen);
     if (nameEnd + 2 > end) {
       warn(s, 'parameter_section_truncated', 'a parameter record runs past the parameter section', pos);
@@ -71,6 +77,7 @@ export function readParameters(
     }
     last = recordEnd;
     if (next <= 0) {
+      complete = true;
       if (next < 0) warn(s, 'parameter_chain_broken', `negative next-record offset after ${name}`, nameEnd);
       break;
     }
@@ -79,7 +86,7 @@ export function readParameters(
   for (const g of groups) {
     if (g.name === '') warn(s, 'parameter_orphans', `parameters refer to group id ${g.id}, which has no record`, start);
   }
-  return { groups, endOffset: last };
+  return { groups, endOffset: last, complete };
 }
 
 function readGroup(s: Section, g: C3dGroup, name: string, locked: boolean, at: number, recordEnd: number): void {

@@ -23,6 +23,9 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
   const headerDataStart = (header.dataBlock - 1) * BLOCK;
   const sectionEnd = header.dataBlock > header.parameterBlock && headerDataStart <= bytes.length ? headerDataStart : bytes.length;
   const section = readParameters(bytes, view, codec, paramStart, sectionEnd, warnings);
+  if (!section.complete && sectionEnd === bytes.length) {
+    throw new C3dError('truncated', 'the file ends inside the parameter section', bytes.length);
+  }
   const announced = bytes[paramStart + 2]!;
   const used = blocksUsed(paramStart, section.endOffset);
   if (used > announced) {
