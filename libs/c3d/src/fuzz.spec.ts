@@ -74,7 +74,7 @@ describe('fuzz: damaged input never crashes, hangs or over-allocates', () => {
         expect(outputBytes(file)).toBeLessThanOrEqual(4 * bytes.length + 4096);
         seen.add('ok');
       } catch (e) {
-        if (!(e instanceof C3dError)) throw new Error(`mutation ${i}: ${String(e)}`);
+        if (!(e instanceof C3dError)) throw new Error(`mutation ${i}: ${String(e)}`, { cause: e });
         expect(e.offset).toBeGreaterThanOrEqual(0);
         seen.add(e.code);
       }

@@ -36,7 +36,9 @@ export function decodeSamples(
   const { pointCount: P, channels: C, samplesPerFrame: S, frames: F } = layout;
   const wpf = P * 4 + C * S;
   const points = allocatePoints(P, F);
-  const channels = Array.from({ length: C }, () => new Float64Array(F * S));
+  // One backing buffer for all channels: one large allocation instead of C (less GC pressure).
+  const backing = new Float64Array(C * F * S);
+  const channels = Array.from({ length: C }, (_, c) => backing.subarray(c * F * S, (c + 1) * F * S));
   if (F === 0 || wpf === 0) return { points, channels };
   if (layout.format === 'float') {
     const raw = rawFloats(bytes, layout.dataStart, wpf * F, codec);
