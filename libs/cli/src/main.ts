@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; run: Command }> = {
     summary: 'inspect FILE [--json] [--samples]   header, parameters, points, analog, events, warnings',
     run: (args) => import('./inspect.js').then((m) => m.runInspect(args)),
   },
+  analyze: { summary: 'analyze FILE|DIR [--params PARAMS.json] [--profile ghostly-v1] [--json | --csv] [--out DIR]', run: (args) => import('./analyze.js').then((m) => m.runAnalyze(args)) },
 };
 
 function usage(): string {
