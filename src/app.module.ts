@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { CacheModule } from './infrastructure/cache/cache.module.js';
 import type { Database } from './infrastructure/database/database.js';
@@ -15,7 +16,7 @@ export interface AppModuleOptions {
 }
 
 /** Feature modules; the API role mounts their controllers, the worker role their processors. */
-export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [HealthModule];
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [HealthModule, AuthModule];
 
 @Module({})
 export class AppModule {

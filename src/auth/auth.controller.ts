@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../shared/decorators/public.decorator.js';
+import { ApiErrors } from '../shared/http/api-docs.decorators.js';
+import { AuthService } from './auth.service.js';
+import { LoginRequestDto, LoginResponseDto } from './dto/login.dto.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Log in with e-mail and password',
+    description:
+      'Returns a bearer token for the Authorize button. Error codes: invalid_credentials (401), ' +
+      'user_inactive (403), too_many_login_attempts (429, after 5 failures per e-mail and IP in 15 minutes).',
+  })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors(400, 401, 403, 429)
+  login(@Body() body: LoginRequestDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    return this.auth.login(body.email, body.password, ip);
+  }
+}
