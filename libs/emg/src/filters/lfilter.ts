@@ -14,6 +14,7 @@ export function lfilterInPlace(
 ): void {
   const m = z.length;
   const n = x.length;
+  if (m === 4) return lfilter4(b, a, x, z, reverse);
   const b0 = b[0]!;
   for (let t = 0; t < n; t++) {
     const i = reverse ? n - 1 - t : t;
@@ -41,7 +42,10 @@ export function lfilter(
 }
 
 /** Pads b and a to equal length and divides both by a[0]. */
-export function normalizeTf(bIn: ArrayLike<number>, aIn: ArrayLike<number>): { b: Float64Array; a: Float64Array } {
+export function normalizeTf(
+  bIn: ArrayLike<number>,
+  aIn: ArrayLike<number>,
+): { b: Float64Array; a: Float64Array } {
   const a0 = aIn[0]!;
   if (a0 === 0) throw new RangeError('a[0] must be non-zero');
   const n = Math.max(bIn.length, aIn.length);
@@ -50,4 +54,43 @@ export function normalizeTf(bIn: ArrayLike<number>, aIn: ArrayLike<number>): { b
   for (let i = 0; i < bIn.length; i++) b[i] = bIn[i]! / a0;
   for (let i = 0; i < aIn.length; i++) a[i] = aIn[i]! / a0;
   return { b, a };
+}
+
+/** Order-4 case (the envelope filters) with the state in locals: same operations, ~3x faster. */
+function lfilter4(
+  b: Float64Array,
+  a: Float64Array,
+  x: Float64Array,
+  z: Float64Array,
+  reverse: boolean,
+): void {
+  const b0 = b[0]!,
+    b1 = b[1]!,
+    b2 = b[2]!,
+    b3 = b[3]!,
+    b4 = b[4]!;
+  const a1 = a[1]!,
+    a2 = a[2]!,
+    a3 = a[3]!,
+    a4 = a[4]!;
+  let z0 = z[0]!,
+    z1 = z[1]!,
+    z2 = z[2]!,
+    z3 = z[3]!;
+  const n = x.length;
+  const start = reverse ? n - 1 : 0;
+  const step = reverse ? -1 : 1;
+  for (let t = 0, i = start; t < n; t++, i += step) {
+    const xi = x[i]!;
+    const yi = b0 * xi + z0;
+    z0 = b1 * xi + z1 - a1 * yi;
+    z1 = b2 * xi + z2 - a2 * yi;
+    z2 = b3 * xi + z3 - a3 * yi;
+    z3 = b4 * xi - a4 * yi;
+    x[i] = yi;
+  }
+  z[0] = z0;
+  z[1] = z1;
+  z[2] = z2;
+  z[3] = z3;
 }

@@ -63,7 +63,18 @@ export class RealFft {
   private complexInPlace(): void {
     const m = this.half;
     const { zr, zi, cosT, sinT } = this;
-    for (let len = 2; len <= m; len <<= 1) {
+    // first stage: twiddle 1
+    for (let p = 0; p < m; p += 2) {
+      const r0 = zr[p]!,
+        i0 = zi[p]!,
+        r1 = zr[p + 1]!,
+        i1 = zi[p + 1]!;
+      zr[p] = r0 + r1;
+      zi[p] = i0 + i1;
+      zr[p + 1] = r0 - r1;
+      zi[p + 1] = i0 - i1;
+    }
+    for (let len = 4; len <= m; len <<= 1) {
       const halfLen = len >> 1;
       const stride = m / len;
       for (let start = 0; start < m; start += len) {
@@ -72,12 +83,16 @@ export class RealFft {
           const s = sinT[k * stride]!;
           const p = start + k;
           const q = p + halfLen;
-          const tr = zr[q]! * c - zi[q]! * s;
-          const ti = zr[q]! * s + zi[q]! * c;
-          zr[q] = zr[p]! - tr;
-          zi[q] = zi[p]! - ti;
-          zr[p] = zr[p]! + tr;
-          zi[p] = zi[p]! + ti;
+          const qr = zr[q]!,
+            qi = zi[q]!,
+            pr = zr[p]!,
+            pi = zi[p]!;
+          const tr = qr * c - qi * s;
+          const ti = qr * s + qi * c;
+          zr[q] = pr - tr;
+          zi[q] = pi - ti;
+          zr[p] = pr + tr;
+          zi[p] = pi + ti;
         }
       }
     }

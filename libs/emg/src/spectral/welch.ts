@@ -70,7 +70,11 @@ export function welchInto(x: ArrayLike<number>, from: number, to: number, plan: 
     mean /= nperseg;
     for (let i = 0; i < nperseg; i++) scratch[i] = (x[o + i]! - mean) * window[i]!;
     plan.transform(scratch);
-    for (let k = 0; k < nb; k++) out[k]! += re[k]! * re[k]! + im[k]! * im[k]!;
+    for (let k = 0; k < nb; k++) {
+      const r = re[k]!;
+      const m = im[k]!;
+      out[k]! += r * r + m * m;
+    }
   }
   // one-sided: double every bin except DC and, for even nperseg, Nyquist
   const last = nperseg % 2 === 0 ? nb - 1 : nb;
