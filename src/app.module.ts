@@ -1,5 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { PatientModule } from './patient/patient.module.js';
+import { UserModule } from './user/user.module.js';
 import { HealthModule } from './health/health.module.js';
 import { CacheModule } from './infrastructure/cache/cache.module.js';
 import type { Database } from './infrastructure/database/database.js';
@@ -16,7 +18,7 @@ export interface AppModuleOptions {
 }
 
 /** Feature modules; the API role mounts their controllers, the worker role their processors. */
-export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [HealthModule, AuthModule];
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [HealthModule, AuthModule, UserModule, PatientModule];
 
 @Module({})
 export class AppModule {

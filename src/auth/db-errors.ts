@@ -1,0 +1,19 @@
+import { ForbiddenError } from '../shared/errors/app-error.js';
+
+/** PostgreSQL's insufficient_privilege, raised when a row-level-security check refuses a write. */
+export function isRlsViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42501';
+}
+
+/**
+ * Runs database work and turns an RLS refusal into a 403 with the given code. Services use it
+ * around writes that the policies, not the service, are expected to refuse.
+ */
+export async function refusedByRls<T>(work: () => Promise<T>, code = 'forbidden', message = 'Not allowed'): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isRlsViolation(error)) throw new ForbiddenError(code, message);
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { MedicalInfoDto, PutMedicalInfoDto } from './dto/medical-info.dto.js';
+import {
+  CreatePatientDto,
+  ListPatientsQueryDto,
+  PatientCodeParamDto,
+  PatientDto,
+  PatientPageDto,
+  UpdatePatientDto,
+} from './dto/patient.dto.js';
+import { PatientService } from './patient.service.js';
+
+@ApiTags('patients')
+@Controller('patients')
+export class PatientController {
+  constructor(private readonly patients: PatientService) {}
+
+  @Post()
+  @Auth('admin', 'therapist')
+  @ApiOperation({ summary: 'Create a patient (therapists: their own; admins: for any active therapist)' })
+  @ApiCreatedResponse({ type: PatientDto })
+  @ApiErrors(400)
+  create(@CurrentUser() user: AuthUser, @Body() body: CreatePatientDto): Promise<PatientDto> {
+    return this.patients.create(user, body);
+  }
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'List the patients the caller may see (therapists: their own)' })
+  @ApiOkResponse({ type: PatientPageDto })
+  @ApiErrors(400)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListPatientsQueryDto): Promise<PatientPageDto> {
+    return this.patients.list(user, query);
+  }
+
+  @Get(':patient_code')
+  @Auth()
+  @ApiOperation({ summary: 'One patient by code' })
+  @ApiOkResponse({ type: PatientDto })
+  @ApiErrors(404)
+  get(@CurrentUser() user: AuthUser, @Param() params: PatientCodeParamDto): Promise<PatientDto> {
+    return this.patients.get(user, params.patient_code);
+  }
+
+  @Patch(':patient_code')
+  @Auth('admin', 'therapist')
+  @ApiOperation({ summary: 'Change a patient (only admins reassign the therapist)' })
+  @ApiOkResponse({ type: PatientDto })
+  @ApiErrors(400, 404)
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param() params: PatientCodeParamDto,
+    @Body() body: UpdatePatientDto,
+  ): Promise<PatientDto> {
+    return this.patients.update(user, params.patient_code, body);
+  }
+
+  @Get(':patient_code/medical-info')
+  @Auth('admin', 'therapist')
+  @ApiOperation({ summary: "The patient's identifying medical information (PII)" })
+  @ApiOkResponse({ type: MedicalInfoDto })
+  @ApiErrors(404)
+  getMedicalInfo(@CurrentUser() user: AuthUser, @Param() params: PatientCodeParamDto): Promise<MedicalInfoDto> {
+    return this.patients.getMedicalInfo(user, params.patient_code);
+  }
+
+  @Put(':patient_code/medical-info')
+  @Auth('admin', 'therapist')
+  @ApiOperation({ summary: "Create or replace the patient's medical information (PII)" })
+  @ApiOkResponse({ type: MedicalInfoDto })
+  @ApiErrors(400, 404)
+  putMedicalInfo(
+    @CurrentUser() user: AuthUser,
+    @Param() params: PatientCodeParamDto,
+    @Body() body: PutMedicalInfoDto,
+  ): Promise<MedicalInfoDto> {
+    return this.patients.putMedicalInfo(user, params.patient_code, body);
+  }
+}

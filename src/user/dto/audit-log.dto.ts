@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../infrastructure/database/database.types.js';
+
+export class AuditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() timestamp!: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) user_id!: string | null;
+  @ApiProperty({ nullable: true }) user_role!: string | null;
+  @ApiProperty({ example: 'user_created' }) action!: string;
+  @ApiProperty({ example: 'user_profiles' }) table_name!: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) record_id!: string | null;
+  @ApiProperty({ nullable: true, type: Object }) changes!: Record<string, unknown> | null;
+}
+
+export class AuditLogDto {
+  @ApiProperty() count!: number;
+  @ApiProperty({ type: [AuditEntryDto] }) audit_logs!: AuditEntryDto[];
+}
+
+export function toAuditEntryDto(row: Selectable<AuditLogTable>): AuditEntryDto {
+  return {
+    id: row.id,
+    timestamp: row.timestamp.toISOString(),
+    user_id: row.user_id,
+    user_role: row.user_role,
+    action: row.action,
+    table_name: row.table_name,
+    record_id: row.record_id,
+    changes: row.changes,
+  };
+}

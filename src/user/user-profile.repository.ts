@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Tx } from '../infrastructure/database/db-context.js';
+import type { UserProfilesTable, UserRole } from '../infrastructure/database/database.types.js';
+import type { ProfileRow } from './dto/user.dto.js';
+
+const THERAPIST_COLUMNS = ['p.id', 'p.first_name', 'p.last_name', 'p.user_code', 'p.role'] as const;
+
+/**
+ * SQL on user_profiles, under the caller's RLS. E-mails come from public.admin_user_emails(),
+ * which returns rows to admins only, so non-admin reads get a null e-mail.
+ */
+@Injectable()
+export class UserProfileRepository {
+  private withEmail(trx: Tx) {
+    return trx
+      .selectFrom('user_profiles as p')
+      .leftJoin(sql<{ id: string; email: string }>`public.admin_user_emails()`.as('e'), 'e.id', 'p.id')
+      .selectAll('p')
+      .select('e.email');
+  }
+
+  async findById(trx: Tx, id: string): Promise<ProfileRow | undefined> {
+    return this.withEmail(trx).where('p.id', '=', id).executeTakeFirst();
+  }
+
+  async list(trx: Tx, filter: { role?: UserRole }, page: { limit: number; offset: number }) {
+    let base = trx.selectFrom('user_profiles as p');
+    if (filter.role) base = base.where('p.role', '=', filter.role);
+    let rowsQuery = this.withEmail(trx);
+    if (filter.role) rowsQuery = rowsQuery.where('p.role', '=', filter.role);
+    const [rows, count] = await Promise.all([
+      rowsQuery.orderBy('p.created_at').orderBy('p.id').limit(page.limit).offset(page.offset).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.total) };
+  }
+
+  async insert(trx: Tx, values: Insertable<UserProfilesTable>): Promise<void> {
+    await trx.insertInto('user_profiles').values(values).execute();
+  }
+
+  async update(trx: Tx, id: string, patch: Updateable<UserProfilesTable>): Promise<boolean> {
+    const res = await trx.updateTable('user_profiles').set(patch).where('id', '=', id).executeTakeFirst();
+    return res.numUpdatedRows > 0n;
+  }
+
+  async findTherapistById(trx: Tx, id: string) {
+    return trx
+      .selectFrom('user_profiles as p')
+      .select(THERAPIST_COLUMNS)
+      .where('p.id', '=', id)
+      .where('p.role', '=', 'therapist')
+      .executeTakeFirst();
+  }
+
+  /** The therapist of a patient the caller can see (RLS on patients decides which). */
+  async findTherapistOfPatient(trx: Tx, patientCode: string) {
+    return trx
+      .selectFrom('patients as pt')
+      .innerJoin('user_profiles as p', 'p.id', 'pt.therapist_id')
+      .select(THERAPIST_COLUMNS)
+      .where('pt.patient_code', '=', patientCode)
+      .executeTakeFirst();
+  }
+}

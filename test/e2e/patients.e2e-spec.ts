@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
+
+const SECRET = 'patients-e2e-secret-with-at-least-32-chars';
+
+describe('patients API and isolation between therapists', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let alice: TestUser;
+  let bob: TestUser;
+  let researcher: TestUser;
+  const auth = async (u: TestUser) => bearer(await signHs256(SECRET, supabaseClaims(u)));
+  const call = async (u: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: await auth(u), ...(payload ? { payload } : {}) });
+
+  let aliceCode: string;
+  let bobCode: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ JWT_SECRET: SECRET });
+    admin = await createUser(t.database, 'admin');
+    alice = await createUser(t.database, 'therapist', { lastName: 'Alice' });
+    bob = await createUser(t.database, 'therapist', { lastName: 'Bob' });
+    researcher = await createUser(t.database, 'researcher');
+    const a = await call(alice, 'POST', '/patients', { age_group: '71+', gender: 'F' });
+    expect(a.statusCode).toBe(201);
+    aliceCode = a.json().patient_code;
+    const b = await call(admin, 'POST', '/patients', { therapist_id: bob.id, total_sessions_planned: 20 });
+    expect(b.statusCode).toBe(201);
+    bobCode = b.json().patient_code;
+  });
+  afterAll(async () => t.close());
+
+  it('allocates P-codes and assigns the creating therapist', async () => {
+    expect(aliceCode).toMatch(/^P\d{3}$/);
+    const res = await call(alice, 'GET', `/patients/${aliceCode.toLowerCase()}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ patient_code: aliceCode, therapist_id: alice.id, age_group: '71+', session_count: 0 });
+  });
+
+  it('lists only the caller’s patients for a therapist, all for admins and researchers', async () => {
+    const mine = (await call(alice, 'GET', '/patients')).json();
+    expect(mine.items.map((p: { patient_code: string }) => p.patient_code)).toEqual([aliceCode]);
+    expect(mine).toMatchObject({ total: 1, limit: 20, offset: 0 });
+    expect((await call(admin, 'GET', '/patients?limit=1')).json()).toMatchObject({ total: 2, limit: 1 });
+    expect((await call(researcher, 'GET', '/patients')).json().total).toBe(2);
+  });
+
+  it.each([
+    ['GET', (c: string) => `/patients/${c}`, undefined],
+    ['PATCH', (c: string) => `/patients/${c}`, { pathology_category: 'x' }],
+    ['GET', (c: string) => `/patients/${c}/medical-info`, undefined],
+    ['PUT', (c: string) => `/patients/${c}/medical-info`, { first_name: 'A', last_name: 'B', date_of_birth: '1950-01-01', gender: 'F' }],
+    ['GET', (c: string) => `/therapists/resolve/${c}`, undefined],
+  ] as const)('answers 404 to %s %s for another therapist’s patient', async (method, url, payload) => {
+    const res = await call(alice, method, url(bobCode), payload);
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('keeps PII to therapists and admins, computes BMI, and audits changes', async () => {
+    const put = await call(alice, 'PUT', `/patients/${aliceCode}/medical-info`, {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      date_of_birth: '1941-12-10',
+      gender: 'F',
+      height_cm: 170,
+      weight_kg: 70,
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ first_name: 'Ada', date_of_birth: '1941-12-10', bmi_value: 24.2, bmi_status: 'normal' });
+    const res = await call(researcher, 'GET', `/patients/${aliceCode}/medical-info`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('role_forbidden');
+    const audit = await t.database.kysely.selectFrom('audit_log').selectAll().where('table_name', '=', 'patient_medical_info').execute();
+    expect(audit.map((a) => a.action)).toContain('medical_info_insert');
+  });
+
+  it('refuses researchers’ writes', async () => {
+    expect((await call(researcher, 'POST', '/patients', { therapist_id: alice.id })).statusCode).toBe(403);
+    expect((await call(researcher, 'PATCH', `/patients/${aliceCode}`, { active: false })).statusCode).toBe(403);
+  });
+
+  it('lets only admins reassign, and therapists create only for themselves', async () => {
+    const steal = await call(alice, 'POST', '/patients', { therapist_id: bob.id });
+    expect(steal.statusCode).toBe(403);
+    const reassign = await call(alice, 'PATCH', `/patients/${aliceCode}`, { therapist_id: bob.id });
+    expect(reassign.statusCode).toBe(403);
+    const missing = await call(admin, 'POST', '/patients', {});
+    expect(missing.json().error).toBe('therapist_id_required');
+    const notTherapist = await call(admin, 'POST', '/patients', { therapist_id: researcher.id });
+    expect(notTherapist.json().error).toBe('therapist_not_found');
+  });
+
+  it('resolves therapists as original-spec 2.13, without its bugs', async () => {
+    const res = await call(alice, 'GET', `/therapists/resolve/${aliceCode}`);
+    expect(res.json()).toEqual({
+      id: alice.id,
+      first_name: 'Test',
+      last_name: 'Alice',
+      user_code: expect.stringMatching(/^T\d{3}$/),
+      role: 'therapist',
+      display_name: 'Dr. Alice',
+    });
+    expect((await call(alice, 'GET', `/therapists/by-id/${alice.id}`)).statusCode).toBe(200);
+    expect((await call(alice, 'GET', `/therapists/by-id/${bob.id}`)).statusCode).toBe(404);
+    expect((await call(admin, 'GET', `/therapists/by-id/${bob.id}`)).json().display_name).toBe('Dr. Bob');
+  });
+
+  it('refuses an inactive therapist', async () => {
+    const carol = await createUser(t.database, 'therapist', { active: false });
+    const res = await call(carol, 'GET', '/patients');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('user_inactive');
+  });
+});
