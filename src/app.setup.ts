@@ -47,7 +47,6 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableCors({ origin: config.allowedOrigins.length > 0 ? config.allowedOrigins : false, credentials: true });
-  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

@@ -25,15 +25,29 @@ function loadConfig(): AppConfig {
   }
 }
 
-/** Forces the exit when a graceful shutdown takes longer than allowed. */
-function armShutdownTimeout(ms: number, logger: ConsoleLogger): void {
+/**
+ * Graceful shutdown on SIGTERM/SIGINT: stop accepting requests, let the queue drain running
+ * jobs (Bull re-queues what a killed worker leaves behind), close connections, exit 0.
+ * A shutdown that takes longer than allowed exits 1.
+ */
+function closeOnSignals(app: { close(): Promise<void> }, timeoutMs: number, logger: ConsoleLogger): void {
+  let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
       logger.log({ msg: 'shutting down', signal });
       setTimeout(() => {
         logger.error({ msg: 'graceful shutdown timed out; exiting' });
         process.exit(1);
-      }, ms).unref();
+      }, timeoutMs).unref();
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ msg: 'shutdown failed', error: String(error) });
+          process.exit(1);
+        },
+      );
     });
   }
 }
@@ -41,17 +55,17 @@ function armShutdownTimeout(ms: number, logger: ConsoleLogger): void {
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS[config.env.LOG_LEVEL] });
-  armShutdownTimeout(config.env.SHUTDOWN_TIMEOUT_MS, logger);
   const module = AppModule.register({ config });
   if (!config.runsApi) {
     const ctx = await NestFactory.createApplicationContext(module, { logger });
-    ctx.enableShutdownHooks();
     await ctx.init();
+    closeOnSignals(ctx, config.env.SHUTDOWN_TIMEOUT_MS, logger);
     logger.log({ msg: 'worker started', role: config.env.APP_ROLE, queue: config.usesRedis ? 'bull' : 'in-process' });
     return;
   }
   const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config), { logger });
   await configureHttpApp(app, config);
+  closeOnSignals(app, config.env.SHUTDOWN_TIMEOUT_MS, logger);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   logger.log({
     msg: 'listening',

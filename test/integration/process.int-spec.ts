@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+// Runs the built service as a real process (CI builds before this tier).
+const MAIN = resolve('dist/src/main.js');
+const DB_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Running {
+  if (!existsSync(MAIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitForHealth(port: number, timeoutMs = 20_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no /health answer on port ${port} within ${timeoutMs} ms`);
+}
+
+async function stop(r: Running): Promise<number | null> {
+  r.child.kill('SIGTERM');
+  return r.exited;
+}
+
+const port = () => 20000 + Math.floor(Math.random() * 20000);
+
+describe('the service as a process', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
+
+  it('refuses to start on invalid configuration, naming every bad key', async () => {
+    const r = start({ PORT: 'eighty', APP_ROLE: 'boss', REDIS_URL: 'http://nope' });
+    expect(await r.exited).toBe(1);
+    const out = r.output();
+    expect(out).toContain('Invalid configuration');
+    for (const key of ['PORT', 'APP_ROLE', 'REDIS_URL']) expect(out).toContain(key);
+  });
+
+  it('starts on embedded defaults, serves docs, and keeps its data across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'emg-proc-'));
+    const p = port();
+    const first = start({ PORT: String(p), DATA_DIR: dataDir });
+    await waitForHealth(p);
+    const docs = await fetch(`http://127.0.0.1:${p}/docs-json`);
+    expect((await docs.json()).openapi).toMatch(/^3\./);
+    expect(first.output()).toContain('applied migrations');
+    expect(await stop(first)).toBe(0);
+
+    const second = start({ PORT: String(p), DATA_DIR: dataDir });
+    await waitForHealth(p);
+    const ready = await fetch(`http://127.0.0.1:${p}/health/ready`);
+    expect(ready.status).toBe(200);
+    // Same data directory: nothing left to migrate, so the schema persisted.
+    expect(second.output()).not.toContain('applied migrations');
+    expect(await stop(second)).toBe(0);
+  }, 60_000);
+
+  it('runs in server mode on PostgreSQL and Redis, and as a worker without the API', async () => {
+    const name = `emg_proc_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: DB_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    cleanups.push(async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+    const url = new URL(DB_URL);
+    url.pathname = `/${name}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'emg-proc-'));
+    const env = { DATABASE_URL: url.toString(), REDIS_URL, DB_MIGRATE_ON_START: 'true', DATA_DIR: dataDir };
+    const p = port();
+    const api = start({ ...env, PORT: String(p), APP_ROLE: 'api' });
+    await waitForHealth(p);
+    const ready = await fetch(`http://127.0.0.1:${p}/health/ready`);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'up', redis: 'up', storage: 'up' } });
+
+    const worker = start({ ...env, PORT: String(p + 1), APP_ROLE: 'worker' });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(worker.output()).toContain('worker started');
+    await expect(fetch(`http://127.0.0.1:${p + 1}/health`)).rejects.toThrow();
+    expect(await stop(worker)).toBe(0);
+    expect(await stop(api)).toBe(0);
+  }, 60_000);
+
+  it('reports Redis down in readiness', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'emg-proc-'));
+    const p = port();
+    const r = start({ PORT: String(p), DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      await waitForHealth(p);
+      const ready = await fetch(`http://127.0.0.1:${p}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).details.checks.redis).toBe('down');
+    } finally {
+      r.child.kill('SIGKILL');
+      await r.exited;
+    }
+  }, 60_000);
+});
