@@ -58,7 +58,13 @@ export class TokenSigner {
     }
     mkdirSync(dirname(file), { recursive: true });
     const secret = randomBytes(48).toString('base64url');
-    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process sharing DATA_DIR wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+      throw error;
+    }
     chmodSync(file, 0o600);
     return secret;
   }
