@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'jest.config.js', 'eslint.config.js', 'scripts/**/*.py'] },
+  { ignores: ['src/metadata.ts', 'dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'jest.config.js', 'eslint.config.js', 'scripts/**/*.py'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

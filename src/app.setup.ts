@@ -2,6 +2,8 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import metadata from './metadata.js';
 import type { AppConfig } from './shared/config/app-config.js';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
 import { installRequestLogging } from './shared/http/request-logging.js';
@@ -13,7 +15,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     logger: false,
     bodyLimit: 2 * 1024 * 1024,
-    genReqId: (req) => {
+    genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
@@ -21,7 +23,9 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
-export function buildOpenApiDocument(app: INestApplication) {
+export async function buildOpenApiDocument(app: INestApplication) {
+  // Schemas inferred by the @nestjs/swagger plugin (see scripts/generate-openapi-metadata.mjs).
+  await SwaggerModule.loadPluginMetadata(metadata);
   const doc = new DocumentBuilder()
     .setTitle('GHOSTLY EMG C3D service')
     .setDescription(
@@ -47,7 +51,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableCors({ origin: config.allowedOrigins.length > 0 ? config.allowedOrigins : false, credentials: true });
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, await buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();
 }

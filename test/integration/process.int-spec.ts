@@ -71,7 +71,7 @@ describe('the service as a process', () => {
     const first = start({ PORT: String(p), DATA_DIR: dataDir });
     await waitForHealth(p);
     const docs = await fetch(`http://127.0.0.1:${p}/docs-json`);
-    expect((await docs.json()).openapi).toMatch(/^3\./);
+    expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     expect(first.output()).toContain('applied migrations');
     expect(await stop(first)).toBe(0);
 
@@ -119,7 +119,7 @@ describe('the service as a process', () => {
       await waitForHealth(p);
       const ready = await fetch(`http://127.0.0.1:${p}/health/ready`);
       expect(ready.status).toBe(503);
-      expect((await ready.json()).details.checks.redis).toBe('down');
+      expect(((await ready.json()) as { details: { checks: { redis: string } } }).details.checks.redis).toBe('down');
     } finally {
       r.child.kill('SIGKILL');
       await r.exited;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CacheModule } from '../../src/infrastructure/cache/cache.module.js';
 import { CacheService } from '../../src/infrastructure/cache/cache.service.js';
