@@ -327,59 +327,6 @@ export default async () => {
             },
           },
         ],
-        [
-          import('./analysis/dto/analysis-params.dto.js'),
-          {
-            AnalysisParamsFormDto: {
-              threshold_factor: { required: false, type: () => Number, minimum: 0.001, maximum: 1 },
-              min_duration_ms: { required: false, type: () => Number, minimum: 1, maximum: 60000 },
-              smoothing_window: { required: false, type: () => Number, minimum: 1, maximum: 100000 },
-              session_mvc_value: { required: false, type: () => Number, minimum: 0 },
-              session_mvc_threshold_percentage: {
-                required: false,
-                type: () => Number,
-                minimum: 0,
-                maximum: 100,
-              },
-              session_expected_contractions: { required: false, type: () => Number, minimum: 0 },
-              session_expected_contractions_ch1: { required: false, type: () => Number, minimum: 0 },
-              session_expected_contractions_ch2: { required: false, type: () => Number, minimum: 0 },
-              contraction_duration_threshold: {
-                required: false,
-                type: () => Number,
-                minimum: 1,
-                maximum: 600000,
-              },
-            },
-          },
-        ],
-        [
-          import('./analysis/dto/upload.dto.js'),
-          {
-            UploadFormDto: {
-              include_signals: { required: false, type: () => Boolean },
-              max_points: { required: false, type: () => Number, minimum: 10 },
-              user_id: { required: false, type: () => String, maxLength: 200 },
-              patient_id: { required: false, type: () => String, maxLength: 200 },
-              session_id: { required: false, type: () => String, maxLength: 200 },
-            },
-            UploadResultDto: {
-              file_id: { required: true, type: () => String },
-              source_filename: { required: true, type: () => String },
-              metadata: { required: true, type: 'object', additionalProperties: true },
-              analytics: { required: true, type: 'object', additionalProperties: true },
-              available_channels: { required: true, type: () => [String] },
-              channel_errors: { required: true, type: 'object', additionalProperties: true },
-              performance_analysis: { required: true, type: 'object', additionalProperties: true },
-              processing_profile: { required: true, type: 'object', additionalProperties: true },
-              processing_options_used: { required: true, type: 'object', additionalProperties: true },
-              emg_signals: { required: false, type: 'object', additionalProperties: true },
-              user_id: { required: false, type: () => String, nullable: true },
-              patient_id: { required: false, type: () => String, nullable: true },
-              session_id: { required: false, type: () => String, nullable: true },
-            },
-          },
-        ],
       ],
       controllers: [
         [
