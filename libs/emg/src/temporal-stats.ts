@@ -1,10 +1,9 @@
 // Temporal statistics over sliding windows of the raw signal (original calculate_temporal_stats),
 // with one PSD per window feeding MPF, MDF and FI (the original computes it three times).
 import type { SpectralParams, TemporalParams } from './profiles/types.js';
-import { mav, rms } from './stats/amplitude.js';
 import { describe, type TemporalStat } from './stats/describe.js';
 import { psdOrNull } from './spectral/signal-metrics.js';
-import { spectralMetrics } from './spectral/spectral-metrics.js';
+import { spectralMetrics, spectralWeights } from './spectral/spectral-metrics.js';
 import { createWelchPlan } from './spectral/welch.js';
 
 export interface TemporalStats {
@@ -23,14 +22,14 @@ export function temporalStats(x: ArrayLike<number>, fs: number, params: Temporal
   const count = { mpf: 0, mdf: 0, fi: 0 };
   const plan = createWelchPlan(fs, Math.max(1, Math.min(spectral.nperseg, win)));
   const buf = new Float64Array(plan.freqs.length);
+  const weights = spectralWeights(plan.freqs);
   for (let w = 0; w < nWin; w++) {
     const from = w * step;
     const to = from + win;
-    vals.rms[w] = rms(x, from, to);
-    vals.mav[w] = mav(x, from, to);
+    amplitudes(x, from, to, vals.rms, vals.mav, w);
     const psd = psdOrNull(x, from, to, plan, spectral, buf);
     if (!psd) continue;
-    const m = spectralMetrics(plan.freqs, psd);
+    const m = spectralMetrics(plan.freqs, psd, psd.length, weights);
     if (m.mpf !== null) vals.mpf[count.mpf++] = m.mpf;
     if (m.mdf !== null) vals.mdf[count.mdf++] = m.mdf;
     if (m.fiNsm5 !== null) vals.fi[count.fi++] = m.fiNsm5;
@@ -43,4 +42,17 @@ export function temporalStats(x: ArrayLike<number>, fs: number, params: Temporal
     mdf: describe(vals.mdf, count.mdf, k),
     fatigueIndex: describe(vals.fi, count.fi, k),
   };
+}
+
+/** rms and mav of x[from..to) (to > from) in one pass; same sums, in the same order, as rms() and mav(). */
+function amplitudes(x: ArrayLike<number>, from: number, to: number, rmsOut: Float64Array, mavOut: Float64Array, w: number): void {
+  let sq = 0;
+  let ab = 0;
+  for (let i = from; i < to; i++) {
+    const v = x[i]!;
+    sq += v * v;
+    ab += Math.abs(v);
+  }
+  rmsOut[w] = Math.sqrt(sq / (to - from));
+  mavOut[w] = ab / (to - from);
 }

@@ -10,7 +10,27 @@ export interface SpectralMetrics {
   fiNsm5: number | null;
 }
 
-export function spectralMetrics(f: ArrayLike<number>, p: ArrayLike<number>, nb = p.length): SpectralMetrics {
+/** Per-bin FI weights f^-1 and f^5 (0 where f <= 0), so repeated PSDs skip the powers. */
+export interface SpectralWeights {
+  inv: Float64Array;
+  pow5: Float64Array;
+}
+
+export function spectralWeights(f: ArrayLike<number>): SpectralWeights {
+  const inv = new Float64Array(f.length);
+  const pow5 = new Float64Array(f.length);
+  for (let k = 0; k < f.length; k++) {
+    const fk = f[k]!;
+    if (fk > 0) {
+      inv[k] = 1 / fk;
+      pow5[k] = fk ** 5;
+    }
+  }
+  return { inv, pow5 };
+}
+
+export function spectralMetrics(f: ArrayLike<number>, p: ArrayLike<number>, nb = p.length, w?: SpectralWeights): SpectralMetrics {
+  const { inv, pow5 } = w ?? spectralWeights(f);
   let total = 0;
   let moment = 0;
   let num = 0;
@@ -21,8 +41,8 @@ export function spectralMetrics(f: ArrayLike<number>, p: ArrayLike<number>, nb =
     total += pk;
     moment += fk * pk;
     if (fk > 0) {
-      num += pk * (1 / fk);
-      den += pk * fk ** 5;
+      num += pk * inv[k]!;
+      den += pk * pow5[k]!;
     }
   }
   let mdf: number | null = null;

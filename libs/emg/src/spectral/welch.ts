@@ -3,6 +3,7 @@
 // one-sided density scaling, mean over the full segments only.
 import { hannPeriodic } from './hann.js';
 import { RealFft } from './real-fft.js';
+import { SegmentPower } from './segment-power.js';
 
 export interface WelchPlan {
   readonly fs: number;
@@ -18,6 +19,8 @@ export interface WelchPlan {
   readonly im: Float64Array;
   /** Scratch buffer of nperseg samples. */
   readonly scratch: Float64Array;
+  /** Fused detrend/window/FFT/power kernel for power-of-two nperseg >= 8, else null. */
+  readonly segment: SegmentPower | null;
 }
 
 /** Precomputes window, frequencies and the FFT for repeated PSDs of one segment length. */
@@ -35,7 +38,8 @@ export function createWelchPlan(fs: number, nperseg = 256): WelchPlan {
   const re = fft ? fft.re : new Float64Array(nb);
   const im = fft ? fft.im : new Float64Array(nb);
   const transform = fft ? (seg: Float64Array) => fft.forward(seg) : (seg: Float64Array) => naiveRealDft(seg, re, im);
-  return { fs, nperseg, step: nperseg - (nperseg >> 1), freqs, window, scale: 1 / (fs * s2), transform, re, im, scratch: new Float64Array(nperseg) };
+  const segment = pow2 && nperseg >= 8 ? new SegmentPower(window) : null;
+  return { fs, nperseg, step: nperseg - (nperseg >> 1), freqs, window, scale: 1 / (fs * s2), transform, re, im, scratch: new Float64Array(nperseg), segment };
 }
 
 function naiveRealDft(x: Float64Array, re: Float64Array, im: Float64Array): void {
@@ -58,11 +62,25 @@ function naiveRealDft(x: Float64Array, re: Float64Array, im: Float64Array): void
  * segments averaged; 0 (and `out` untouched) when the range is shorter than one segment.
  */
 export function welchInto(x: ArrayLike<number>, from: number, to: number, plan: WelchPlan, out: Float64Array): number {
-  const { nperseg, step, window, scratch, re, im } = plan;
+  const { nperseg, step } = plan;
   const nSeg = to - from < nperseg ? 0 : Math.floor((to - from - nperseg) / step) + 1;
   if (nSeg === 0) return 0;
   const nb = (nperseg >> 1) + 1;
   out.fill(0, 0, nb);
+  const seg = plan.segment;
+  if (seg) for (let s = 0; s < nSeg; s++) seg.accumulate(x, from + s * step, out);
+  else accumulateGeneric(x, from, nSeg, plan, out);
+  // one-sided: double every bin except DC and, for even nperseg, Nyquist
+  const last = nperseg % 2 === 0 ? nb - 1 : nb;
+  const c = plan.scale / nSeg;
+  for (let k = 0; k < nb; k++) out[k] = out[k]! * (k === 0 || k === last ? c : 2 * c);
+  return nSeg;
+}
+
+/** Segments through plan.transform (any nperseg): detrend, window, transform, |X|^2. */
+function accumulateGeneric(x: ArrayLike<number>, from: number, nSeg: number, plan: WelchPlan, out: Float64Array): void {
+  const { nperseg, step, window, scratch, re, im } = plan;
+  const nb = (nperseg >> 1) + 1;
   for (let s = 0; s < nSeg; s++) {
     const o = from + s * step;
     let mean = 0;
@@ -76,11 +94,6 @@ export function welchInto(x: ArrayLike<number>, from: number, to: number, plan: 
       out[k]! += r * r + m * m;
     }
   }
-  // one-sided: double every bin except DC and, for even nperseg, Nyquist
-  const last = nperseg % 2 === 0 ? nb - 1 : nb;
-  const c = plan.scale / nSeg;
-  for (let k = 0; k < nb; k++) out[k] = out[k]! * (k === 0 || k === last ? c : 2 * c);
-  return nSeg;
 }
 
 export interface WelchOptions {

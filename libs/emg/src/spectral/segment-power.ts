@@ -1,0 +1,149 @@
+// The Welch inner loop for power-of-two segments: detrend (mean removal), window, real FFT via a
+// half-size complex FFT, and |X[k]|^2 accumulation, fused so that one segment touches its samples
+// twice (mean, then windowed bit-reversed load) and allocates nothing. The arithmetic per bin is
+// that of RealFft (same window products, same unpack formulas); only the first two butterfly
+// stages use their exact twiddles (1, -i) instead of cos/sin values rounded near 0.
+
+export class SegmentPower {
+  readonly size: number;
+  private readonly half: number;
+  private readonly window: Float64Array;
+  private readonly zr: Float64Array;
+  private readonly zi: Float64Array;
+  /** rev[j] = bit-reversed j: complex slot j loads samples 2*rev[j], 2*rev[j]+1. */
+  private readonly rev: Int32Array;
+  /** Twiddles of stages 8, 16, ..., half, concatenated (stage of length L at offset L/2 - 4). */
+  private readonly twr: Float64Array;
+  private readonly twi: Float64Array;
+  /** Unpack twiddles W_size^k, k = 0..half. */
+  private readonly wr: Float64Array;
+  private readonly wi: Float64Array;
+
+  constructor(window: Float64Array) {
+    const size = window.length;
+    if (size < 8 || (size & (size - 1)) !== 0) throw new RangeError(`SegmentPower size must be a power of two >= 8, got ${size}`);
+    this.size = size;
+    this.window = window;
+    const m = (this.half = size >> 1);
+    this.zr = new Float64Array(m);
+    this.zi = new Float64Array(m);
+    this.rev = new Int32Array(m);
+    const bits = Math.log2(m);
+    for (let i = 0; i < m; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+      this.rev[i] = r;
+    }
+    this.twr = new Float64Array(Math.max(1, m - 4));
+    this.twi = new Float64Array(Math.max(1, m - 4));
+    for (let len = 8; len <= m; len <<= 1) {
+      const stride = m / len;
+      for (let k = 0; k < len >> 1; k++) {
+        // same expression as RealFft's table lookup cosT[k * stride], so identical values
+        this.twr[(len >> 1) - 4 + k] = Math.cos((2 * Math.PI * (k * stride)) / m);
+        this.twi[(len >> 1) - 4 + k] = -Math.sin((2 * Math.PI * (k * stride)) / m);
+      }
+    }
+    this.wr = new Float64Array(m + 1);
+    this.wi = new Float64Array(m + 1);
+    for (let k = 0; k <= m; k++) {
+      this.wr[k] = Math.cos((2 * Math.PI * k) / size);
+      this.wi[k] = -Math.sin((2 * Math.PI * k) / size);
+    }
+  }
+
+  /** acc[k] += |FFT(window * (x[o..o+size) - mean))[k]|^2 for k = 0..size/2. */
+  accumulate(x: ArrayLike<number>, o: number, acc: Float64Array): void {
+    const n = this.size;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[o + i]!;
+    mean /= n;
+    const { zr, zi, rev, window } = this;
+    const m = this.half;
+    for (let j = 0; j < m; j++) {
+      const t = 2 * rev[j]!;
+      zr[j] = (x[o + t]! - mean) * window[t]!;
+      zi[j] = (x[o + t + 1]! - mean) * window[t + 1]!;
+    }
+    this.firstStages();
+    this.laterStages();
+    this.unpackPower(acc);
+  }
+
+  /** Butterfly stages of length 2 and 4 in one pass: their twiddles are 1 and -i, no products. */
+  private firstStages(): void {
+    const { zr, zi } = this;
+    const m = this.half;
+    for (let p = 0; p < m; p += 4) {
+      const ar = zr[p]! + zr[p + 1]!,
+        ai = zi[p]! + zi[p + 1]!;
+      const br = zr[p]! - zr[p + 1]!,
+        bi = zi[p]! - zi[p + 1]!;
+      const cr = zr[p + 2]! + zr[p + 3]!,
+        ci = zi[p + 2]! + zi[p + 3]!;
+      const dr = zr[p + 2]! - zr[p + 3]!,
+        di = zi[p + 2]! - zi[p + 3]!;
+      zr[p] = ar + cr;
+      zi[p] = ai + ci;
+      zr[p + 2] = ar - cr;
+      zi[p + 2] = ai - ci;
+      // d * (-i) = (di, -dr)
+      zr[p + 1] = br + di;
+      zi[p + 1] = bi - dr;
+      zr[p + 3] = br - di;
+      zi[p + 3] = bi + dr;
+    }
+  }
+
+  private laterStages(): void {
+    const { zr, zi, twr, twi } = this;
+    const m = this.half;
+    for (let len = 8; len <= m; len <<= 1) {
+      const h = len >> 1;
+      const base = h - 4;
+      for (let k = 0; k < h; k++) {
+        const c = twr[base + k]!;
+        const s = twi[base + k]!;
+        for (let p = k; p < m; p += len) {
+          const q = p + h;
+          const qr = zr[q]!,
+            qi = zi[q]!,
+            pr = zr[p]!,
+            pi = zi[p]!;
+          const tr = qr * c - qi * s;
+          const ti = qr * s + qi * c;
+          zr[q] = pr - tr;
+          zi[q] = pi - ti;
+          zr[p] = pr + tr;
+          zi[p] = pi + ti;
+        }
+      }
+    }
+  }
+
+  // X[k] = E[k] + W^k O[k] with E = (Z[k] + conj Z[m-k]) / 2, O = (Z[k] - conj Z[m-k]) / 2i.
+  // Bins k and m-k read the same two slots, so they are done together.
+  private unpackPower(acc: Float64Array): void {
+    const { zr, zi, wr, wi } = this;
+    const m = this.half;
+    const r0 = zr[0]! + zi[0]!;
+    const rm = zr[0]! - zi[0]!;
+    acc[0]! += r0 * r0;
+    acc[m]! += rm * rm;
+    for (let k = 1; k <= m >> 1; k++) {
+      const b = m - k;
+      const er = 0.5 * (zr[k]! + zr[b]!);
+      const ei = 0.5 * (zi[k]! - zi[b]!);
+      const or = 0.5 * (zi[k]! + zi[b]!);
+      const oi = -0.5 * (zr[k]! - zr[b]!);
+      const re1 = er + wr[k]! * or - wi[k]! * oi;
+      const im1 = ei + wr[k]! * oi + wi[k]! * or;
+      acc[k]! += re1 * re1 + im1 * im1;
+      if (b === k) break;
+      // bin m-k: E and O are conjugated
+      const re2 = er + wr[b]! * or + wi[b]! * oi;
+      const im2 = -ei - wr[b]! * oi + wi[b]! * or;
+      acc[b]! += re2 * re2 + im2 * im2;
+    }
+  }
+}
