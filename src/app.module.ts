@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { PatientModule } from './patient/patient.module.js';
+import { SessionModule } from './session/session.module.js';
 import { UserModule } from './user/user.module.js';
 import { HealthModule } from './health/health.module.js';
 import { CacheModule } from './infrastructure/cache/cache.module.js';
@@ -18,7 +20,14 @@ export interface AppModuleOptions {
 }
 
 /** Feature modules; the API role mounts their controllers, the worker role their processors. */
-export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [HealthModule, AuthModule, UserModule, PatientModule];
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
+  HealthModule,
+  AuthModule,
+  UserModule,
+  PatientModule,
+  AnalysisModule,
+  SessionModule,
+];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,37 @@
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
+import { AppConfig } from '../shared/config/app-config.js';
+import { AnalysisRunner } from './analysis-runner.js';
+import { AnalysisService } from './analysis.service.js';
+import { ThreadPoolAnalysisRunner } from './thread-pool-runner.js';
+import { UploadController } from './upload.controller.js';
+
+/** Uploads are held in memory (C3D files are a few MB) and capped at MAX_UPLOAD_BYTES -> 413. */
+export const uploadMultipartModule = () =>
+  MultipartModule.registerAsync({
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => ({ limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 50 } }),
+  });
+
+class RunnerCloser implements OnApplicationShutdown {
+  constructor(private readonly runner: AnalysisRunner) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.close();
+  }
+}
+
+@Module({
+  imports: [uploadMultipartModule()],
+  controllers: [UploadController],
+  providers: [
+    {
+      provide: AnalysisRunner,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new ThreadPoolAnalysisRunner(config.env.ANALYSIS_THREADS),
+    },
+    { provide: RunnerCloser, inject: [AnalysisRunner], useFactory: (r: AnalysisRunner) => new RunnerCloser(r) },
+    AnalysisService,
+  ],
+  exports: [AnalysisRunner],
+})
+export class AnalysisModule {}

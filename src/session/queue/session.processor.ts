@@ -1,0 +1,51 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { JobQueue, PermanentJobError, type JobContext } from '../../infrastructure/queue/job-queue.js';
+import { AppConfig } from '../../shared/config/app-config.js';
+import { SessionProcessingService } from '../session-processing.service.js';
+import { SessionProducer } from './session.producer.js';
+import { PROCESS_SESSION_JOB, type ProcessSessionPayload } from './session-queue.constants.js';
+
+/**
+ * Thin: registers the session job in the worker role and delegates to SessionProcessingService.
+ * Bad input is a PermanentJobError (failed at once with the reader's code); anything else is
+ * retried with backoff. On start it re-enqueues sessions left unfinished (job ids dedupe).
+ */
+@Injectable()
+export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(SessionProcessor.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly queue: JobQueue,
+    private readonly processing: SessionProcessingService,
+    private readonly producer: SessionProducer,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.config.runsWorkers) return;
+    this.queue.onFinalFailure((job, error) => {
+      if (job.name !== PROCESS_SESSION_JOB) return;
+      const code = error instanceof PermanentJobError ? error.code : 'processing_failed';
+      this.processing.markFailed(job.data as ProcessSessionPayload, code, error.message).catch((e: unknown) => {
+        this.logger.error({ msg: 'could not mark session failed', jobId: job.id, error: String(e) });
+      });
+    });
+    this.queue.process<ProcessSessionPayload>(PROCESS_SESSION_JOB, this.config.env.QUEUE_CONCURRENCY, (job) => this.handle(job));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runsWorkers) return;
+    try {
+      const unfinished = await this.processing.unfinished();
+      for (const session of unfinished) await this.producer.enqueue(session);
+      if (unfinished.length > 0) this.logger.log({ msg: 're-enqueued unfinished sessions', count: unfinished.length });
+    } catch (error) {
+      this.logger.error({ msg: 'could not re-enqueue unfinished sessions', error: String(error) });
+    }
+  }
+
+  private async handle(job: JobContext<ProcessSessionPayload>): Promise<void> {
+    const written = await this.processing.process(job.data, (p) => job.progress(p));
+    if (!written) this.logger.debug?.({ msg: 'stale or duplicate session job skipped', jobId: job.id });
+  }
+}

@@ -1,0 +1,27 @@
+import type { AnalysisParams } from '@app/analysis';
+import type { SubjectiveData } from './session-row.types.js';
+
+/** What creating a session needs, whichever door the file came through. */
+export interface NewSessionInput {
+  patientCode: string;
+  fileHash: string;
+  sizeBytes: number;
+  params: AnalysisParams;
+  subjective: SubjectiveData;
+  source: 'upload' | 'webhook';
+  /** Object path when the file is already in storage (webhook); otherwise built from the codes. */
+  objectPath?: string;
+  originalName: string;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+export function pickSubjective(form: SubjectiveData): SubjectiveData {
+  const out: SubjectiveData = {};
+  for (const key of ['rpe_post_session', 'bfr_pressure_aop', 'game_points_achieved', 'game_points_max'] as const) {
+    if (form[key] !== undefined) out[key] = form[key];
+  }
+  return out;
+}

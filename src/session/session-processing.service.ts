@@ -1,0 +1,146 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import { AnalysisInputError, AnalysisRunner } from '../analysis/analysis-runner.js';
+import { DEFAULT_PROFILE } from '../analysis/analysis-task.js';
+import { CacheService } from '../infrastructure/cache/cache.service.js';
+import { DbContext } from '../infrastructure/database/db-context.js';
+import { PermanentJobError } from '../infrastructure/queue/job-queue.js';
+import { ObjectStorage, StorageObjectNotFoundError } from '../infrastructure/storage/object-storage.js';
+import type { ProcessSessionPayload } from './queue/session-queue.constants.js';
+import { SessionResultsRepository } from './session-results.repository.js';
+import { toSessionResultRows } from './session-results.mapper.js';
+import { SessionRepository } from './session.repository.js';
+import { type SessionRow, type SessionsDB } from './session-row.types.js';
+import { ScoringConfigRepository } from './scoring-config.repository.js';
+import { objectPathOf } from './storage-path.js';
+
+const REASON = 'session-processing';
+export type ProgressReporter = (percent: number) => Promise<void>;
+
+/** A job of a run that is no longer current, or a run whose result is already written. */
+function isCurrent(row: SessionRow | undefined, job: ProcessSessionPayload): row is SessionRow {
+  return row !== undefined && row.attempts === job.run && row.result_version === job.expectedVersion && row.processing_status !== 'completed';
+}
+
+/**
+ * The session job: storage -> hash check -> analysis (worker thread) -> scoring configuration ->
+ * one transaction that locks the session row, replaces every derived row, bumps result_version
+ * and marks the session completed. A job that runs twice (stalled and recovered, or replayed)
+ * finds the version already bumped and writes nothing.
+ */
+@Injectable()
+export class SessionProcessingService {
+  private readonly logger = new Logger(SessionProcessingService.name);
+
+  constructor(
+    private readonly db: DbContext,
+    private readonly sessions: SessionRepository,
+    private readonly results: SessionResultsRepository,
+    private readonly scoring: ScoringConfigRepository,
+    private readonly storage: ObjectStorage,
+    private readonly runner: AnalysisRunner,
+    private readonly cache: CacheService,
+  ) {}
+
+  private get reader(): Kysely<SessionsDB> {
+    return this.db.serviceReader(REASON) as unknown as Kysely<SessionsDB>;
+  }
+
+  /** @returns false when the job was stale or already done. */
+  async process(job: ProcessSessionPayload, progress: ProgressReporter): Promise<boolean> {
+    const started = performance.now();
+    const session = await this.sessions.findById(this.reader, job.sessionId);
+    if (!isCurrent(session, job)) return false;
+    const stage = async (name: string, percent: number) => {
+      await this.sessions.reportProgress(this.reader, job.sessionId, name, percent);
+      await progress(percent);
+    };
+
+    await stage('downloading', 10);
+    const bytes = await this.download(session);
+    await stage('verifying', 20);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (hash !== session.file_hash) {
+      throw new PermanentJobError(`stored file hash ${hash} differs from the session's ${session.file_hash}`, 'file_hash_mismatch');
+    }
+    const scoring = await this.db.asService(REASON, (trx) => this.scoring.forSession(trx, session.id));
+    await stage('analyzing', 30);
+    const subjective = session.subjective ?? {};
+    const report = await this.runner
+      .analyze(bytes, {
+        params: session.analysis_params ?? {},
+        profile: DEFAULT_PROFILE,
+        scoring,
+        subjective: {
+          rpePostSession: subjective.rpe_post_session,
+          bfrPressureAop: subjective.bfr_pressure_aop,
+          gamePointsAchieved: subjective.game_points_achieved,
+          gamePointsMax: subjective.game_points_max,
+        },
+      })
+      .then((o) => o.report)
+      .catch((error: unknown) => {
+        if (error instanceof AnalysisInputError) throw new PermanentJobError(error.message, error.code, { cause: error });
+        throw error;
+      });
+    await stage('saving', 90);
+    const rows = toSessionResultRows(session.id, report, subjective);
+    const time = report.metadata.time;
+    const written = await this.db.asService(REASON, async (trx) => {
+      const locked = await this.sessions.lockById(trx, session.id);
+      if (!isCurrent(locked, job)) return false;
+      await this.results.replace(trx, session.id, rows);
+      await this.sessions.update(trx, session.id, {
+        processing_status: 'completed',
+        stage: 'completed',
+        progress: 100,
+        error_code: null,
+        error_message: null,
+        game_metadata: JSON.stringify(report.metadata),
+        session_date: time ? `${time}Z` : null,
+        processed_at: new Date(),
+        processing_time_ms: performance.now() - started,
+        result_version: locked.result_version + 1,
+        scoring_config_id: report.performance_analysis.scoring_config_id,
+        analysis_params: JSON.stringify({
+          processing_options: report.processing_options_used,
+          session_params: locked.analysis_params?.session_params ?? {},
+        }),
+      });
+      return true;
+    });
+    if (written) await this.cache.del(CacheService.sessionResultKey(session.id, session.result_version));
+    return written;
+  }
+
+  /** Marks the run failed (final failure), unless a newer run or a result superseded it. */
+  async markFailed(job: ProcessSessionPayload, code: string, message: string): Promise<void> {
+    await this.db.asService(REASON, async (trx) => {
+      const locked = await this.sessions.lockById(trx, job.sessionId);
+      if (!isCurrent(locked, job)) return;
+      await this.sessions.update(trx, job.sessionId, {
+        processing_status: 'failed',
+        stage: 'failed',
+        error_code: code,
+        error_message: message.slice(0, 1000),
+      });
+    });
+    this.logger.warn({ msg: 'session processing failed', sessionId: job.sessionId, code, message });
+  }
+
+  /** Sessions left queued or processing (in-process jobs die with the process). */
+  unfinished(): Promise<SessionRow[]> {
+    return this.sessions.unfinished(this.reader);
+  }
+
+  private async download(session: SessionRow): Promise<Uint8Array> {
+    try {
+      return await this.storage.get(objectPathOf(session.file_path, this.storage.bucket));
+    } catch (error) {
+      if (error instanceof StorageObjectNotFoundError) throw new PermanentJobError(error.message, 'file_missing', { cause: error });
+      throw error;
+    }
+  }
+}
+

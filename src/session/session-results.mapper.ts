@@ -1,0 +1,149 @@
+/**
+ * AnalysisReport -> the rows of emg_statistics, contractions, session_settings, bfr_monitoring
+ * and performance_scores for one session. Pure; the repository writes them.
+ */
+import type { AnalysisReport, ChannelAnalyticsReport, PerformanceAnalysis } from '@app/analysis';
+import type { Insertable } from 'kysely';
+import type {
+  BfrMonitoringTable,
+  ContractionsTable,
+  EmgStatisticsTable,
+  PerformanceScoresTable,
+  SessionSettingsTable,
+} from '../infrastructure/database/database.types.js';
+import type { SubjectiveData } from './session-row.types.js';
+
+export interface SessionResultRows {
+  statistics: Insertable<EmgStatisticsTable>[];
+  contractions: Insertable<ContractionsTable>[];
+  settings: Insertable<SessionSettingsTable>;
+  bfr: Insertable<BfrMonitoringTable>[];
+  scores: Insertable<PerformanceScoresTable>;
+}
+
+const positiveOrNull = (v: number | null | undefined): number | null =>
+  v !== null && v !== undefined && Number.isFinite(v) && v > 0 ? v : null;
+const finiteOrNull = (v: number | null | undefined): number | null =>
+  v !== null && v !== undefined && Number.isFinite(v) ? v : null;
+const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+function statisticsRow(sessionId: string, name: string, a: ChannelAnalyticsReport, report: AnalysisReport): Insertable<EmgStatisticsTable> {
+  const { contractions, ...analytics } = a;
+  return {
+    session_id: sessionId,
+    channel_name: name,
+    sampling_rate_hz: positiveOrNull(a.sampling_rate),
+    duration_seconds: a.sampling_rate > 0 ? a.samples / a.sampling_rate : null,
+    mvc_value: positiveOrNull(a.mvc_value),
+    mvc_threshold_percentage: a.mvc_threshold_percentage > 0 && a.mvc_threshold_percentage <= 100 ? a.mvc_threshold_percentage : null,
+    mvc75_threshold: positiveOrNull(a.mvc75_threshold),
+    mvc_source: a.mvc_estimation_method,
+    duration_threshold_ms: positiveOrNull(a.duration_threshold_actual_value),
+    total_contractions: a.contraction_count,
+    good_contractions: a.good_contraction_count,
+    mvc_compliant_contractions: a.mvc_compliant_count,
+    duration_compliant_contractions: a.duration_compliant_count,
+    compliance_rate: finiteOrNull(a.compliance_rate),
+    peak_amplitude_max: finiteOrNull(a.max_amplitude),
+    peak_amplitude_mean: mean(contractions.map((c) => c.max_amplitude)),
+    mean_amplitude_mean: mean(contractions.map((c) => c.mean_amplitude)),
+    mean_contraction_duration_ms: finiteOrNull(a.avg_duration_ms),
+    max_contraction_duration_ms: finiteOrNull(a.max_duration_ms),
+    total_time_under_tension_ms: finiteOrNull(a.total_time_under_tension_ms),
+    rms: finiteOrNull(a.rms),
+    mav: finiteOrNull(a.mav),
+    mpf: finiteOrNull(a.mpf),
+    mdf: finiteOrNull(a.mdf),
+    fatigue_index: finiteOrNull(a.fatigue_index_fi_nsm5),
+    signal_quality_score: null,
+    temporal_stats: JSON.stringify({
+      rms: a.rms_temporal_stats,
+      mav: a.mav_temporal_stats,
+      mpf: a.mpf_temporal_stats,
+      mdf: a.mdf_temporal_stats,
+      fatigue_index: a.fatigue_index_temporal_stats,
+    }),
+    analytics: JSON.stringify(analytics),
+    processing_profile: `${report.processing_profile.name}@${report.processing_profile.version}`,
+    processing_parameters: JSON.stringify(report.processing_options_used),
+  };
+}
+
+export function toSessionResultRows(sessionId: string, report: AnalysisReport, subjective: SubjectiveData): SessionResultRows {
+  const channels = Object.keys(report.analytics).sort();
+  const statistics = channels.map((name) => statisticsRow(sessionId, name, report.analytics[name]!, report));
+  const contractions = channels.flatMap((name) =>
+    report.analytics[name]!.contractions.map((c, idx) => ({
+      session_id: sessionId,
+      channel_name: name,
+      idx,
+      start_sample: c.start_index,
+      end_sample: c.end_index,
+      start_time_ms: c.start_time_ms,
+      end_time_ms: c.end_time_ms,
+      duration_ms: c.duration_ms,
+      mean_amplitude: c.mean_amplitude,
+      max_amplitude: c.max_amplitude,
+      meets_mvc: c.meets_mvc,
+      meets_duration: c.meets_duration,
+      is_good: c.is_good,
+    })),
+  );
+  const ch = (i: number) => (channels[i] ? report.analytics[channels[i]] : undefined);
+  const pa = report.performance_analysis;
+  const settings: Insertable<SessionSettingsTable> = {
+    session_id: sessionId,
+    mvc_threshold_percentage: ch(0)?.mvc_threshold_percentage || 75,
+    target_mvc75_ch1: positiveOrNull(ch(0)?.mvc75_threshold),
+    target_mvc75_ch2: positiveOrNull(ch(1)?.mvc75_threshold),
+    target_duration_ch1_ms: positiveOrNull(ch(0)?.duration_threshold_actual_value) ?? 2000,
+    target_duration_ch2_ms: positiveOrNull(ch(1)?.duration_threshold_actual_value) ?? 2000,
+    target_contractions_ch1: pa.expected_contractions_left > 0 ? pa.expected_contractions_left : 12,
+    target_contractions_ch2: pa.expected_contractions_right > 0 ? pa.expected_contractions_right : 12,
+    bfr_enabled: true,
+  };
+  return { statistics, contractions, settings, ...scoreRows(sessionId, pa, subjective) };
+}
+
+/** performance_scores and bfr_monitoring rows from a scoring result (also used by rescoring). */
+export function scoreRows(sessionId: string, pa: PerformanceAnalysis, subjective: SubjectiveData): Pick<SessionResultRows, 'scores' | 'bfr'> {
+  // BFR is recorded only when the therapist entered a pressure; the original wrote placeholder
+  // "sensor" values (50 % AOP) for every session.
+  const aop = subjective.bfr_pressure_aop;
+  const bfr: Insertable<BfrMonitoringTable>[] =
+    aop === null || aop === undefined
+      ? []
+      : (['CH1', 'CH2'] as const).map((channel_name) => ({
+          session_id: sessionId,
+          channel_name,
+          actual_pressure_aop: aop,
+          target_pressure_aop: 50,
+          safety_compliant: pa.bfr_compliant,
+          measurement_method: 'manual' as const,
+          compliance_validation_method: 'user_input' as const,
+        }));
+  const scores: Insertable<PerformanceScoresTable> = {
+    session_id: sessionId,
+    scoring_config_id: pa.scoring_config_id,
+    overall_score: pa.overall_score,
+    compliance_score: pa.compliance_score,
+    symmetry_score: pa.symmetry_score,
+    effort_score: pa.effort_score,
+    game_score: pa.game_score,
+    left_muscle_compliance: pa.left_muscle_compliance,
+    right_muscle_compliance: pa.right_muscle_compliance,
+    completion_rate_left: pa.completion_rate_left,
+    completion_rate_right: pa.completion_rate_right,
+    intensity_rate_left: pa.intensity_rate_left,
+    intensity_rate_right: pa.intensity_rate_right,
+    duration_rate_left: pa.duration_rate_left,
+    duration_rate_right: pa.duration_rate_right,
+    bfr_compliant: pa.bfr_compliant,
+    bfr_pressure_aop: pa.bfr_pressure_aop,
+    rpe_post_session: subjective.rpe_post_session ?? null,
+    game_points_achieved: subjective.game_points_achieved ?? null,
+    game_points_max: subjective.game_points_max ?? null,
+    weights_used: JSON.stringify({ ...pa.weights, rpe_value: pa.rpe_value, rpe_source: pa.rpe_source }),
+  };
+  return { scores, bfr };
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ANALYSIS_PARAM_SCHEMA } from '../analysis/dto/analysis-params.dto.js';
+import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { CreateSessionFormDto, ListSessionsQueryDto, ReprocessSessionDto, SessionCodeParamDto, SubjectiveDto } from './dto/session-request.dto.js';
+import { SessionAcceptedDto, SessionDetailDto, SessionPageDto, SessionStatusDto } from './dto/session-response.dto.js';
+import { SessionsService } from './session.service.js';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class SessionController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Post()
+  @Auth('admin', 'therapist')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({
+    summary: 'Upload a C3D file as a new therapy session (queued for processing)',
+    description:
+      '202 with the new session; the same file for the same patient answers 200 with the existing session ' +
+      'and duplicate: true. Unreadable files are refused (422, reader code) before anything is stored.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'patient_code'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        patient_code: { type: 'string', example: 'P001' },
+        ...ANALYSIS_PARAM_SCHEMA,
+        rpe_post_session: { type: 'integer', minimum: 0, maximum: 10 },
+        bfr_pressure_aop: { type: 'number', minimum: 0, maximum: 100 },
+        game_points_achieved: { type: 'integer', minimum: 0 },
+        game_points_max: { type: 'integer', minimum: 0 },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ type: SessionAcceptedDto, description: 'Created and queued' })
+  @ApiOkResponse({ type: SessionAcceptedDto, description: 'Duplicate: the existing session of this file' })
+  @ApiErrors(400, 404, 413, 422)
+  async create(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @Body() form: CreateSessionFormDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionAcceptedDto> {
+    const result = await this.sessions.createFromUpload(user, file, form);
+    void reply.status(result.duplicate ? 200 : 202);
+    return result;
+  }
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'List sessions (filter by patient, status, date range)' })
+  @ApiOkResponse({ type: SessionPageDto })
+  @ApiErrors(400)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListSessionsQueryDto): Promise<SessionPageDto> {
+    return this.sessions.list(user, query);
+  }
+
+  @Get(':session_code')
+  @Auth()
+  @ApiOperation({ summary: 'A session with its statistics, contractions, scores, profile and parameters' })
+  @ApiOkResponse({ type: SessionDetailDto })
+  @ApiErrors(404)
+  get(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<SessionDetailDto> {
+    return this.sessions.get(user, params.session_code);
+  }
+
+  @Get(':session_code/status')
+  @Auth()
+  @ApiOperation({ summary: 'Processing status, stage, progress and error of a session' })
+  @ApiOkResponse({ type: SessionStatusDto })
+  @ApiErrors(404)
+  status(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<SessionStatusDto> {
+    return this.sessions.status(user, params.session_code);
+  }
+
+  @Post(':session_code/reprocess')
+  @HttpCode(202)
+  @Auth('admin', 'therapist')
+  @ApiOperation({ summary: 'Re-analyse a finished session, optionally with new parameters (results replaced atomically)' })
+  @ApiAcceptedResponse({ type: SessionStatusDto })
+  @ApiErrors(400, 404, 409)
+  reprocess(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto, @Body() body: ReprocessSessionDto): Promise<SessionStatusDto> {
+    return this.sessions.reprocess(user, params.session_code, body);
+  }
+
+  @Patch(':session_code/subjective')
+  @Auth('admin', 'therapist')
+  @ApiOperation({ summary: 'Set RPE, BFR pressure and game points; a completed session is rescored without re-analysis' })
+  @ApiOkResponse({ type: SessionDetailDto })
+  @ApiErrors(400, 404)
+  subjective(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto, @Body() body: SubjectiveDto): Promise<SessionDetailDto> {
+    return this.sessions.updateSubjective(user, params.session_code, body);
+  }
+}

@@ -1,0 +1,211 @@
+import { rescore, type AnalysisReport, type ChannelAnalyticsReport } from '@app/analysis';
+import { readC3dMetadata, C3dError } from '@app/c3d';
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { toAnalysisParams } from '../analysis/dto/analysis-params.dto.js';
+import { assertC3dUpload, type UploadedC3d } from '../analysis/uploaded-c3d.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CACHE_TTL, CacheService } from '../infrastructure/cache/cache.service.js';
+import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
+import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../shared/errors/app-error.js';
+import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import type { CreateSessionFormDto, ListSessionsQueryDto, ReprocessSessionDto, SubjectiveDto } from './dto/session-request.dto.js';
+import type { SessionAcceptedDto, SessionDetailDto, SessionStatusDto, SessionSummaryDto } from './dto/session-response.dto.js';
+import { SessionProducer } from './queue/session.producer.js';
+import { isUniqueViolation, pickSubjective, type NewSessionInput } from './session-creation.js';
+import { scoreRows } from './session-results.mapper.js';
+import { SessionResultsRepository } from './session-results.repository.js';
+import type { SessionRow } from './session-row.types.js';
+import { toSessionDetailDto, toSessionStatusDto, toSessionSummaryDto } from './session.mapper.js';
+import { SessionRepository } from './session.repository.js';
+import { ScoringConfigRepository } from './scoring-config.repository.js';
+import { storedFilePath, uploadObjectPath } from './storage-path.js';
+
+type Runner = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
+
+/**
+ * Therapy sessions as the caller may see them (every user path runs under RLS via asUser; the
+ * storage webhook uses a named service context). Creating a session stores the file, inserts
+ * the row and enqueues the job; the same file for the same patient returns the existing session.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: DbContext,
+    private readonly sessions: SessionRepository,
+    private readonly results: SessionResultsRepository,
+    private readonly scoring: ScoringConfigRepository,
+    private readonly storage: ObjectStorage,
+    private readonly producer: SessionProducer,
+    private readonly cache: CacheService,
+  ) {}
+
+  async createFromUpload(user: AuthUser, file: UploadedC3d | undefined, form: CreateSessionFormDto): Promise<SessionAcceptedDto> {
+    const bytes = assertC3dUpload(file);
+    assertReadableC3d(bytes);
+    const input: NewSessionInput = {
+      patientCode: form.patient_code,
+      fileHash: sha256(bytes),
+      sizeBytes: bytes.length,
+      params: toAnalysisParams(form),
+      subjective: pickSubjective(form),
+      source: 'upload',
+      originalName: file!.originalname,
+    };
+    return this.create((work) => this.db.asUser(user, work), input, bytes);
+  }
+
+  /** The storage webhook's path: the file is already in storage under objectPath. */
+  async createFromStorage(patientCode: string, objectPath: string, bytes: Uint8Array): Promise<SessionAcceptedDto> {
+    const input: NewSessionInput = {
+      patientCode,
+      fileHash: sha256(bytes),
+      sizeBytes: bytes.length,
+      params: {},
+      subjective: {},
+      source: 'webhook',
+      objectPath,
+      originalName: objectPath,
+    };
+    return this.create((work) => this.db.asService('storage-webhook', work), input, null);
+  }
+
+  private async create(run: Runner, input: NewSessionInput, bytes: Uint8Array | null): Promise<SessionAcceptedDto> {
+    let created: SessionRow | undefined;
+    let existing: SessionRow | undefined;
+    try {
+      await run(async (trx) => {
+        const patient = await this.sessions.findPatient(trx, input.patientCode);
+        if (!patient) throw new NotFoundError('patient_not_found', `Patient ${input.patientCode} not found`);
+        existing = await this.sessions.findByPatientHash(trx, patient.id, input.fileHash);
+        if (existing) return;
+        const sessionCode = await this.sessions.nextSessionCode(trx, patient.id);
+        const objectPath = input.objectPath ?? uploadObjectPath(patient.patient_code, sessionCode, input.originalName);
+        // Stored before commit: a failed insert leaves at most an orphan file, never a session without one.
+        if (bytes) await this.storage.put(objectPath, bytes, 'application/octet-stream');
+        created = await this.sessions.insert(trx, {
+          session_code: sessionCode,
+          patient_id: patient.id,
+          file_path: storedFilePath(this.storage.bucket, objectPath),
+          file_hash: input.fileHash,
+          file_size_bytes: input.sizeBytes,
+          processing_status: 'queued',
+          stage: 'queued',
+          attempts: 1,
+          game_metadata: '{}',
+          session_date: null,
+          processed_at: null,
+          processing_time_ms: null,
+          analysis_params: JSON.stringify(input.params),
+          subjective: JSON.stringify(input.subjective),
+          source: input.source,
+        });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A concurrent upload of the same file won the race: answer with its session.
+      existing = await run(async (trx) => {
+        const patient = await this.sessions.findPatient(trx, input.patientCode);
+        return patient ? this.sessions.findByPatientHash(trx, patient.id, input.fileHash) : undefined;
+      });
+      if (!existing) throw error;
+    }
+    if (existing) return { id: existing.id, session_code: existing.session_code, status: existing.processing_status, duplicate: true };
+    await this.producer.enqueue(created!);
+    return { id: created!.id, session_code: created!.session_code, status: created!.processing_status, duplicate: false };
+  }
+
+  list(user: AuthUser, query: ListSessionsQueryDto): Promise<Page<SessionSummaryDto>> {
+    return this.db.asUser(user, async (trx) => {
+      const { rows, total } = await this.sessions.list(trx, { patientCode: query.patient_code, status: query.status, from: query.from, to: query.to }, query);
+      return toPage(rows.map(toSessionSummaryDto), total, query);
+    });
+  }
+
+  get(user: AuthUser, sessionCode: string): Promise<SessionDetailDto> {
+    return this.db.asUser(user, async (trx) => {
+      const row = await this.findVisible(trx, sessionCode);
+      const load = async () => toSessionDetailDto(row, await this.sessions.patientCodeOf(trx, row.patient_id), await this.results.read(trx, row.id));
+      // Only finished results are cached: their key changes with every new result version.
+      if (row.processing_status !== 'completed') return load();
+      return this.cache.getOrSet(CacheService.sessionResultKey(row.id, row.result_version), CACHE_TTL.sessionResult, load);
+    });
+  }
+
+  status(user: AuthUser | null, sessionCode: string): Promise<SessionStatusDto> {
+    const work = async (trx: Tx) => toSessionStatusDto(await this.findVisible(trx, sessionCode));
+    return user ? this.db.asUser(user, work) : this.db.asService('webhook-status', work);
+  }
+
+  async reprocess(user: AuthUser, sessionCode: string, dto: ReprocessSessionDto): Promise<SessionStatusDto> {
+    const row = await this.db.asUser(user, async (trx) => {
+      const current = await this.findVisible(trx, sessionCode);
+      if (current.processing_status === 'queued' || current.processing_status === 'processing') {
+        throw new ConflictError('session_busy', `Session ${current.session_code} is ${current.processing_status}`);
+      }
+      const given = toAnalysisParams(dto);
+      const params = {
+        processing_options: { ...current.analysis_params?.processing_options, ...given.processing_options },
+        session_params: { ...current.analysis_params?.session_params, ...given.session_params },
+      };
+      return (await this.sessions.update(trx, current.id, {
+        processing_status: 'queued',
+        stage: 'queued',
+        progress: 0,
+        error_code: null,
+        error_message: null,
+        attempts: current.attempts + 1,
+        analysis_params: JSON.stringify(params),
+      }))!;
+    });
+    await this.producer.enqueue(row);
+    return toSessionStatusDto(row);
+  }
+
+  /** Stores subjective data and, for a completed session, rescores it from the stored counts. */
+  async updateSubjective(user: AuthUser, sessionCode: string, dto: SubjectiveDto): Promise<SessionDetailDto> {
+    const previous = await this.db.asUser(user, async (trx) => {
+      const current = await this.findVisible(trx, sessionCode);
+      const subjective = { ...current.subjective, ...pickSubjective(dto) };
+      const patch: Parameters<SessionRepository['update']>[2] = { subjective: JSON.stringify(subjective) };
+      if (current.processing_status === 'completed') {
+        const { statistics } = await this.results.read(trx, current.id);
+        const analytics = Object.fromEntries(statistics.map((s) => [s.channel_name, s.analytics as unknown as ChannelAnalyticsReport]));
+        const config = await this.scoring.forSession(trx, current.id);
+        const { performance_analysis: pa } = rescore({ analytics } as AnalysisReport, {
+          rpePostSession: subjective.rpe_post_session,
+          bfrPressureAop: subjective.bfr_pressure_aop,
+          gamePointsAchieved: subjective.game_points_achieved,
+          gamePointsMax: subjective.game_points_max,
+        }, config);
+        await this.results.replaceScores(trx, current.id, scoreRows(current.id, pa, subjective));
+        patch.result_version = current.result_version + 1;
+      }
+      await this.sessions.update(trx, current.id, patch);
+      return current;
+    });
+    await this.cache.del(CacheService.sessionResultKey(previous.id, previous.result_version));
+    return this.get(user, sessionCode);
+  }
+
+  private async findVisible(trx: Tx, sessionCode: string): Promise<SessionRow> {
+    const row = await this.sessions.findByCode(trx, sessionCode);
+    if (!row) throw new NotFoundError('session_not_found', `Session ${sessionCode.toUpperCase()} not found`);
+    return row;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The cheap header + parameter check before anything is stored: unreadable files never get a session. */
+function assertReadableC3d(bytes: Uint8Array): void {
+  try {
+    readC3dMetadata(bytes);
+  } catch (error) {
+    if (error instanceof C3dError) throw new UnprocessableError(error.code, error.message, { offset: error.offset });
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
+import { ghostly, multipart, waitForSession } from '../support/session-helpers.js';
+
+const SECRET = 'sessions-e2e-secret-with-at-least-32-chars';
+
+// original-spec 15.3: CH1 n/MVC-ok/dur-ok/good, CH2 likewise, S_left, S_right, compliance, symmetry, overall.
+const REFERENCE: [string, number[], number[], number, number, number, number, number][] = [
+  ['Ghostly_Emg_20230321_17-23-09-0409.c3d', [15, 15, 0, 0], [11, 11, 0, 0], 66.6, 63.82, 65.21, 97.87, 82.07],
+  ['Ghostly_Emg_20230321_17-28-14-0160.c3d', [17, 17, 0, 0], [6, 6, 0, 0], 66.6, 49.95, 58.28, 85.71, 75.57],
+  ['Ghostly_Emg_20230321_17-33-14-0785.c3d', [19, 19, 0, 0], [11, 11, 0, 0], 66.6, 63.82, 65.21, 97.87, 82.07],
+  ['Ghostly_Emg_20230321_17-50-17-0881.c3d', [18, 18, 0, 0], [8, 8, 0, 0], 66.6, 55.5, 61.05, 90.91, 78.25],
+  ['Ghostly_Emg_20231004_13-18-43-0464.c3d', [12, 12, 4, 4], [4, 4, 0, 0], 77.73, 44.4, 61.07, 72.71, 73.71],
+  ['Ghostly_Emg_20250310_11-46-23-0823.c3d', [34, 33, 0, 0], [11, 11, 0, 0], 65.62, 63.82, 64.72, 98.61, 82.01],
+  ['Ghostly_Emg_20250310_11-50-16-0578.c3d', [38, 38, 0, 0], [11, 11, 0, 0], 66.6, 63.82, 65.21, 97.87, 82.07],
+];
+
+interface Channel {
+  channel_name: string;
+  total_contractions: number;
+  mvc_compliant_contractions: number;
+  duration_compliant_contractions: number;
+  good_contractions: number;
+}
+
+describe('therapy sessions end to end (embedded)', () => {
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+  let researcher: TestUser;
+  let patientCode: string;
+  const auth = async (u: TestUser) => bearer(await signHs256(SECRET, supabaseClaims(u)));
+  const upload = async (u: TestUser, name: string, content: Buffer, fields: Record<string, string | number> = {}) => {
+    const body = multipart({ name, content }, { patient_code: patientCode, ...fields });
+    return t.app.inject({ method: 'POST', url: '/sessions', headers: { ...(await auth(u)), ...body.headers }, payload: body.payload });
+  };
+  const codes = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp({ JWT_SECRET: SECRET });
+    alice = await createUser(t.database, 'therapist');
+    bob = await createUser(t.database, 'therapist');
+    researcher = await createUser(t.database, 'researcher');
+    const p = await t.app.inject({ method: 'POST', url: '/patients', headers: await auth(alice), payload: {} });
+    expect(p.statusCode).toBe(201);
+    patientCode = p.json().patient_code;
+  });
+  afterAll(async () => t.close());
+
+  it.each(REFERENCE)('%s: upload -> completed with the 15.3 numbers', async (file, ch1, ch2, left, right, compliance, symmetry, overall) => {
+    const res = await upload(alice, file, ghostly(file));
+    expect(res.statusCode).toBe(202);
+    const accepted = res.json();
+    expect(accepted).toMatchObject({ status: 'queued', duplicate: false });
+    expect(accepted.session_code).toMatch(new RegExp(`^${patientCode}S\\d{3}$`));
+    codes.set(file, accepted.session_code);
+    const status = await waitForSession(t, await auth(alice), accepted.session_code);
+    expect(status).toMatchObject({ status: 'completed', progress: 100, error_code: null });
+
+    const detail = (await t.app.inject({ method: 'GET', url: `/sessions/${accepted.session_code}`, headers: await auth(alice) })).json();
+    const counts = (c: Channel) => [c.total_contractions, c.mvc_compliant_contractions, c.duration_compliant_contractions, c.good_contractions];
+    expect(detail.channels.map((c: Channel) => c.channel_name)).toEqual(['CH1', 'CH2']);
+    expect(counts(detail.channels[0])).toEqual(ch1);
+    expect(counts(detail.channels[1])).toEqual(ch2);
+    expect(detail.contractions).toHaveLength(ch1[0]! + ch2[0]!);
+    const s = detail.performance_scores;
+    expect(s.left_muscle_compliance).toBeCloseTo(left, 2);
+    expect(s.right_muscle_compliance).toBeCloseTo(right, 2);
+    expect(s.compliance_score).toBeCloseTo(compliance, 2);
+    expect(s.symmetry_score).toBeCloseTo(symmetry, 2);
+    expect(s.overall_score).toBeCloseTo(overall, 2);
+    expect(s.scoring_config_id).toBe('a0000000-0000-0000-0000-000000000001');
+    expect(detail.processing_profile).toMatch(/^ghostly-v1@/);
+    expect(detail.session_settings).toMatchObject({ target_contractions_ch1: 12, target_contractions_ch2: 12, mvc_threshold_percentage: 75 });
+    expect(detail.game_metadata.channel_names).toBeDefined();
+    expect(detail.session_date).not.toBeNull();
+    expect(detail.result_version).toBe(1);
+  });
+
+  it('stores exactly the contractions of emg-c3d analyze for 0881 (first CH1 contraction of 15.3)', async () => {
+    const code = codes.get('Ghostly_Emg_20230321_17-50-17-0881.c3d')!;
+    const detail = (await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(alice) })).json();
+    const first = detail.contractions.find((c: { channel_name: string; idx: number }) => c.channel_name === 'CH1' && c.idx === 0);
+    expect(first.start_time_ms).toBeCloseTo(1984.8, 0);
+    expect(first.end_time_ms).toBeCloseTo(2466.7, 0);
+    expect(first).toMatchObject({ meets_mvc: true, meets_duration: false, is_good: false });
+    expect(detail.channels[0].mvc75_threshold).toBeCloseTo(2.6369e-5, 8);
+  });
+
+  it('answers a duplicate upload of the same file with the existing session (200, duplicate)', async () => {
+    const file = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
+    const res = await upload(alice, file, ghostly(file));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ session_code: codes.get(file), duplicate: true });
+    const list = (await t.app.inject({ method: 'GET', url: `/sessions?patient_code=${patientCode}&limit=100`, headers: await auth(alice) })).json();
+    expect(list.total).toBe(REFERENCE.length);
+  });
+
+  it('filters and paginates the list', async () => {
+    const h = await auth(alice);
+    const page = (await t.app.inject({ method: 'GET', url: '/sessions?status=completed&limit=2&offset=1', headers: h })).json();
+    expect(page).toMatchObject({ total: REFERENCE.length, limit: 2, offset: 1 });
+    expect(page.items).toHaveLength(2);
+    const old = (await t.app.inject({ method: 'GET', url: '/sessions?to=2023-12-31T00:00:00Z', headers: h })).json();
+    expect(old.total).toBe(5);
+    const none = (await t.app.inject({ method: 'GET', url: '/sessions?status=failed', headers: h })).json();
+    expect(none.total).toBe(0);
+  });
+
+  it('hides sessions from other therapists (404) and lets researchers read but not upload or reprocess', async () => {
+    const code = codes.get('Ghostly_Emg_20230321_17-23-09-0409.c3d')!;
+    expect((await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(bob) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/sessions/${code}/status`, headers: await auth(bob) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/sessions', headers: await auth(bob) })).json().total).toBe(0);
+    expect((await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(researcher) })).statusCode).toBe(200);
+    const file = 'Ghostly_Emg_20230321_17-28-14-0160.c3d';
+    expect((await upload(researcher, file, ghostly(file))).statusCode).toBe(403);
+    expect((await upload(bob, file, ghostly(file))).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/sessions/${code}/reprocess`, headers: await auth(researcher), payload: {} })).statusCode).toBe(403);
+  });
+
+  it('rescores on subjective data without re-analysis, and reprocesses with new parameters', async () => {
+    const code = codes.get('Ghostly_Emg_20230321_17-50-17-0881.c3d')!;
+    const h = await auth(alice);
+    const patched = await t.app.inject({ method: 'PATCH', url: `/sessions/${code}/subjective`, headers: h, payload: { rpe_post_session: 8, bfr_pressure_aop: 50 } });
+    expect(patched.statusCode).toBe(200);
+    const after = patched.json();
+    expect(after.result_version).toBe(2);
+    expect(after.performance_scores).toMatchObject({ rpe_post_session: 8, effort_score: 25, bfr_pressure_aop: 50 });
+    expect(after.performance_scores.compliance_score).toBeCloseTo(61.05, 2);
+    expect(after.bfr_monitoring).toHaveLength(2);
+    expect(after.channels[0].total_contractions).toBe(18);
+
+    const re = await t.app.inject({ method: 'POST', url: `/sessions/${code}/reprocess`, headers: h, payload: { contraction_duration_threshold: 250 } });
+    expect(re.statusCode).toBe(202);
+    expect(re.json()).toMatchObject({ status: 'queued', attempts: 2 });
+    expect((await waitForSession(t, h, code)).status).toBe('completed');
+    const detail = (await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: h })).json();
+    expect(detail.result_version).toBe(3);
+    expect(detail.channels[0].duration_threshold_ms).toBe(250);
+    expect(detail.channels[0].duration_compliant_contractions).toBeGreaterThan(0);
+    expect(detail.channels[0].total_contractions).toBe(18);
+    expect(detail.performance_scores.rpe_post_session).toBe(8);
+    expect(detail.contractions).toHaveLength(26);
+  });
+});
