@@ -3,7 +3,7 @@
 // fili's own filtfilt pads nothing and keeps its state between passes, so it differs at the edges.
 import { lfilterInPlace, normalizeTf } from './lfilter.js';
 import { lfilterZi } from './lfilter-zi.js';
-import { oddExtension } from './odd-extension.js';
+import { oddExtensionOf } from './odd-extension.js';
 
 export interface FiltfiltOptions {
   /** Samples of odd extension each side. Default 3 * max(len(a), len(b)). */
@@ -16,9 +16,23 @@ export function filtfilt(
   x: ArrayLike<number>,
   options: FiltfiltOptions = {},
 ): Float64Array {
+  return filtfiltView(bIn, aIn, x, options).slice();
+}
+
+/**
+ * filtfilt as a view into the padded work buffer (no final copy), optionally of |x| (fused
+ * rectification). For pipelines that consume the result right away.
+ */
+export function filtfiltView(
+  bIn: ArrayLike<number>,
+  aIn: ArrayLike<number>,
+  x: ArrayLike<number>,
+  options: FiltfiltOptions = {},
+  rectifyInput = false,
+): Float64Array {
   const { b, a } = normalizeTf(bIn, aIn);
   const padlen = options.padlen ?? 3 * Math.max(aIn.length, bIn.length);
-  const ext = padlen > 0 ? oddExtension(x, padlen) : Float64Array.from(x);
+  const ext = padlen > 0 ? oddExtensionOf(x, padlen, rectifyInput) : Float64Array.from(x, rectifyInput ? Math.abs : Number);
   const zi = lfilterZi(b, a);
   const z = new Float64Array(zi.length);
   for (let i = 0; i < zi.length; i++) z[i] = zi[i]! * ext[0]!;
@@ -26,5 +40,5 @@ export function filtfilt(
   const yLast = ext[ext.length - 1]!;
   for (let i = 0; i < zi.length; i++) z[i] = zi[i]! * yLast;
   lfilterInPlace(b, a, ext, z, true);
-  return ext.slice(padlen, ext.length - padlen);
+  return ext.subarray(padlen, ext.length - padlen);
 }
