@@ -3,6 +3,7 @@ import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { PatientModule } from './patient/patient.module.js';
 import { SessionModule } from './session/session.module.js';
+import { WebhookModule } from './webhook/webhook.module.js';
 import { UserModule } from './user/user.module.js';
 import { HealthModule } from './health/health.module.js';
 import { CacheModule } from './infrastructure/cache/cache.module.js';
@@ -27,6 +28,7 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   PatientModule,
   AnalysisModule,
   SessionModule,
+  WebhookModule,
 ];
 
 @Module({})

@@ -46,6 +46,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header('x-request-id', request.id);
   });
   installRequestLogging(fastify);
+  // JSON bodies keep their raw bytes (req.rawBody): the storage webhook's HMAC is over them.
+  (app.getHttpAdapter() as FastifyAdapter).useBodyParser('application/json', true, {
+    bodyLimit: fastify.initialConfig.bodyLimit,
+  });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

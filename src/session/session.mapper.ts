@@ -3,6 +3,7 @@ import type { ContractionsTable, EmgStatisticsTable } from '../infrastructure/da
 import type { ChannelStatisticsDto, ContractionDto, SessionDetailDto, SessionStatusDto, SessionSummaryDto } from './dto/session-response.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
+import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 
 type Results = Awaited<ReturnType<SessionResultsRepository['read']>>;
 
@@ -105,5 +106,18 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
     performance_scores: scores,
     session_settings: settings,
     bfr_monitoring: r.bfr.map((b) => ({ ...withoutIds(b), measurement_timestamp: iso(b.measurement_timestamp), created_at: iso(b.created_at), updated_at: iso(b.updated_at) })),
+  };
+}
+
+export function toWebhookStatusDto(row: SessionRow): WebhookStatusDto {
+  return {
+    session_code: row.session_code,
+    status: row.processing_status,
+    file_path: row.file_path,
+    created_at: iso(row.created_at)!,
+    processed_at: iso(row.processed_at),
+    error_code: row.error_code,
+    error_message: row.error_message,
+    has_analysis: row.result_version > 0,
   };
 }

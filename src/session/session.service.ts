@@ -17,7 +17,8 @@ import { isUniqueViolation, pickSubjective, type NewSessionInput } from './sessi
 import { scoreRows } from './session-results.mapper.js';
 import { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
-import { toSessionDetailDto, toSessionStatusDto, toSessionSummaryDto } from './session.mapper.js';
+import { toSessionDetailDto, toSessionStatusDto, toSessionSummaryDto, toWebhookStatusDto } from './session.mapper.js';
+import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 import { SessionRepository } from './session.repository.js';
 import { ScoringConfigRepository } from './scoring-config.repository.js';
 import { storedFilePath, uploadObjectPath } from './storage-path.js';
@@ -54,6 +55,12 @@ export class SessionsService {
       originalName: file!.originalname,
     };
     return this.create((work) => this.db.asUser(user, work), input, bytes);
+  }
+
+  /** The webhook checks the patient before it downloads anything. */
+  async assertPatientExists(patientCode: string): Promise<void> {
+    const patient = await this.db.asService('storage-webhook', (trx) => this.sessions.findPatient(trx, patientCode));
+    if (!patient) throw new NotFoundError('patient_not_found', `Patient ${patientCode} not found`);
   }
 
   /** The storage webhook's path: the file is already in storage under objectPath. */
@@ -133,9 +140,13 @@ export class SessionsService {
     });
   }
 
-  status(user: AuthUser | null, sessionCode: string): Promise<SessionStatusDto> {
-    const work = async (trx: Tx) => toSessionStatusDto(await this.findVisible(trx, sessionCode));
-    return user ? this.db.asUser(user, work) : this.db.asService('webhook-status', work);
+  status(user: AuthUser, sessionCode: string): Promise<SessionStatusDto> {
+    return this.db.asUser(user, async (trx) => toSessionStatusDto(await this.findVisible(trx, sessionCode)));
+  }
+
+  /** The original's webhook status shape (original-spec 2.10), with processed_at and the error filled. */
+  webhookStatus(user: AuthUser, sessionCode: string): Promise<WebhookStatusDto> {
+    return this.db.asUser(user, async (trx) => toWebhookStatusDto(await this.findVisible(trx, sessionCode)));
   }
 
   async reprocess(user: AuthUser, sessionCode: string, dto: ReprocessSessionDto): Promise<SessionStatusDto> {
