@@ -95,28 +95,86 @@ export class SegmentPower {
     }
   }
 
+  /** Stages 8..half: pairs of radix-2 stages fused (half the loads and stores), then a last odd one. */
   private laterStages(): void {
+    const m = this.half;
+    let len = 8;
+    for (; len * 2 <= m; len <<= 2) this.stagePair(len);
+    if (len <= m) this.stage(len);
+  }
+
+  /** Radix-2 stages of lengths len and 2*len in one pass, with exactly their operations. */
+  private stagePair(len: number): void {
     const { zr, zi, twr, twi } = this;
     const m = this.half;
-    for (let len = 8; len <= m; len <<= 1) {
-      const h = len >> 1;
-      const base = h - 4;
-      for (let k = 0; k < h; k++) {
-        const c = twr[base + k]!;
-        const s = twi[base + k]!;
-        for (let p = k; p < m; p += len) {
-          const q = p + h;
-          const qr = zr[q]!,
-            qi = zi[q]!,
-            pr = zr[p]!,
-            pi = zi[p]!;
-          const tr = qr * c - qi * s;
-          const ti = qr * s + qi * c;
-          zr[q] = pr - tr;
-          zi[q] = pi - ti;
-          zr[p] = pr + tr;
-          zi[p] = pi + ti;
-        }
+    const h = len >> 1;
+    const b1 = h - 4;
+    const b2 = len - 4;
+    for (let k = 0; k < h; k++) {
+      const c1 = twr[b1 + k]!,
+        s1 = twi[b1 + k]!;
+      const c2 = twr[b2 + k]!,
+        s2 = twi[b2 + k]!;
+      const c3 = twr[b2 + k + h]!,
+        s3 = twi[b2 + k + h]!;
+      for (let p0 = k; p0 < m; p0 += 2 * len) {
+        const p1 = p0 + h,
+          p2 = p0 + len,
+          p3 = p2 + h;
+        // stage len: (p0, p1) and (p2, p3) with W_len^k
+        let qr = zr[p1]!,
+          qi = zi[p1]!;
+        let tr = qr * c1 - qi * s1;
+        let ti = qr * s1 + qi * c1;
+        const a0r = zr[p0]! + tr,
+          a0i = zi[p0]! + ti;
+        const a1r = zr[p0]! - tr,
+          a1i = zi[p0]! - ti;
+        qr = zr[p3]!;
+        qi = zi[p3]!;
+        tr = qr * c1 - qi * s1;
+        ti = qr * s1 + qi * c1;
+        const a2r = zr[p2]! + tr,
+          a2i = zi[p2]! + ti;
+        const a3r = zr[p2]! - tr,
+          a3i = zi[p2]! - ti;
+        // stage 2*len: (p0, p2) with W_2len^k, (p1, p3) with W_2len^(k+h)
+        tr = a2r * c2 - a2i * s2;
+        ti = a2r * s2 + a2i * c2;
+        zr[p0] = a0r + tr;
+        zi[p0] = a0i + ti;
+        zr[p2] = a0r - tr;
+        zi[p2] = a0i - ti;
+        tr = a3r * c3 - a3i * s3;
+        ti = a3r * s3 + a3i * c3;
+        zr[p1] = a1r + tr;
+        zi[p1] = a1i + ti;
+        zr[p3] = a1r - tr;
+        zi[p3] = a1i - ti;
+      }
+    }
+  }
+
+  private stage(len: number): void {
+    const { zr, zi, twr, twi } = this;
+    const m = this.half;
+    const h = len >> 1;
+    const base = h - 4;
+    for (let k = 0; k < h; k++) {
+      const c = twr[base + k]!;
+      const s = twi[base + k]!;
+      for (let p = k; p < m; p += len) {
+        const q = p + h;
+        const qr = zr[q]!,
+          qi = zi[q]!,
+          pr = zr[p]!,
+          pi = zi[p]!;
+        const tr = qr * c - qi * s;
+        const ti = qr * s + qi * c;
+        zr[q] = pr - tr;
+        zi[q] = pi - ti;
+        zr[p] = pr + tr;
+        zi[p] = pi + ti;
       }
     }
   }
