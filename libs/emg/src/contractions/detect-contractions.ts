@@ -1,5 +1,6 @@
 // Contraction detection of ghostly-v1 (original analyze_contractions): timing from a
 // smoothed (activated or envelope) signal, amplitude from the processed envelope.
+import { SCRATCH_A, SCRATCH_B, scratch } from '../scratch.js';
 import { movingAverage } from '../smoothing/moving-average.js';
 import { findIntervals } from './find-intervals.js';
 import { refineIntervals } from './refine-intervals.js';
@@ -39,9 +40,11 @@ const ms2samples = (ms: number, fs: number): number => Math.trunc((ms / 1000) * 
 export function detectContractions(envelope: ArrayLike<number>, timing: ArrayLike<number>, o: DetectionOptions): DetectionResult {
   const empty: DetectionResult = { contractions: [], detectionThreshold: null, preMergeCount: 0 };
   if (o.smoothingWindow <= 0 || timing.length < o.smoothingWindow || envelope.length < o.smoothingWindow) return empty;
-  const abs = new Float64Array(timing.length);
+  // both are transient (only intervals and the threshold leave this function): pooled buffers
+  const abs = scratch(SCRATCH_A, timing.length);
   for (let i = 0; i < abs.length; i++) abs[i] = Math.abs(timing[i]!);
-  const smoothed = movingAverage(abs, Math.max(1, o.smoothingWindow));
+  const w = Math.max(1, o.smoothingWindow);
+  const smoothed = movingAverage(abs, w, scratch(SCRATCH_B, Math.max(abs.length, w)));
   let peak = -Infinity;
   for (let i = 0; i < smoothed.length; i++) if (smoothed[i]! > peak) peak = smoothed[i]!;
   if (peak < o.minPeak) return empty;

@@ -4,6 +4,7 @@
 import { lfilterInPlace, normalizeTf } from './lfilter.js';
 import { lfilterZi } from './lfilter-zi.js';
 import { oddExtensionOf } from './odd-extension.js';
+import { scratch } from '../scratch.js';
 
 export interface FiltfiltOptions {
   /** Samples of odd extension each side. Default 3 * max(len(a), len(b)). */
@@ -21,7 +22,8 @@ export function filtfilt(
 
 /**
  * filtfilt as a view into the padded work buffer (no final copy), optionally of |x| (fused
- * rectification). For pipelines that consume the result right away.
+ * rectification) and with a caller-provided work buffer `slot` (see scratch.ts). For pipelines
+ * that consume the result right away.
  */
 export function filtfiltView(
   bIn: ArrayLike<number>,
@@ -29,10 +31,12 @@ export function filtfiltView(
   x: ArrayLike<number>,
   options: FiltfiltOptions = {},
   rectifyInput = false,
+  slot?: number,
 ): Float64Array {
   const { b, a } = normalizeTf(bIn, aIn);
   const padlen = options.padlen ?? 3 * Math.max(aIn.length, bIn.length);
-  const ext = padlen > 0 ? oddExtensionOf(x, padlen, rectifyInput) : Float64Array.from(x, rectifyInput ? Math.abs : Number);
+  const work = padlen > 0 && slot !== undefined ? scratch(slot, x.length + 2 * padlen) : undefined;
+  const ext = padlen > 0 ? oddExtensionOf(x, padlen, rectifyInput, work) : Float64Array.from(x, rectifyInput ? Math.abs : Number);
   const zi = lfilterZi(b, a);
   const z = new Float64Array(zi.length);
   for (let i = 0; i < zi.length; i++) z[i] = zi[i]! * ext[0]!;

@@ -5,11 +5,14 @@ export function oddExtension(x: ArrayLike<number>, padlen: number): Float64Array
   return oddExtensionOf(x, padlen, false);
 }
 
-/** oddExtension of x, or of |x| when `rectify` (fused so the envelope skips a pass and a copy). */
-export function oddExtensionOf(x: ArrayLike<number>, padlen: number, rectify: boolean): Float64Array {
+/**
+ * oddExtension of x, or of |x| when `rectify` (fused so the envelope skips a pass and a copy),
+ * written into `out` (length n + 2 * padlen, every element overwritten) when given.
+ */
+export function oddExtensionOf(x: ArrayLike<number>, padlen: number, rectify: boolean, out?: Float64Array): Float64Array {
   const n = x.length;
   if (padlen >= n) throw new RangeError(`signal length ${n} must exceed the pad length ${padlen}`);
-  const out = new Float64Array(n + 2 * padlen);
+  out ??= new Float64Array(n + 2 * padlen);
   if (rectify) for (let i = 0; i < n; i++) out[padlen + i] = Math.abs(x[i]!);
   else for (let i = 0; i < n; i++) out[padlen + i] = x[i]!;
   const first = out[padlen]!;

@@ -1,4 +1,5 @@
 // numpy.percentile(x, q) with the default 'linear' method, by selection instead of a full sort.
+import { SCRATCH_A, scratch } from '../scratch.js';
 
 /**
  * q in [0, 100]. Virtual index q/100 * (n - 1); interpolates between the two order
@@ -11,7 +12,8 @@ export function percentile(x: ArrayLike<number>, q: number): number {
   const v = (q / 100) * (n - 1);
   const lo = Math.floor(v);
   const t = v - lo;
-  const work = Float64Array.from(x);
+  const work = scratch(SCRATCH_A, n);
+  work.set(x);
   for (let i = 0; i < n; i++) if (Number.isNaN(work[i]!)) return Number.NaN;
   const a = select(work, lo);
   if (lo + 1 >= n) return a;
