@@ -2,7 +2,7 @@
 // with one PSD per window feeding MPF, MDF and FI (the original computes it three times).
 import type { SpectralParams, TemporalParams } from './profiles/types.js';
 import { describe, type TemporalStat } from './stats/describe.js';
-import { psdOrNull } from './spectral/signal-metrics.js';
+import { psdOrNull, rangeSums } from './spectral/signal-metrics.js';
 import { spectralMetrics, spectralWeights } from './spectral/spectral-metrics.js';
 import { createWelchPlan } from './spectral/welch.js';
 
@@ -23,11 +23,15 @@ export function temporalStats(x: ArrayLike<number>, fs: number, params: Temporal
   const plan = createWelchPlan(fs, Math.max(1, Math.min(spectral.nperseg, win)));
   const buf = new Float64Array(plan.freqs.length);
   const weights = spectralWeights(plan.freqs);
+  const sums = new Float64Array(3);
   for (let w = 0; w < nWin; w++) {
     const from = w * step;
     const to = from + win;
-    amplitudes(x, from, to, vals.rms, vals.mav, w);
-    const psd = psdOrNull(x, from, to, plan, spectral, buf);
+    // one pass feeds rms, mav and the flatness guard (same sums, same order as rms()/mav())
+    rangeSums(x, from, to, sums);
+    vals.rms[w] = Math.sqrt(sums[1]! / win);
+    vals.mav[w] = sums[2]! / win;
+    const psd = psdOrNull(x, from, to, plan, spectral, buf, sums);
     if (!psd) continue;
     const m = spectralMetrics(plan.freqs, psd, psd.length, weights);
     if (m.mpf !== null) vals.mpf[count.mpf++] = m.mpf;
@@ -44,15 +48,3 @@ export function temporalStats(x: ArrayLike<number>, fs: number, params: Temporal
   };
 }
 
-/** rms and mav of x[from..to) (to > from) in one pass; same sums, in the same order, as rms() and mav(). */
-function amplitudes(x: ArrayLike<number>, from: number, to: number, rmsOut: Float64Array, mavOut: Float64Array, w: number): void {
-  let sq = 0;
-  let ab = 0;
-  for (let i = from; i < to; i++) {
-    const v = x[i]!;
-    sq += v * v;
-    ab += Math.abs(v);
-  }
-  rmsOut[w] = Math.sqrt(sq / (to - from));
-  mavOut[w] = ab / (to - from);
-}
