@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readC3d } from '@app/c3d';
+import { analyzeC3d } from '@app/analysis';
+import { SessionProcessor } from '../../src/session/queue/session.processor.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
 import { ghostly, multipart, waitForSession } from '../support/session-helpers.js';
@@ -76,6 +79,18 @@ describe('therapy sessions end to end (embedded)', () => {
     expect(detail.game_metadata.channel_names).toBeDefined();
     expect(detail.session_date).not.toBeNull();
     expect(detail.result_version).toBe(1);
+
+    // Stored analytics, contraction flags and scores equal `emg-c3d analyze --json` of the same file.
+    const report = JSON.parse(JSON.stringify(analyzeC3d(readC3d(ghostly(file)))));
+    for (const [i, ch] of ['CH1', 'CH2'].entries()) {
+      const { contractions, ...analytics } = report.analytics[ch];
+      expect(detail.channels[i].analytics).toEqual(analytics);
+      const stored = detail.contractions.filter((c: { channel_name: string }) => c.channel_name === ch);
+      expect(stored.map((c: { start_sample: number; meets_mvc: boolean; meets_duration: boolean; is_good: boolean }) => [c.start_sample, c.meets_mvc, c.meets_duration, c.is_good]))
+        .toEqual(contractions.map((c: { start_index: number; meets_mvc: boolean; meets_duration: boolean; is_good: boolean }) => [c.start_index, c.meets_mvc, c.meets_duration, c.is_good]));
+    }
+    expect(s.overall_score).toBe(report.performance_analysis.overall_score);
+    expect(s.compliance_score).toBe(report.performance_analysis.compliance_score);
   });
 
   it('stores exactly the contractions of emg-c3d analyze for 0881 (first CH1 contraction of 15.3)', async () => {
@@ -143,5 +158,20 @@ describe('therapy sessions end to end (embedded)', () => {
     expect(detail.channels[0].total_contractions).toBe(18);
     expect(detail.performance_scores.rpe_post_session).toBe(8);
     expect(detail.contractions).toHaveLength(26);
+  });
+
+  it('re-enqueues sessions left unfinished at start (embedded queue lost its jobs) and replaces, not duplicates, rows', async () => {
+    const code = codes.get('Ghostly_Emg_20230321_17-28-14-0160.c3d')!;
+    const db = t.database.kysely;
+    // As after a crash mid-job: the row says processing, the in-memory job is gone.
+    await db.updateTable('therapy_sessions').set({ processing_status: 'processing', stage: 'analyzing' }).where('session_code', '=', code).execute();
+    await t.get(SessionProcessor).onApplicationBootstrap();
+    const h = await auth(alice);
+    expect((await waitForSession(t, h, code)).status).toBe('completed');
+    const detail = (await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: h })).json();
+    expect(detail.result_version).toBe(2);
+    expect(detail.contractions).toHaveLength(23);
+    expect(detail.channels).toHaveLength(2);
+    expect(detail.performance_scores.overall_score).toBeCloseTo(75.57, 2);
   });
 });
