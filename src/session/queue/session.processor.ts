@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { JobQueue, PermanentJobError, type JobContext } from '../../infrastructure/queue/job-queue.js';
 import { AppConfig } from '../../shared/config/app-config.js';
 import { SessionProcessingService } from '../session-processing.service.js';
@@ -11,8 +11,9 @@ import { PROCESS_SESSION_JOB, type ProcessSessionPayload } from './session-queue
  * retried with backoff. On start it re-enqueues sessions left unfinished (job ids dedupe).
  */
 @Injectable()
-export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap {
+export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SessionProcessor.name);
+  private shuttingDown = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -25,6 +26,8 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap {
     if (!this.config.runsWorkers) return;
     this.queue.onFinalFailure((job, error) => {
       if (job.name !== PROCESS_SESSION_JOB) return;
+      // A job cut short by shutdown stays unfinished: the next start re-enqueues it.
+      if (this.shuttingDown && !(error instanceof PermanentJobError)) return;
       const code = error instanceof PermanentJobError ? error.code : 'processing_failed';
       this.processing.markFailed(job.data as ProcessSessionPayload, code, error.message).catch((e: unknown) => {
         this.logger.error({ msg: 'could not mark session failed', jobId: job.id, error: String(e) });
@@ -42,6 +45,11 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap {
     } catch (error) {
       this.logger.error({ msg: 'could not re-enqueue unfinished sessions', error: String(error) });
     }
+  }
+
+  /** Runs before the queue drains (beforeApplicationShutdown). */
+  onModuleDestroy(): void {
+    this.shuttingDown = true;
   }
 
   private async handle(job: JobContext<ProcessSessionPayload>): Promise<void> {
