@@ -40,6 +40,26 @@ describe('foundation (embedded defaults)', () => {
     expect(res.json()).toEqual({ statusCode: 404, error: 'not_found', message: expect.any(String), requestId: 'r-1' });
   });
 
+  it('rejects invalid and unexpected body fields with validation_failed and the details', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 42, password: 'x', is_admin: true },
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body).toMatchObject({ statusCode: 400, error: 'validation_failed', requestId: expect.any(String) });
+    const details = (body.details as string[]).join('\n');
+    expect(details).toContain('email');
+    expect(details).toContain('is_admin should not exist');
+  });
+
+  it('refuses a route without a token in the envelope', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/me' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ statusCode: 401, error: expect.stringMatching(/^token_/) });
+  });
+
   it('serves Swagger UI and a valid OpenAPI 3 document', async () => {
     const ui = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
