@@ -114,4 +114,23 @@ describe('bootstrap admin without ADMIN_PASSWORD', () => {
       await t.close();
     }
   });
+
+  it('lets the newcomer log in as admin@localhost with the password printed once', async () => {
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    const logger = { log: quiet, error: quiet, debug: quiet, verbose: quiet, fatal: quiet, warn: (m: unknown) => void warnings.push(String(m)) };
+    const t = await createTestApp({}, { logger });
+    try {
+      const line = warnings.find((w) => w.includes('generated password'));
+      const password = /generated password: (\S+)$/.exec(line ?? '')?.[1];
+      expect(password).toBeDefined();
+      const res = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'admin@localhost', password } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user).toMatchObject({ email: 'admin@localhost', role: 'admin' });
+      const wrong = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'admin@localhost', password: 'not-it' } });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { LoggerService, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
@@ -25,16 +25,16 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { database?: Database } = {},
+  options: { database?: Database; logger?: LoggerService } = {},
 ): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'emg-e2e-'));
   const config = AppConfig.fromEnv({ LOG_LEVEL: 'error', ...env, DATA_DIR: dataDir });
   const database = options.database ?? (await migratedPglite());
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, database })] })
-    .setLogger(new (class { log() {} error() {} warn() {} debug() {} verbose() {} fatal() {} })())
+    .setLogger(options.logger ?? new (class { log() {} error() {} warn() {} debug() {} verbose() {} fatal() {} })())
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
-    logger: false,
+    logger: options.logger ?? false,
   });
   await configureHttpApp(app, config);
   return {

@@ -13,7 +13,7 @@ export class UserIdParamDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'therapist@example.org' }) @IsEmail() @MaxLength(320) email!: string;
+  @ApiProperty({ example: 'therapist@example.org' }) @IsEmail({ require_tld: false }) @MaxLength(320) email!: string;
   @ApiPropertyOptional({ description: 'At least 8 characters; generated and shown once when omitted' })
   @IsOptional()
   @IsString()
