@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,7 +21,11 @@ const FIXTURES = join(ROOT, 'test/fixtures/ghostly');
 const DB_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const LOAD_SESSIONS = Number(process.env.BENCH_LOAD_SESSIONS ?? 70);
+const LOAD_SESSIONS = Number(process.env.BENCH_LOAD_SESSIONS ?? 140);
+// Under load each uploader polls its session's status like a client would (every 50 ms), not in a
+// tight loop: 70 pollers at 5 ms would be a load of their own, larger than the uploads.
+const LOAD_POLL_MS = Number(process.env.BENCH_LOAD_POLL_MS ?? 50);
+const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 8);
 const ADMIN = { email: 'bench-admin@localhost', password: 'bench-admin-password-1' };
 
 const files = readdirSync(FIXTURES)
@@ -29,7 +34,7 @@ const files = readdirSync(FIXTURES)
   .map((name) => ({ name, bytes: readFileSync(join(FIXTURES, name)) }));
 
 function startProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...(env.APP_ROLE === 'api' && process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : []), MAIN], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -83,13 +88,13 @@ class Client {
     return ((await res.json()) as { session_code: string }).session_code;
   }
 
-  async waitCompleted(code: string, timeoutMs = 120_000): Promise<void> {
+  async waitCompleted(code: string, timeoutMs = 120_000, pollMs = 5): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       const s = await this.json<{ status: string; error_code?: string }>('GET', `/sessions/${code}/status`);
       if (s.status === 'completed') return;
       if (s.status === 'failed') throw new Error(`${code} failed: ${s.error_code}`);
-      await sleep(5);
+      await sleep(pollMs);
     }
     throw new Error(`${code} not completed within ${timeoutMs} ms`);
   }
@@ -138,32 +143,60 @@ async function latencyPerFile(client: Client): Promise<void> {
   }
 }
 
+/**
+ * GET /health probes from a worker thread: its own event loop, so what it measures is the
+ * service's answer time, not the delay of this process's load generator (70 uploads and pollers).
+ */
+const PROBER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const times = [];
+let running = true;
+parentPort.on('message', () => { running = false; });
+(async () => {
+  while (running) {
+    const t0 = performance.now();
+    await fetch(workerData.url);
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  parentPort.postMessage(times);
+})();
+`;
+
+function startHealthProber(url: string): { stop(): Promise<number[]> } {
+  const worker = new Worker(PROBER, { eval: true, workerData: { url } });
+  const done = new Promise<number[]>((resolveTimes, reject) => {
+    worker.once('message', (times: number[]) => resolveTimes(times));
+    worker.once('error', reject);
+  });
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const times = await done;
+      await worker.terminate();
+      return times;
+    },
+  };
+}
+
 async function sustainedLoad(client: Client): Promise<void> {
   const patients = await setUpPatients(client, Math.ceil(LOAD_SESSIONS / files.length));
-  const health: number[] = [];
-  let loading = true;
-  const prober = (async () => {
-    while (loading) {
-      const t0 = performance.now();
-      await fetch(`${client.base}/health`);
-      health.push(performance.now() - t0);
-      await sleep(20);
-    }
-  })();
+  const prober = startHealthProber(`${client.base}/health`);
+  const work = patients.flatMap((patient) => files.map((file) => ({ patient, file }))).slice(0, LOAD_SESSIONS);
   const t0 = performance.now();
-  const jobs: Promise<void>[] = [];
-  let n = 0;
-  for (const patient of patients) {
-    for (const file of files) {
-      if (n++ >= LOAD_SESSIONS) break;
-      jobs.push(client.upload(patient, file).then((code) => client.waitCompleted(code)));
+  // Closed loop: LOAD_CLIENTS clients, each uploading its next file once the previous one completed.
+  let next = 0;
+  const runClient = async () => {
+    while (next < work.length) {
+      const { patient, file } = work[next++]!;
+      const code = await client.upload(patient, file);
+      await client.waitCompleted(code, 120_000, LOAD_POLL_MS);
     }
-  }
-  await Promise.all(jobs);
+  };
+  await Promise.all(Array.from({ length: LOAD_CLIENTS }, runClient));
   const seconds = (performance.now() - t0) / 1000;
-  loading = false;
-  await prober;
-  console.log(`  sustained: ${LOAD_SESSIONS} sessions in ${seconds.toFixed(2)} s = ${(LOAD_SESSIONS / seconds).toFixed(1)} sessions/s`);
+  const health = await prober.stop();
+  console.log(`  sustained (${LOAD_CLIENTS} clients): ${LOAD_SESSIONS} sessions in ${seconds.toFixed(2)} s = ${(LOAD_SESSIONS / seconds).toFixed(1)} sessions/s`);
   console.log(
     `  GET /health during the load: p50 ${quantile(health, 0.5).toFixed(1)} ms, p99 ${quantile(health, 0.99).toFixed(1)} ms (${health.length} probes)`,
   );

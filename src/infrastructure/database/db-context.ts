@@ -24,8 +24,8 @@ export class DbContext {
   asUser<T>(caller: DbCaller, work: (trx: Tx) => Promise<T>): Promise<T> {
     return this.database.kysely.transaction().execute(async (trx) => {
       const claims = JSON.stringify({ ...caller.claims, sub: caller.id, role: 'authenticated' });
-      await sql`select set_config('request.jwt.claims', ${claims}, true)`.execute(trx);
-      await sql`set local role authenticated`.execute(trx);
+      // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+      await sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`.execute(trx);
       return work(trx);
     });
   }
