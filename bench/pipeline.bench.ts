@@ -34,10 +34,19 @@ const files = readdirSync(FIXTURES)
   .map((name) => ({ name, bytes: readFileSync(join(FIXTURES, name)) }));
 
 function startProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...(env.APP_ROLE === 'api' && process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : []), MAIN], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(env.APP_ROLE === 'api' && process.env.BENCH_API_NODE_ARGS
+        ? process.env.BENCH_API_NODE_ARGS.split(' ')
+        : []),
+      MAIN,
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return child;
 }
 
@@ -63,7 +72,10 @@ class Client {
   async json<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(this.base + path, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -101,13 +113,17 @@ class Client {
 }
 
 async function setUpPatients(client: Client, count: number): Promise<string[]> {
-  const therapist = await client.json<{ user_id?: string; id?: string; user?: { id: string } }>('POST', '/admin/users', {
-    email: `bench-${randomUUID()}@localhost`,
-    password: 'bench-therapist-password-1',
-    role: 'therapist',
-    first_name: 'Bench',
-    last_name: 'Therapist',
-  });
+  const therapist = await client.json<{ user_id?: string; id?: string; user?: { id: string } }>(
+    'POST',
+    '/admin/users',
+    {
+      email: `bench-${randomUUID()}@localhost`,
+      password: 'bench-therapist-password-1',
+      role: 'therapist',
+      first_name: 'Bench',
+      last_name: 'Therapist',
+    },
+  );
   const therapistId = therapist.user_id ?? therapist.id ?? therapist.user?.id;
   const codes: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -182,7 +198,9 @@ function startHealthProber(url: string): { stop(): Promise<number[]> } {
 async function sustainedLoad(client: Client): Promise<void> {
   const patients = await setUpPatients(client, Math.ceil(LOAD_SESSIONS / files.length));
   const prober = startHealthProber(`${client.base}/health`);
-  const work = patients.flatMap((patient) => files.map((file) => ({ patient, file }))).slice(0, LOAD_SESSIONS);
+  const work = patients
+    .flatMap((patient) => files.map((file) => ({ patient, file })))
+    .slice(0, LOAD_SESSIONS);
   const t0 = performance.now();
   // Closed loop: LOAD_CLIENTS clients, each uploading its next file once the previous one completed.
   let next = 0;
@@ -196,7 +214,9 @@ async function sustainedLoad(client: Client): Promise<void> {
   await Promise.all(Array.from({ length: LOAD_CLIENTS }, runClient));
   const seconds = (performance.now() - t0) / 1000;
   const health = await prober.stop();
-  console.log(`  sustained (${LOAD_CLIENTS} clients): ${LOAD_SESSIONS} sessions in ${seconds.toFixed(2)} s = ${(LOAD_SESSIONS / seconds).toFixed(1)} sessions/s`);
+  console.log(
+    `  sustained (${LOAD_CLIENTS} clients): ${LOAD_SESSIONS} sessions in ${seconds.toFixed(2)} s = ${(LOAD_SESSIONS / seconds).toFixed(1)} sessions/s`,
+  );
   console.log(
     `  GET /health during the load: p50 ${quantile(health, 0.5).toFixed(1)} ms, p99 ${quantile(health, 0.99).toFixed(1)} ms (${health.length} probes)`,
   );
@@ -205,7 +225,11 @@ async function sustainedLoad(client: Client): Promise<void> {
 async function runMode(mode: 'embedded' | 'server'): Promise<void> {
   const port = 21000 + Math.floor(Math.random() * 20000);
   const base = `http://127.0.0.1:${port}`;
-  const common = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')) };
+  const common = {
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')),
+  };
   const children: ChildProcess[] = [];
   let dropDb = async () => undefined as void;
   try {
@@ -225,21 +249,29 @@ async function runMode(mode: 'embedded' | 'server'): Promise<void> {
       const env = { ...common, DATABASE_URL: url.toString(), REDIS_URL, DB_MIGRATE_ON_START: 'true' };
       children.push(startProcess({ ...env, PORT: String(port), APP_ROLE: 'api' }));
       await waitFor(`${base}/health`);
-      children.push(startProcess({ ...env, PORT: String(port + 1), APP_ROLE: 'worker', QUEUE_CONCURRENCY: '2' }));
+      children.push(
+        startProcess({ ...env, PORT: String(port + 1), APP_ROLE: 'worker', QUEUE_CONCURRENCY: '2' }),
+      );
     }
     await waitFor(`${base}/health/ready`);
     const client = new Client(base);
     await client.login();
-    console.log(`\n${mode} mode${mode === 'server' ? ' (PostgreSQL + Redis/Bull + 1 worker process)' : ' (PGlite, in-process queue)'}:`);
+    console.log(
+      `\n${mode} mode${mode === 'server' ? ' (PostgreSQL + Redis/Bull + 1 worker process)' : ' (PGlite, in-process queue)'}:`,
+    );
     await latencyPerFile(client);
     await sustainedLoad(client);
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
     await dropDb();
   }
 }
 
 const modes = (process.env.BENCH_MODES ?? 'embedded,server').split(',') as Array<'embedded' | 'server'>;
-console.log(`pipeline benchmark: ${files.length} GHOSTLY files, ${ROUNDS} rounds, load of ${LOAD_SESSIONS} sessions`);
+console.log(
+  `pipeline benchmark: ${files.length} GHOSTLY files, ${ROUNDS} rounds, load of ${LOAD_SESSIONS} sessions`,
+);
 for (const mode of modes) await runMode(mode);

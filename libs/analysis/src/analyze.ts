@@ -1,14 +1,35 @@
 // The single analysis entry of the service and the CLI: C3D -> channels -> ghostly profile ->
 // scores -> AnalysisReport.
 import type { C3dFile } from '@app/c3d';
-import { analyzeChannel, computeEnvelope, getProcessingProfile, SignalQualityError, UnknownProfileError, type ProcessingProfile } from '@app/emg';
-import { calculatePerformanceScores, GHOSTLY_TRIAL_DEFAULT, weightsReport, type ScoringConfig, type SubjectiveInputs } from '@app/scoring';
+import {
+  analyzeChannel,
+  computeEnvelope,
+  computeEnvelopes,
+  getProcessingProfile,
+  SignalQualityError,
+  UnknownProfileError,
+  validateSignalQuality,
+  type EnvelopeResult,
+  type ProcessingProfile,
+} from '@app/emg';
+import {
+  calculatePerformanceScores,
+  GHOSTLY_TRIAL_DEFAULT,
+  weightsReport,
+  type ScoringConfig,
+  type SubjectiveInputs,
+} from '@app/scoring';
 import { extractEmgChannels } from './channels.js';
 import { channelReport } from './channel-report.js';
 import { AnalysisError } from './errors.js';
 import { extractGameMetadata } from './metadata.js';
 import type { AnalysisParams, SessionParams } from './params.js';
-import type { AnalysisReport, ChannelAnalyticsReport, ChannelError, PerformanceAnalysis } from './report-types.js';
+import type {
+  AnalysisReport,
+  ChannelAnalyticsReport,
+  ChannelError,
+  PerformanceAnalysis,
+} from './report-types.js';
 
 export interface AnalyzeOptions {
   /** Processing profile name (default 'ghostly-v1'). */
@@ -28,20 +49,46 @@ function resolveProfile(name?: string): ProcessingProfile {
 
 /** Expected contractions of the i-th sorted base channel: _ch1/_ch2 target, else the session target. */
 function expectedFor(index: number, sp: SessionParams): number | null {
-  const per = index === 0 ? sp.session_expected_contractions_ch1 : index === 1 ? sp.session_expected_contractions_ch2 : undefined;
+  const per =
+    index === 0
+      ? sp.session_expected_contractions_ch1
+      : index === 1
+        ? sp.session_expected_contractions_ch2
+        : undefined;
   return per ?? sp.session_expected_contractions ?? null;
 }
 
-export function analyzeC3d(file: C3dFile, params: AnalysisParams = {}, options: AnalyzeOptions = {}): AnalysisReport {
+export function analyzeC3d(
+  file: C3dFile,
+  params: AnalysisParams = {},
+  options: AnalyzeOptions = {},
+): AnalysisReport {
   const profile = resolveProfile(options.profile);
   const sp: SessionParams = params.session_params ?? {};
   const po = params.processing_options ?? {};
   const { fs, channels, availableChannels } = extractEmgChannels(file);
-  if (channels.length === 0) throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
-  const globalPct = sp.session_mvc_threshold_percentage === undefined ? profile.mvc.defaultThresholdPercentage : sp.session_mvc_threshold_percentage;
+  if (channels.length === 0)
+    throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
+  const globalPct =
+    sp.session_mvc_threshold_percentage === undefined
+      ? profile.mvc.defaultThresholdPercentage
+      : sp.session_mvc_threshold_percentage;
   const analytics: Record<string, ChannelAnalyticsReport> = {};
   const channelErrors: Record<string, ChannelError> = {};
-  const used: SessionParams = { ...sp, session_mvc_values: { ...sp.session_mvc_values }, session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages } };
+  const used: SessionParams = {
+    ...sp,
+    session_mvc_values: { ...sp.session_mvc_values },
+    session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
+  };
+  // Quality first, then the envelopes of the channels that pass, two at a time.
+  const quality = channels.map((ch) => validateSignalQuality(ch.raw, fs, profile.quality));
+  const valid = channels.filter((_, i) => quality[i]!.valid);
+  const envelopes = new Map<string, EnvelopeResult>();
+  computeEnvelopes(
+    valid.map((ch) => ch.raw),
+    fs,
+    profile.envelope,
+  ).forEach((env, k) => envelopes.set(valid[k]!.name, env));
   channels.forEach((ch, i) => {
     try {
       const a = analyzeChannel({ name: ch.name, raw: ch.raw, activated: ch.activated, fs }, profile, {
@@ -51,8 +98,16 @@ export function analyzeC3d(file: C3dFile, params: AnalysisParams = {}, options: 
           globalMvcValue: sp.session_mvc_value,
           globalThresholdPercentage: globalPct,
         },
-        duration: { perMuscleSeconds: sp.session_duration_thresholds_per_muscle, globalMs: sp.contraction_duration_threshold },
-        detection: { thresholdFactor: po.threshold_factor, minDurationMs: po.min_duration_ms, smoothingWindow: po.smoothing_window },
+        duration: {
+          perMuscleSeconds: sp.session_duration_thresholds_per_muscle,
+          globalMs: sp.contraction_duration_threshold,
+        },
+        detection: {
+          thresholdFactor: po.threshold_factor,
+          minDurationMs: po.min_duration_ms,
+          smoothingWindow: po.smoothing_window,
+        },
+        precomputed: { quality: quality[i], envelope: envelopes.get(ch.name) },
       });
       analytics[ch.name] = channelReport(a, fs, ch.raw.length, expectedFor(i, sp));
       // echo what was used, as the original's session_parameters_used
@@ -60,11 +115,17 @@ export function analyzeC3d(file: C3dFile, params: AnalysisParams = {}, options: 
       used.session_mvc_threshold_percentages![ch.name] = a.mvc.thresholdPercentage;
     } catch (e) {
       if (!(e instanceof SignalQualityError)) throw e;
-      channelErrors[ch.name] = { stage: 'signal_processing', code: e.quality.issue ?? 'invalid', message: e.quality.message };
+      channelErrors[ch.name] = {
+        stage: 'signal_processing',
+        code: e.quality.issue ?? 'invalid',
+        message: e.quality.message,
+      };
     }
   });
   if (Object.keys(analytics).length === 0) {
-    throw new AnalysisError('no_emg_channels', 'no EMG channel passed signal validation', { channel_errors: channelErrors });
+    throw new AnalysisError('no_emg_channels', 'no EMG channel passed signal validation', {
+      channel_errors: channelErrors,
+    });
   }
   const order = channels.map((c) => c.name);
   return {
@@ -72,8 +133,18 @@ export function analyzeC3d(file: C3dFile, params: AnalysisParams = {}, options: 
     analytics,
     available_channels: availableChannels,
     channel_errors: channelErrors,
-    performance_analysis: score(analytics, order, options.subjective ?? {}, options.scoring ?? GHOSTLY_TRIAL_DEFAULT),
-    processing_profile: { name: profile.name, version: profile.version, description: profile.description, parameters: profile },
+    performance_analysis: score(
+      analytics,
+      order,
+      options.subjective ?? {},
+      options.scoring ?? GHOSTLY_TRIAL_DEFAULT,
+    ),
+    processing_profile: {
+      name: profile.name,
+      version: profile.version,
+      description: profile.description,
+      parameters: profile,
+    },
     processing_options_used: {
       threshold_factor: po.threshold_factor ?? profile.detection.thresholdFactor,
       min_duration_ms: po.min_duration_ms ?? profile.detection.minDurationMs,
@@ -83,7 +154,12 @@ export function analyzeC3d(file: C3dFile, params: AnalysisParams = {}, options: 
 }
 
 /** Left = first sorted base channel (CH1), right = second (CH2); a missing side scores as zero counts. */
-function score(analytics: Record<string, ChannelAnalyticsReport>, order: string[], subjective: SubjectiveInputs, config: ScoringConfig): PerformanceAnalysis {
+function score(
+  analytics: Record<string, ChannelAnalyticsReport>,
+  order: string[],
+  subjective: SubjectiveInputs,
+  config: ScoringConfig,
+): PerformanceAnalysis {
   const side = (name: string | undefined) => {
     const a = name ? analytics[name] : undefined;
     return {
@@ -93,12 +169,19 @@ function score(analytics: Record<string, ChannelAnalyticsReport>, order: string[
       expectedContractions: a?.expected_contractions ?? null,
     };
   };
-  const scores = calculatePerformanceScores({ left: side(order[0]), right: side(order[1]), ...subjective }, config);
+  const scores = calculatePerformanceScores(
+    { left: side(order[0]), right: side(order[1]), ...subjective },
+    config,
+  );
   return { ...scores, scoring_configuration: weightsReport(config.weights) };
 }
 
 /** Recomputes performance_analysis from a report's counts (no signal re-analysis). */
-export function rescore(report: AnalysisReport, subjective: SubjectiveInputs = {}, scoring: ScoringConfig = GHOSTLY_TRIAL_DEFAULT): AnalysisReport {
+export function rescore(
+  report: AnalysisReport,
+  subjective: SubjectiveInputs = {},
+  scoring: ScoringConfig = GHOSTLY_TRIAL_DEFAULT,
+): AnalysisReport {
   const order = Object.keys(report.analytics).sort();
   return { ...report, performance_analysis: score(report.analytics, order, subjective, scoring) };
 }

@@ -3,7 +3,7 @@ export { butterworth, butterworthSos, butterworthBandpassSos, sosToTf } from './
 export type { Biquad, ButterworthKind, ButterworthOptions, TransferFunction } from './filters/butterworth.js';
 export { lfilter } from './filters/lfilter.js';
 export { lfilterZi } from './filters/lfilter-zi.js';
-export { filtfilt, type FiltfiltOptions } from './filters/filtfilt.js';
+export { filtfilt, filtfiltViewPair, type FiltfiltOptions } from './filters/filtfilt.js';
 export { sosfiltfilt, sosfiltZi } from './filters/sosfiltfilt.js';
 export { oddExtension } from './filters/odd-extension.js';
 export { rectify } from './smoothing/rectify.js';
@@ -19,7 +19,7 @@ export { spectralMetrics, type SpectralMetrics } from './spectral/spectral-metri
 export { signalMetrics, type SignalMetrics } from './spectral/signal-metrics.js';
 export { temporalStats, type TemporalStats } from './temporal-stats.js';
 export { validateSignalQuality, type QualityIssue, type QualityResult } from './quality.js';
-export { computeEnvelope, type EnvelopeResult } from './envelope.js';
+export { computeEnvelope, computeEnvelopes, type EnvelopeResult } from './envelope.js';
 export { findIntervals } from './contractions/find-intervals.js';
 export { refineIntervals, type RefineOptions } from './contractions/refine-intervals.js';
 export { detectContractions, type DetectionOptions, type DetectionResult } from './contractions/detect-contractions.js';

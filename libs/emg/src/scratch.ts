@@ -12,6 +12,9 @@ const pool: Float64Array[] = [];
 
 export const SCRATCH_A = 0;
 export const SCRATCH_B = 1;
+/** C and D: the second signal's buffers when two channels are filtered as a pair. */
+export const SCRATCH_C = 2;
+export const SCRATCH_D = 3;
 
 /** A view of n elements (stale contents) of the pooled buffer `slot`. */
 export function scratch(slot: number, n: number): Float64Array {

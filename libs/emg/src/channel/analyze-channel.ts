@@ -4,7 +4,7 @@
 import { detectContractions } from '../contractions/detect-contractions.js';
 import { summarizeContractions, type ContractionSummary } from '../contractions/summarize.js';
 import type { Contraction } from '../contractions/types.js';
-import { computeEnvelope } from '../envelope.js';
+import { computeEnvelope, type EnvelopeResult } from '../envelope.js';
 import { resolveDurationThreshold, resolveMvcThreshold, type DurationInputs, type MvcInputs, type MvcThreshold } from '../mvc/thresholds.js';
 import type { ProcessingProfile } from '../profiles/types.js';
 import { validateSignalQuality, type QualityResult } from '../quality.js';
@@ -32,6 +32,11 @@ export interface ChannelOptions {
   mvc?: MvcInputs;
   duration?: DurationInputs;
   detection?: DetectionOverrides;
+  /**
+   * Results already computed for this channel's raw signal with this profile (computeEnvelopes
+   * does both channels of a recording at once); computed here when absent.
+   */
+  precomputed?: { quality?: QualityResult; envelope?: EnvelopeResult };
 }
 
 export interface ChannelAnalysis extends ContractionSummary {
@@ -65,9 +70,9 @@ export function analyzeChannel(input: ChannelInput, profile: ProcessingProfile, 
   const { raw, fs, name } = input;
   const metrics = signalMetrics(raw, fs, profile.spectral);
   const temporal = temporalStats(raw, fs, profile.temporal, profile.spectral);
-  const quality = validateSignalQuality(raw, fs, profile.quality);
+  const quality = options.precomputed?.quality ?? validateSignalQuality(raw, fs, profile.quality);
   if (!quality.valid) throw new SignalQualityError(name, quality);
-  const env = computeEnvelope(raw, fs, profile.envelope);
+  const env = options.precomputed?.envelope ?? computeEnvelope(raw, fs, profile.envelope);
   const durationThresholdMs = resolveDurationThreshold(name, options.duration ?? {}, profile.duration.defaultThresholdMs);
   const mvc = resolveMvcThreshold(options.mvc ?? {}, env.envelope, profile.mvc);
   const d = profile.detection;
