@@ -16,13 +16,19 @@ const abs = (x: Float64Array) => x.map(Math.abs);
 describe.each(fx.cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
   const x = readBin(c.x);
   it('moving average (convolve same) for windows 1, 49, 100', () => {
-    for (const w of [1, 49, 100]) expect(maxViolation(movingAverage(x, w), readBin(c[`ma${w}`] as string), 1e-9, 1e-13)).toBeLessThanOrEqual(1);
+    for (const w of [1, 49, 100])
+      expect(
+        maxViolation(movingAverage(x, w), readBin(c[`ma${w}`] as string), 1e-9, 1e-13),
+      ).toBeLessThanOrEqual(1);
   });
   it('moving RMS of |x|', () => {
-    expect(maxViolation(movingRms(abs(x), 49), readBin(c.mrms49 as string), 1e-9, 1e-13)).toBeLessThanOrEqual(1);
+    expect(maxViolation(movingRms(abs(x), 49), readBin(c.mrms49 as string), 1e-9, 1e-13)).toBeLessThanOrEqual(
+      1,
+    );
   });
   it('percentiles (linear)', () => {
-    for (const [q, v] of Object.entries(c.percentiles as Record<string, number>)) expect(relErr(percentile(x, Number(q)), v)).toBeLessThan(1e-15);
+    for (const [q, v] of Object.entries(c.percentiles as Record<string, number>))
+      expect(relErr(percentile(x, Number(q)), v)).toBeLessThan(1e-15);
   });
   it('Welch PSD and frequencies', () => {
     const r = welch(x, fx.fs);
@@ -38,9 +44,13 @@ describe.each(fx.cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     expect(m.mdf).toBe(e.mdf);
     // For pure tones Σ P·f^5 is dominated by leakage bins at rounding level (P ~ 1e-33 x f^5),
     // so FI is rounding noise in any implementation: compared only for broadband signals.
-    if (!c.name.startsWith('sine')) expect(relErr(m.fatigueIndexFiNsm5, e.fatigue_index_fi_nsm5!)).toBeLessThan(1e-9);
+    if (!c.name.startsWith('sine'))
+      expect(relErr(m.fatigueIndexFiNsm5, e.fatigue_index_fi_nsm5!)).toBeLessThan(1e-9);
     const t = temporalStats(x, fx.fs, GHOSTLY_V1.temporal, GHOSTLY_V1.spectral);
-    const et = c.temporal as Record<string, { valid_windows: number; mean_value: number | null; std_value: number | null }>;
+    const et = c.temporal as Record<
+      string,
+      { valid_windows: number; mean_value: number | null; std_value: number | null }
+    >;
     expect(t.mpf.validWindows).toBe(et.mpf!.valid_windows);
     expect(relErr(t.rms.mean, et.rms!.mean_value)).toBeLessThan(1e-9);
     // a pure tone's per-window MPF is constant up to rounding, so its std is rounding noise
@@ -57,7 +67,13 @@ describe('windows and short signals', () => {
     expect(maxViolation(r.p, fx.welch_short.p, 1e-9, 1e-12)).toBeLessThanOrEqual(1);
   });
   it('no PSD below 256 samples', () => {
-    expect(signalMetrics(new Float64Array(200).map((_, i) => Math.sin(i)), 990, GHOSTLY_V1.spectral).mpf).toBeNull();
+    expect(
+      signalMetrics(
+        new Float64Array(200).map((_, i) => Math.sin(i)),
+        990,
+        GHOSTLY_V1.spectral,
+      ).mpf,
+    ).toBeNull();
   });
   it('percentile rejects empty input and q outside [0, 100]', () => {
     expect(() => percentile([], 50)).toThrow(RangeError);

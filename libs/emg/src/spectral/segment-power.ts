@@ -21,7 +21,8 @@ export class SegmentPower {
 
   constructor(window: Float64Array) {
     const size = window.length;
-    if (size < 8 || (size & (size - 1)) !== 0) throw new RangeError(`SegmentPower size must be a power of two >= 8, got ${size}`);
+    if (size < 8 || (size & (size - 1)) !== 0)
+      throw new RangeError(`SegmentPower size must be a power of two >= 8, got ${size}`);
     this.size = size;
     this.window = window;
     const m = (this.half = size >> 1);
@@ -52,12 +53,21 @@ export class SegmentPower {
     }
   }
 
-  /** acc[k] += |FFT(window * (x[o..o+size) - mean))[k]|^2 for k = 0..size/2. */
-  accumulate(x: ArrayLike<number>, o: number, acc: Float64Array): void {
+  /**
+   * acc[k] += |FFT(window * (x[o..o+size) - mean))[k]|^2 for k = 0..size/2, with `mean` the
+   * segment's mean when the caller has it (Welch's overlapping segments share half sums).
+   */
+  accumulate(x: ArrayLike<number>, o: number, acc: Float64Array, segmentMean?: number): void {
     const n = this.size;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[o + i]!;
-    mean /= n;
+    const mean = segmentMean ?? rangeSum(x, o, o + n) / n;
+    this.load(x, o, mean);
+    this.firstStages();
+    this.laterStages();
+    this.unpackPower(acc);
+  }
+
+  /** Detrended, windowed samples into the complex slots in bit-reversed order. */
+  private load(x: ArrayLike<number>, o: number, mean: number): void {
     const { zr, zi, rev, window } = this;
     const m = this.half;
     for (let j = 0; j < m; j++) {
@@ -65,9 +75,6 @@ export class SegmentPower {
       zr[j] = (x[o + t]! - mean) * window[t]!;
       zi[j] = (x[o + t + 1]! - mean) * window[t + 1]!;
     }
-    this.firstStages();
-    this.laterStages();
-    this.unpackPower(acc);
   }
 
   /** Butterfly stages of length 2 and 4 in one pass: their twiddles are 1 and -i, no products. */
@@ -204,4 +211,25 @@ export class SegmentPower {
       acc[b]! += re2 * re2 + im2 * im2;
     }
   }
+}
+
+/**
+ * Σ x[from..to) in four interleaved partial sums: a single running sum is one long chain of
+ * dependent additions (the slowest part of a segment); four chains overlap. Any order is as
+ * good as NumPy's pairwise mean for the detrend.
+ */
+export function rangeSum(x: ArrayLike<number>, from: number, to: number): number {
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    s0 += x[i]!;
+    s1 += x[i + 1]!;
+    s2 += x[i + 2]!;
+    s3 += x[i + 3]!;
+  }
+  for (; i < to; i++) s0 += x[i]!;
+  return s0 + s1 + (s2 + s3);
 }

@@ -55,7 +55,12 @@ export function psdOrNull(
   return out;
 }
 
-export function signalMetrics(x: ArrayLike<number>, fs: number, params: SpectralParams, plan?: WelchPlan): SignalMetrics {
+export function signalMetrics(
+  x: ArrayLike<number>,
+  fs: number,
+  params: SpectralParams,
+  plan?: WelchPlan,
+): SignalMetrics {
   const p = plan ?? createWelchPlan(fs, Math.max(1, Math.min(params.nperseg, x.length)));
   const n = x.length;
   const sums = rangeSums(x, 0, n, new Float64Array(3));

@@ -29,7 +29,12 @@ export function spectralWeights(f: ArrayLike<number>): SpectralWeights {
   return { inv, pow5 };
 }
 
-export function spectralMetrics(f: ArrayLike<number>, p: ArrayLike<number>, nb = p.length, w?: SpectralWeights): SpectralMetrics {
+export function spectralMetrics(
+  f: ArrayLike<number>,
+  p: ArrayLike<number>,
+  nb = p.length,
+  w?: SpectralWeights,
+): SpectralMetrics {
   const { inv, pow5 } = w ?? spectralWeights(f);
   let total = 0;
   let moment = 0;

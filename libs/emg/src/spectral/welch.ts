@@ -3,7 +3,7 @@
 // one-sided density scaling, mean over the full segments only.
 import { hannPeriodic } from './hann.js';
 import { RealFft } from './real-fft.js';
-import { SegmentPower } from './segment-power.js';
+import { rangeSum, SegmentPower } from './segment-power.js';
 
 export interface WelchPlan {
   readonly fs: number;
@@ -25,7 +25,8 @@ export interface WelchPlan {
 
 /** Precomputes window, frequencies and the FFT for repeated PSDs of one segment length. */
 export function createWelchPlan(fs: number, nperseg = 256): WelchPlan {
-  if (!Number.isInteger(nperseg) || nperseg < 1) throw new RangeError(`nperseg must be a positive integer, got ${nperseg}`);
+  if (!Number.isInteger(nperseg) || nperseg < 1)
+    throw new RangeError(`nperseg must be a positive integer, got ${nperseg}`);
   const window = hannPeriodic(nperseg);
   let s2 = 0;
   for (let i = 0; i < nperseg; i++) s2 += window[i]! * window[i]!;
@@ -37,9 +38,23 @@ export function createWelchPlan(fs: number, nperseg = 256): WelchPlan {
   const fft = pow2 ? new RealFft(nperseg) : null;
   const re = fft ? fft.re : new Float64Array(nb);
   const im = fft ? fft.im : new Float64Array(nb);
-  const transform = fft ? (seg: Float64Array) => fft.forward(seg) : (seg: Float64Array) => naiveRealDft(seg, re, im);
+  const transform = fft
+    ? (seg: Float64Array) => fft.forward(seg)
+    : (seg: Float64Array) => naiveRealDft(seg, re, im);
   const segment = pow2 && nperseg >= 8 ? new SegmentPower(window) : null;
-  return { fs, nperseg, step: nperseg - (nperseg >> 1), freqs, window, scale: 1 / (fs * s2), transform, re, im, scratch: new Float64Array(nperseg), segment };
+  return {
+    fs,
+    nperseg,
+    step: nperseg - (nperseg >> 1),
+    freqs,
+    window,
+    scale: 1 / (fs * s2),
+    transform,
+    re,
+    im,
+    scratch: new Float64Array(nperseg),
+    segment,
+  };
 }
 
 function naiveRealDft(x: Float64Array, re: Float64Array, im: Float64Array): void {
@@ -61,15 +76,30 @@ function naiveRealDft(x: Float64Array, re: Float64Array, im: Float64Array): void
  * One-sided PSD of x[from..to) into `out` (length nperseg/2 + 1). Returns the number of
  * segments averaged; 0 (and `out` untouched) when the range is shorter than one segment.
  */
-export function welchInto(x: ArrayLike<number>, from: number, to: number, plan: WelchPlan, out: Float64Array): number {
+export function welchInto(
+  x: ArrayLike<number>,
+  from: number,
+  to: number,
+  plan: WelchPlan,
+  out: Float64Array,
+): number {
   const { nperseg, step } = plan;
   const nSeg = to - from < nperseg ? 0 : Math.floor((to - from - nperseg) / step) + 1;
   if (nSeg === 0) return 0;
   const nb = (nperseg >> 1) + 1;
   out.fill(0, 0, nb);
   const seg = plan.segment;
-  if (seg) for (let s = 0; s < nSeg; s++) seg.accumulate(x, from + s * step, out);
-  else accumulateGeneric(x, from, nSeg, plan, out);
+  if (seg) {
+    // power-of-two nperseg: step is exactly half a segment, so segment s is halves s and s+1
+    const half = nperseg >> 1;
+    let left = rangeSum(x, from, from + half);
+    for (let s = 0; s < nSeg; s++) {
+      const o = from + s * step;
+      const right = rangeSum(x, o + half, o + nperseg);
+      seg.accumulate(x, o, out, (left + right) / nperseg);
+      left = right;
+    }
+  } else accumulateGeneric(x, from, nSeg, plan, out);
   // one-sided: double every bin except DC and, for even nperseg, Nyquist
   const last = nperseg % 2 === 0 ? nb - 1 : nb;
   const c = plan.scale / nSeg;
@@ -78,7 +108,13 @@ export function welchInto(x: ArrayLike<number>, from: number, to: number, plan: 
 }
 
 /** Segments through plan.transform (any nperseg): detrend, window, transform, |X|^2. */
-function accumulateGeneric(x: ArrayLike<number>, from: number, nSeg: number, plan: WelchPlan, out: Float64Array): void {
+function accumulateGeneric(
+  x: ArrayLike<number>,
+  from: number,
+  nSeg: number,
+  plan: WelchPlan,
+  out: Float64Array,
+): void {
   const { nperseg, step, window, scratch, re, im } = plan;
   const nb = (nperseg >> 1) + 1;
   for (let s = 0; s < nSeg; s++) {
@@ -102,7 +138,11 @@ export interface WelchOptions {
 }
 
 /** Convenience form: { f, p } of the whole signal. */
-export function welch(x: ArrayLike<number>, fs: number, options: WelchOptions = {}): { f: Float64Array; p: Float64Array } {
+export function welch(
+  x: ArrayLike<number>,
+  fs: number,
+  options: WelchOptions = {},
+): { f: Float64Array; p: Float64Array } {
   const plan = createWelchPlan(fs, options.nperseg ?? Math.min(256, x.length));
   const p = new Float64Array(plan.freqs.length);
   welchInto(x, 0, x.length, plan, p);
