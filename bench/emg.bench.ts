@@ -7,7 +7,9 @@ import { analyzeC3d } from '@app/analysis';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'ghostly');
 const RUNS = 15;
-const files = readdirSync(dir).filter((f) => f.endsWith('.c3d')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.c3d'))
+  .sort();
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
@@ -25,6 +27,8 @@ for (const f of files) {
   }
   const m = median(times);
   total += m;
-  console.log(`${f.padEnd(42)} ${String(file.analog.channels[0]!.length).padStart(7)} samples/ch  median ${m.toFixed(2).padStart(7)} ms  (min ${Math.min(...times).toFixed(2)})`);
+  console.log(
+    `${f.padEnd(42)} ${String(file.analog.channels[0]!.length).padStart(7)} samples/ch  median ${m.toFixed(2).padStart(7)} ms  (min ${Math.min(...times).toFixed(2)})`,
+  );
 }
 console.log(`${'all 7 (sum of medians)'.padEnd(62)}  median ${total.toFixed(2).padStart(7)} ms`);

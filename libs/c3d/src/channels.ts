@@ -21,7 +21,10 @@ function fit(values: string[] | undefined, count: number, fill: (i: number) => s
   return out;
 }
 
-export function pointNames(groups: C3dGroup[], count: number): { labels: string[]; descriptions: string[]; units?: string } {
+export function pointNames(
+  groups: C3dGroup[],
+  count: number,
+): { labels: string[]; descriptions: string[]; units?: string } {
   const units = stringOf(groups, 'POINT', 'UNITS');
   return {
     labels: fit(concatenated<string>(groups, 'POINT', 'LABELS'), count, (i) => `Point${i + 1}`),
@@ -37,10 +40,16 @@ export function analogInfo(groups: C3dGroup[], count: number, warnings: C3dWarni
   const scales = numeric(groups, 'SCALE');
   const offsets = numeric(groups, 'OFFSET');
   if (count > 0 && findParameter(groups, 'ANALOG', 'SCALE') && scales.length < count) {
-    warnings.push({ code: 'analog_scale_short', message: `ANALOG:SCALE has ${scales.length} entries for ${count} channels; using 1` });
+    warnings.push({
+      code: 'analog_scale_short',
+      message: `ANALOG:SCALE has ${scales.length} entries for ${count} channels; using 1`,
+    });
   }
   if (count > 0 && findParameter(groups, 'ANALOG', 'OFFSET') && offsets.length < count) {
-    warnings.push({ code: 'analog_offset_short', message: `ANALOG:OFFSET has ${offsets.length} entries for ${count} channels; using 0` });
+    warnings.push({
+      code: 'analog_offset_short',
+      message: `ANALOG:OFFSET has ${offsets.length} entries for ${count} channels; using 0`,
+    });
   }
   const scale: number[] = [];
   const offset: number[] = [];

@@ -16,15 +16,29 @@ const scratch = new DataView(new ArrayBuffer(4));
 
 /**
  * VAX F floats are stored as two little-endian 16-bit words, most significant word first;
- * with the words swapped the bit layout is IEEE's, but the exponent bias is 2 higher, hence /4.
+ * with the words swapped the bit layout is IEEE's, but the exponent bias is 2 higher: the value
+ * is the IEEE reading / 4. For exponents 3..255 that is the exponent field minus 2 (exact, and
+ * right for 255, which IEEE would read as Inf/NaN); 1 and 2 give IEEE subnormals (a float32
+ * division); a zero exponent is 0 (VAX has no subnormals).
  */
 export function decodeVax(view: DataView, offset: number): number {
   const hi = view.getUint16(offset, true);
   const lo = view.getUint16(offset + 2, true);
-  // A zero exponent is 0 in VAX (there are no denormals).
-  if ((hi & 0x7f80) === 0) return 0;
-  scratch.setUint32(0, (hi << 16) | lo, true);
-  return scratch.getFloat32(0, true) / 4;
+  const bits = (hi << 16) | lo;
+  const exp = (bits >>> 23) & 0xff;
+  if (exp === 0) return 0;
+  if (exp <= 2) return vaxSmall(bits);
+  scratch.setInt32(0, bits - VAX_BIAS_STEP, true);
+  return scratch.getFloat32(0, true);
+}
+
+/** Two in the exponent field of a float32's bits (a factor of 4). */
+export const VAX_BIAS_STEP = 2 << 23;
+
+/** A VAX word with exponent 1 or 2 (IEEE-read bits): the float32 quotient by 4 (a subnormal). */
+export function vaxSmall(bits: number): number {
+  scratch.setInt32(0, bits, true);
+  return Math.fround(scratch.getFloat32(0, true) / 4);
 }
 
 export function encodeVax(view: DataView, offset: number, value: number): void {

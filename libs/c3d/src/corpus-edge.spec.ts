@@ -59,22 +59,25 @@ describeCorpus('analog scaling', () => {
     expect(f.analog.channels[3]![0]).toBeCloseTo((raw - 2048) * f.analog.scale[3]! * 0.5, 12);
   });
 
-  it.each([`${org}/sample_17/128analogchannels.c3d`, 'BTKCore-history/shd01.c3d', 'BTKCore-history/parameterOverflow.c3d'])(
-    '%s: ANALOG:FORMAT UNSIGNED reads offsets as uint16',
-    (rel) => {
-      const f = read(rel);
-      expect(f.analog.unsigned).toBe(true);
-      const stored = getParameter(f, 'ANALOG', 'OFFSET')!.values as number[];
-      expect(stored.some((v) => v < 0)).toBe(true);
-      expect(f.analog.offset.every((v) => v >= 0 && v <= 65535)).toBe(true);
-      stored.slice(0, f.analog.offset.length).forEach((v, i) => expect(f.analog.offset[i]).toBe(v & 0xffff));
-    },
-  );
+  it.each([
+    `${org}/sample_17/128analogchannels.c3d`,
+    'BTKCore-history/shd01.c3d',
+    'BTKCore-history/parameterOverflow.c3d',
+  ])('%s: ANALOG:FORMAT UNSIGNED reads offsets as uint16', (rel) => {
+    const f = read(rel);
+    expect(f.analog.unsigned).toBe(true);
+    const stored = getParameter(f, 'ANALOG', 'OFFSET')!.values as number[];
+    expect(stored.some((v) => v < 0)).toBe(true);
+    expect(f.analog.offset.every((v) => v >= 0 && v <= 65535)).toBe(true);
+    stored.slice(0, f.analog.offset.length).forEach((v, i) => expect(f.analog.offset[i]).toBe(v & 0xffff));
+  });
 
-  it.each([`${org}/sample_03/gait-pig-nz.c3d`, `${org}/sample_23/Vicon_analysis.c3d`, `${org}/sample_13/Dance.c3d`, `${org}/sample_13/Dance1.c3d`])(
-    '%s: negative GEN_SCALE is applied',
-    (rel) => expect(read(rel).analog.genScale).toBe(-1),
-  );
+  it.each([
+    `${org}/sample_03/gait-pig-nz.c3d`,
+    `${org}/sample_23/Vicon_analysis.c3d`,
+    `${org}/sample_13/Dance.c3d`,
+    `${org}/sample_13/Dance1.c3d`,
+  ])('%s: negative GEN_SCALE is applied', (rel) => expect(read(rel).analog.genScale).toBe(-1));
 
   it('OFFSET stored as FLOAT (Dance) and SCALE stored as INT (AlbertoINT)', () => {
     const dance = read(`${org}/sample_13/Dance.c3d`);

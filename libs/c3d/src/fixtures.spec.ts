@@ -36,7 +36,13 @@ const okFacts: [string, string, string, number, number, number][] = [
 describe('fixtures/c3d/ok (real files)', () => {
   it.each(okFacts)('%s', (name, processor, format, points, channels, frames) => {
     const f = read(`ok/${name}`);
-    expect([f.processor, f.dataFormat, f.points.labels.length, f.analog.labels.length, f.points.frames]).toEqual([processor, format, points, channels, frames]);
+    expect([
+      f.processor,
+      f.dataFormat,
+      f.points.labels.length,
+      f.analog.labels.length,
+      f.points.frames,
+    ]).toEqual([processor, format, points, channels, frames]);
   });
 
   it('the six Sample01 encodings decode to identical values', () => {
@@ -84,15 +90,20 @@ describe('fixtures/c3d/not-ok', () => {
 
   it('file cut in the data section: the complete frames and a truncated warning', () => {
     const f = read('not-ok/truncated-mid-data.c3d');
-    expect(f.points.frames).toBe(Math.floor((100000 - (f.header.dataBlock - 1) * 512) / (4 * (26 * 4 + 16 * 4))));
+    expect(f.points.frames).toBe(
+      Math.floor((100000 - (f.header.dataBlock - 1) * 512) / (4 * (26 * 4 + 16 * 4))),
+    );
     expect(codes(f)).toContain('truncated');
   });
 
-  it.each(['not-ok/bad-parameter-section.c3d', 'not-ok/bad-parameter-offset.c3d'])('%s: read with warnings', (rel) => {
-    const f = read(rel);
-    expect(f.warnings.length).toBeGreaterThan(0);
-    expect(f.points.frames).toBeGreaterThan(0);
-  });
+  it.each(['not-ok/bad-parameter-section.c3d', 'not-ok/bad-parameter-offset.c3d'])(
+    '%s: read with warnings',
+    (rel) => {
+      const f = read(rel);
+      expect(f.warnings.length).toBeGreaterThan(0);
+      expect(f.points.frames).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('writer', () => {
@@ -105,11 +116,17 @@ describe('writer', () => {
     for (const { spec, file } of specs) {
       // Integer files quantise to POINT:SCALE 0.1 (stored as float32): half an LSB plus float error.
       const tol = file.dataFormat === 'float' ? 1e-3 : 0.0501;
-      spec.points!.x.forEach((x, p) => Array.from(x).forEach((v, i) => expect(Math.abs(file.points.x[p]![i]! - v)).toBeLessThanOrEqual(tol)));
+      spec.points!.x.forEach((x, p) =>
+        Array.from(x).forEach((v, i) => expect(Math.abs(file.points.x[p]![i]! - v)).toBeLessThanOrEqual(tol)),
+      );
       expect(Array.from(file.points.residual[0]!.subarray(0, 3))).toEqual([-1, 0.5, 0.5]);
       expect(Array.from(file.points.camera[0]!.subarray(1, 4))).toEqual([1, 2, 3]);
-      spec.analog!.channels.forEach((ch, c) => Array.from(ch).forEach((v, i) => expect(file.analog.channels[c]![i]).toBeCloseTo(v, 6)));
-      expect(file.events).toEqual([{ label: 'Foot Strike', context: 'Left', time: 0.5, description: '', source: 'parameters' }]);
+      spec.analog!.channels.forEach((ch, c) =>
+        Array.from(ch).forEach((v, i) => expect(file.analog.channels[c]![i]).toBeCloseTo(v, 6)),
+      );
+      expect(file.events).toEqual([
+        { label: 'Foot Strike', context: 'Left', time: 0.5, description: '', source: 'parameters' },
+      ]);
       expect(getParameter(file, 'SUBJECTS', 'NAMES')?.values).toEqual(['synthetic']);
     }
   });
@@ -123,7 +140,9 @@ describe('writer', () => {
     expect(getParameter(wide, 'ANALOG', 'LABELS2')?.values).toHaveLength(45);
     expect(wide.analog.offset[299]).toBe(299);
     const u = read('ok/synthetic-unsigned-integer-analog.c3d');
-    expect(Array.from(u.analog.channels[0]!, (v) => Math.round(v / 0.01 + 32768))).toEqual([0, 1, 32767, 32768, 40000, 65535]);
+    expect(Array.from(u.analog.channels[0]!, (v) => Math.round(v / 0.01 + 32768))).toEqual([
+      0, 1, 32767, 32768, 40000, 65535,
+    ]);
   });
 
   it.each(okFacts.map(([n]) => n))('round trip %s: read -> write -> read gives the same values', (name) => {
@@ -137,7 +156,8 @@ describe('writer', () => {
     expect(b.analog.labels).toEqual(a.analog.labels);
     // Custom groups survive unchanged.
     const custom = a.parameters.filter((g) => !['POINT', 'ANALOG', 'EVENT', 'TRIAL'].includes(g.name));
-    for (const g of custom) for (const p of g.parameters) expect(getParameter(b, g.name, p.name)?.values).toEqual(p.values);
+    for (const g of custom)
+      for (const p of g.parameters) expect(getParameter(b, g.name, p.name)?.values).toEqual(p.values);
   });
 
   it('integer round trip keeps the raw data words', () => {
@@ -148,11 +168,15 @@ describe('writer', () => {
     const len = a.points.frames * 2 * (26 * 4 + 16 * 4);
     const from = (a.header.dataBlock - 1) * 512;
     const to = (b.header.dataBlock - 1) * 512;
-    expect(Buffer.from(written.subarray(to, to + len)).equals(original.subarray(from, from + len))).toBe(true);
+    expect(Buffer.from(written.subarray(to, to + len)).equals(original.subarray(from, from + len))).toBe(
+      true,
+    );
   });
 
   it('rejects inconsistent specs with invalid_spec', () => {
     expect(() => writeC3d({ pointRate: 0 })).toThrow(C3dError);
-    expect(() => writeC3d({ pointRate: 10, analog: { samplesPerFrame: 1, labels: ['a'], channels: [] } })).toThrow(expect.objectContaining({ code: 'invalid_spec' }));
+    expect(() =>
+      writeC3d({ pointRate: 10, analog: { samplesPerFrame: 1, labels: ['a'], channels: [] } }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_spec' }));
   });
 });

@@ -56,7 +56,8 @@ function mutate(base: Uint8Array, rand: () => number): Uint8Array {
 
 function outputBytes(f: C3dFile): number {
   let n = 0;
-  for (const axis of [f.points.x, f.points.y, f.points.z, f.points.residual, f.points.camera]) for (const a of axis) n += a.byteLength;
+  for (const axis of [f.points.x, f.points.y, f.points.z, f.points.residual, f.points.camera])
+    for (const a of axis) n += a.byteLength;
   for (const c of f.analog.channels) n += c.byteLength;
   return n;
 }

@@ -36,7 +36,12 @@ describe('GHOSTLY recordings (Intel float)', () => {
     expect(getParameter(file, 'INFO', 'SYSTEM')?.values).toEqual(['OpenFeasyo']);
     expect(getParameter(file, 'INFO', 'GAME_LEVEL_NAME')?.values).toEqual([' ---']);
     expect(getParameter(file, 'SUBJECTS', 'MARKER_SET')?.values).toEqual(['Using ETRO extended marker set']);
-    expect(getParameter(file, 'POINT', 'DATA_TYPE_LABELS')?.values).toEqual(['Skeleton', 'Accelerometer', 'BalanceBoard', 'Emg']);
+    expect(getParameter(file, 'POINT', 'DATA_TYPE_LABELS')?.values).toEqual([
+      'Skeleton',
+      'Accelerometer',
+      'BalanceBoard',
+      'Emg',
+    ]);
     expect(file.points.frames).toBe(5779);
     expect(file.header.fourCharEvents).toBe(true);
   });

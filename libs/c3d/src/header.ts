@@ -11,7 +11,11 @@ const MAX_HEADER_EVENTS = 18;
 /** Byte offset of the parameter section, checked against the file size. */
 export function parameterStart(bytes: Uint8Array): number {
   if (bytes.length < BLOCK) {
-    throw new C3dError('truncated', `file is ${bytes.length} bytes, shorter than the 512-byte header`, bytes.length);
+    throw new C3dError(
+      'truncated',
+      `file is ${bytes.length} bytes, shorter than the 512-byte header`,
+      bytes.length,
+    );
   }
   const block = bytes[0]!;
   if (block === 0) throw new C3dError('bad_header', 'header word 1 gives parameter block 0', 0);
@@ -40,7 +44,8 @@ export function readHeader(bytes: Uint8Array, view: DataView, codec: NumberCodec
     parameterBlock: bytes[0]!,
     pointCount: u16(2),
     analogMeasurementsPerFrame,
-    analogChannels: analogSamplesPerFrame > 0 ? Math.floor(analogMeasurementsPerFrame / analogSamplesPerFrame) : 0,
+    analogChannels:
+      analogSamplesPerFrame > 0 ? Math.floor(analogMeasurementsPerFrame / analogSamplesPerFrame) : 0,
     firstFrame: u16(6),
     lastFrame: u16(8),
     maxInterpolationGap: u16(10),

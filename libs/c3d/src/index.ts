@@ -16,4 +16,11 @@ export type {
   ReadOptions,
 } from './types.js';
 export { writeC3d, toWriteSpec } from './writer/index.js';
-export type { AnalogSpec, C3dWriteSpec, EventSpec, GroupSpec, ParameterSpec, PointsSpec } from './writer/index.js';
+export type {
+  AnalogSpec,
+  C3dWriteSpec,
+  EventSpec,
+  GroupSpec,
+  ParameterSpec,
+  PointsSpec,
+} from './writer/index.js';

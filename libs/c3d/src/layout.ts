@@ -53,7 +53,10 @@ export function resolveLayout(
     P: choices(unsignedOf(groups, 'POINT', 'USED'), header.pointCount),
     C: choices(hasAnalog ? unsignedOf(groups, 'ANALOG', 'USED') : undefined, header.analogChannels),
     S: choices(paramSpf, header.analogSamplesPerFrame),
-    F: choices(parameterFrames(groups), header.lastFrame >= header.firstFrame ? header.lastFrame - header.firstFrame + 1 : 0),
+    F: choices(
+      parameterFrames(groups),
+      header.lastFrame >= header.firstFrame ? header.lastFrame - header.firstFrame + 1 : 0,
+    ),
     D: choices(...[unsignedOf(groups, 'POINT', 'DATA_START'), header.dataBlock].filter(validBlock)),
   };
   if (fields.D.length === 0) fields.D.push(Math.max(Math.ceil(fileLength / BLOCK) + 1, 2));
@@ -62,7 +65,10 @@ export function resolveLayout(
   const S = chosen.C > 0 ? chosen.S : chosen.S || 0;
   const analogRate = paramSpf === S && aRate !== undefined ? aRate : pointRate * S;
   if (aRate !== undefined && paramSpf !== S && chosen.C > 0) {
-    warnings.push({ code: 'analog_rate_mismatch', message: `ANALOG:RATE ${aRate} does not give ${S} samples per frame; using ${analogRate} Hz` });
+    warnings.push({
+      code: 'analog_rate_mismatch',
+      message: `ANALOG:RATE ${aRate} does not give ${S} samples per frame; using ${analogRate} Hz`,
+    });
   }
   return {
     pointCount: chosen.P,
@@ -80,16 +86,24 @@ export function resolveLayout(
 
 function choices(...values: (number | undefined)[]): number[] {
   const out: number[] = [];
-  for (const v of values) if (v !== undefined && Number.isFinite(v) && v >= 0 && !out.includes(v)) out.push(v);
+  for (const v of values)
+    if (v !== undefined && Number.isFinite(v) && v >= 0 && !out.includes(v)) out.push(v);
   return out;
 }
 
-function samplesPerFrameFromRates(aRate: number | undefined, pointRate: number, warnings: C3dWarning[]): number | undefined {
+function samplesPerFrameFromRates(
+  aRate: number | undefined,
+  pointRate: number,
+  warnings: C3dWarning[],
+): number | undefined {
   if (aRate === undefined || aRate <= 0 || pointRate <= 0) return undefined;
   const ratio = aRate / pointRate;
   const rounded = Math.round(ratio);
   if (rounded >= 1 && Math.abs(ratio - rounded) <= 1e-3 * ratio) return rounded;
-  warnings.push({ code: 'non_integer_rate_ratio', message: `ANALOG:RATE / POINT:RATE = ${ratio.toFixed(4)} is not an integer` });
+  warnings.push({
+    code: 'non_integer_rate_ratio',
+    message: `ANALOG:RATE / POINT:RATE = ${ratio.toFixed(4)} is not an integer`,
+  });
   return undefined;
 }
 
@@ -104,7 +118,8 @@ export function parameterFrames(groups: C3dGroup[]): number | undefined {
   if (start && end) {
     const s = wordPair(start.values as number[], start.type);
     const e = wordPair(end.values as number[], end.type);
-    if (s !== undefined && e !== undefined && e >= s && (frames === undefined || e - s + 1 > frames)) frames = e - s + 1;
+    if (s !== undefined && e !== undefined && e >= s && (frames === undefined || e - s + 1 > frames))
+      frames = e - s + 1;
   }
   return frames !== undefined ? Math.floor(frames) : undefined;
 }
@@ -131,7 +146,8 @@ function enumerate(f: Record<'P' | 'C' | 'S' | 'F' | 'D', number[]>): Candidate[
     for (const [C, b] of pick(f.C))
       for (const [S, c] of pick(f.S))
         for (const [F, d] of pick(f.F))
-          for (const [D, e] of pick(f.D)) out.push({ P: P!, C: C!, S: S!, F: F!, D: D!, rank: 10 * (a! + b! + c!) + d! + e! });
+          for (const [D, e] of pick(f.D))
+            out.push({ P: P!, C: C!, S: S!, F: F!, D: D!, rank: 10 * (a! + b! + c!) + d! + e! });
   return out.sort((x, y) => x.rank - y.rank);
 }
 
@@ -151,13 +167,17 @@ function pickLayout(cands: Candidate[], word: number, fileLength: number, warnin
     const chosen = fitStructure(group, word, fileLength, warnings);
     if (chosen) {
       if (chosen.rank > 0) {
-        warnings.push({ code: 'header_parameter_mismatch', message: `header and parameters disagree; using the layout that fits the data (${describe(chosen)})` });
+        warnings.push({
+          code: 'header_parameter_mismatch',
+          message: `header and parameters disagree; using the layout that fits the data (${describe(chosen)})`,
+        });
       }
       return chosen;
     }
   }
   const first = cands[0]!;
-  if (bytesPerFrame(first, word) > 0) warnings.push({ code: 'trailing_data', message: `data section is longer than ${first.F} frames` });
+  if (bytesPerFrame(first, word) > 0)
+    warnings.push({ code: 'trailing_data', message: `data section is longer than ${first.F} frames` });
   return first;
 }
 
@@ -165,21 +185,36 @@ function bytesPerFrame(c: Candidate, word: number): number {
   return word * (c.P * 4 + (c.C > 0 ? c.C * c.S : 0));
 }
 
-function fitStructure(cands: Candidate[], word: number, fileLength: number, warnings: C3dWarning[]): Candidate | undefined {
+function fitStructure(
+  cands: Candidate[],
+  word: number,
+  fileLength: number,
+  warnings: C3dWarning[],
+): Candidate | undefined {
   const bpf = (c: Candidate): number => bytesPerFrame(c, word);
   const avail = (c: Candidate): number => Math.max(0, fileLength - (c.D - 1) * BLOCK);
-  const exact = cands.find((c) => c.F > 0 && bpf(c) > 0 && c.F * bpf(c) <= avail(c) && avail(c) - c.F * bpf(c) < BLOCK);
+  const exact = cands.find(
+    (c) => c.F > 0 && bpf(c) > 0 && c.F * bpf(c) <= avail(c) && avail(c) - c.F * bpf(c) < BLOCK,
+  );
   if (exact) return exact;
   const truncated = cands.find((c) => bpf(c) > 0 && c.F * bpf(c) > avail(c));
   if (truncated) {
     const complete = Math.floor(avail(truncated) / bpf(truncated));
-    warnings.push({ code: 'truncated', message: `data section holds ${complete} of ${truncated.F} announced frames`, offset: fileLength });
+    warnings.push({
+      code: 'truncated',
+      message: `data section holds ${complete} of ${truncated.F} announced frames`,
+      offset: fileLength,
+    });
     return { ...truncated, F: complete };
   }
   const unfinalised = cands.find((c) => bpf(c) > 0 && c.F === 0);
   if (unfinalised) {
     const complete = Math.floor(avail(unfinalised) / bpf(unfinalised));
-    warnings.push({ code: 'unfinalised', message: `no frame count recorded; read ${complete} complete frames from the data section`, offset: fileLength });
+    warnings.push({
+      code: 'unfinalised',
+      message: `no frame count recorded; read ${complete} complete frames from the data section`,
+      offset: fileLength,
+    });
     return { ...unfinalised, F: complete };
   }
   return undefined;

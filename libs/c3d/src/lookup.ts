@@ -11,7 +11,11 @@ export function findParameter(groups: C3dGroup[], group: string, name: string): 
   return undefined;
 }
 
-export function getParameter(file: Pick<C3dFile, 'parameters'>, group: string, name: string): C3dParameter | undefined {
+export function getParameter(
+  file: Pick<C3dFile, 'parameters'>,
+  group: string,
+  name: string,
+): C3dParameter | undefined {
   return findParameter(file.parameters, group, name);
 }
 
@@ -41,7 +45,11 @@ export function numbersOf(groups: C3dGroup[], group: string, name: string): numb
 }
 
 /** Concatenate NAME, NAME2, NAME3... (how files with more than 255 entries continue a vector). */
-export function concatenated<T extends string | number>(groups: C3dGroup[], group: string, name: string): T[] | undefined {
+export function concatenated<T extends string | number>(
+  groups: C3dGroup[],
+  group: string,
+  name: string,
+): T[] | undefined {
   const first = findParameter(groups, group, name);
   if (!first) return undefined;
   const out = [...(first.values as T[])];

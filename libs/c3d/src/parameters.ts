@@ -84,14 +84,26 @@ export function readParameters(
     pos = nameEnd + next;
   }
   for (const g of groups) {
-    if (g.name === '') warn(s, 'parameter_orphans', `parameters refer to group id ${g.id}, which has no record`, start);
+    if (g.name === '')
+      warn(s, 'parameter_orphans', `parameters refer to group id ${g.id}, which has no record`, start);
   }
   return { groups, endOffset: last, complete };
 }
 
-function readGroup(s: Section, g: C3dGroup, name: string, locked: boolean, at: number, recordEnd: number): void {
+function readGroup(
+  s: Section,
+  g: C3dGroup,
+  name: string,
+  locked: boolean,
+  at: number,
+  recordEnd: number,
+): void {
   if (g.name !== '') {
-    s.warnings.push({ code: 'duplicate_group_id', message: `group id ${g.id} used by ${g.name} and ${name}`, offset: at });
+    s.warnings.push({
+      code: 'duplicate_group_id',
+      message: `group id ${g.id} used by ${g.name} and ${name}`,
+      offset: at,
+    });
     return;
   }
   g.name = name;
@@ -131,13 +143,26 @@ function readParameter(
   for (const d of dims) count *= d;
   const dataEnd = dataStart + count * kind.size;
   if (dataEnd > s.end) {
-    warn(s, 'parameter_truncated', `parameter ${name} needs ${dataEnd - dataStart} bytes past the section`, recordStart);
+    warn(
+      s,
+      'parameter_truncated',
+      `parameter ${name} needs ${dataEnd - dataStart} bytes past the section`,
+      recordStart,
+    );
     return undefined;
   }
   if (dataEnd > recordEnd) {
-    warn(s, 'parameter_size_mismatch', `parameter ${name} is longer than its next-record offset`, recordStart);
+    warn(
+      s,
+      'parameter_size_mismatch',
+      `parameter ${name} is longer than its next-record offset`,
+      recordStart,
+    );
   }
-  const values = kind.type === 'char' ? readStrings(s.bytes, dataStart, dims) : readNumbers(s, kind.type, dataStart, count);
+  const values =
+    kind.type === 'char'
+      ? readStrings(s.bytes, dataStart, dims)
+      : readNumbers(s, kind.type, dataStart, count);
   const description = readDescription(s, dataEnd, Math.max(recordEnd, dataEnd));
   return { name, description, type: kind.type, dims, values, locked };
 }

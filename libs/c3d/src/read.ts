@@ -17,11 +17,18 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
   const processorByte = bytes[paramStart + 3]!;
   const codec = codecForProcessorByte(processorByte);
   if (!codec) {
-    throw new C3dError('unsupported_processor', `processor byte ${processorByte} is not 84 (Intel), 85 (DEC) or 86 (MIPS)`, paramStart + 3);
+    throw new C3dError(
+      'unsupported_processor',
+      `processor byte ${processorByte} is not 84 (Intel), 85 (DEC) or 86 (MIPS)`,
+      paramStart + 3,
+    );
   }
   const header = readHeader(bytes, view, codec);
   const headerDataStart = (header.dataBlock - 1) * BLOCK;
-  const sectionEnd = header.dataBlock > header.parameterBlock && headerDataStart <= bytes.length ? headerDataStart : bytes.length;
+  const sectionEnd =
+    header.dataBlock > header.parameterBlock && headerDataStart <= bytes.length
+      ? headerDataStart
+      : bytes.length;
   const section = readParameters(bytes, view, codec, paramStart, sectionEnd, warnings);
   if (!section.complete && sectionEnd === bytes.length) {
     throw new C3dError('truncated', 'the file ends inside the parameter section', bytes.length);
@@ -29,14 +36,21 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
   const announced = bytes[paramStart + 2]!;
   const used = blocksUsed(paramStart, section.endOffset);
   if (used > announced) {
-    warnings.push({ code: 'parameter_blocks_understated', message: `parameter section uses ${used} blocks but announces ${announced}`, offset: paramStart + 2 });
+    warnings.push({
+      code: 'parameter_blocks_understated',
+      message: `parameter section uses ${used} blocks but announces ${announced}`,
+      offset: paramStart + 2,
+    });
   }
   const groups = section.groups;
   const layout = resolveLayout(header, groups, bytes.length, paramStart, warnings);
   const names = pointNames(groups, layout.pointCount);
   const analog = analogInfo(groups, layout.channels, warnings);
   const decoded = options.headerOnly
-    ? { points: allocatePoints(layout.pointCount, 0), channels: Array.from({ length: layout.channels }, () => new Float64Array(0)) }
+    ? {
+        points: allocatePoints(layout.pointCount, 0),
+        channels: Array.from({ length: layout.channels }, () => new Float64Array(0)),
+      }
     : decodeSamples(bytes, layout, codec, analog.scaling);
   return {
     header,

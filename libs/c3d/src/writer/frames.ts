@@ -22,15 +22,21 @@ function residualWord(residual: number, camera: number, scale: number): number {
 }
 
 export function encodeFrames(
-  view: DataView, start: number, enc: Encoder, l: FrameLayout, points: PointsSpec | undefined, analog: AnalogSpec | undefined,
+  view: DataView,
+  start: number,
+  enc: Encoder,
+  l: FrameLayout,
+  points: PointsSpec | undefined,
+  analog: AnalogSpec | undefined,
 ): void {
   const word = l.format === 'float' ? 4 : 2;
   const P = points?.x.length ?? 0;
   const C = analog?.channels.length ?? 0;
   const S = l.samplesPerFrame;
-  const put = l.format === 'float'
-    ? (o: number, v: number): void => enc.f32(view, o, v)
-    : (o: number, v: number): void => enc.i16(view, o, clampWord(v));
+  const put =
+    l.format === 'float'
+      ? (o: number, v: number): void => enc.f32(view, o, v)
+      : (o: number, v: number): void => enc.i16(view, o, clampWord(v));
   const coord = l.format === 'float' ? 1 : 1 / l.pointScale;
   let o = start;
   for (let f = 0; f < l.frames; f++) {

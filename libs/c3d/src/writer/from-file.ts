@@ -32,12 +32,24 @@ export function toWriteSpec(file: C3dFile): C3dWriteSpec {
       unsigned: analog.unsigned,
       channels: analog.channels,
     },
-    events: file.events.map((e) => ({ label: e.label, time: e.time, context: e.context, description: e.description })),
+    events: file.events.map((e) => ({
+      label: e.label,
+      time: e.time,
+      context: e.context,
+      description: e.description,
+    })),
     groups: file.parameters.map((g) => ({
       name: g.name,
       description: g.description,
       locked: g.locked,
-      parameters: g.parameters.map((p) => ({ name: p.name, type: p.type, values: p.values, dims: p.dims, description: p.description, locked: p.locked })),
+      parameters: g.parameters.map((p) => ({
+        name: p.name,
+        type: p.type,
+        values: p.values,
+        dims: p.dims,
+        description: p.description,
+        locked: p.locked,
+      })),
     })),
   };
 }

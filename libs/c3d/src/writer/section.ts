@@ -48,7 +48,8 @@ function descriptionBytes(text: string | undefined): Uint8Array {
 
 function parameterBody(p: ParameterSpec, enc: Encoder): Uint8Array {
   const dims = defaultDims(p);
-  if (dims.length > 7 || dims.some((d) => !Number.isInteger(d) || d < 0 || d > 255)) fail(`parameter ${p.name}: bad dims ${dims.join(',')}`);
+  if (dims.length > 7 || dims.some((d) => !Number.isInteger(d) || d < 0 || d > 255))
+    fail(`parameter ${p.name}: bad dims ${dims.join(',')}`);
   const count = dims.reduce((a, b) => a * b, 1);
   const desc = descriptionBytes(p.description);
   const out = new Uint8Array(2 + dims.length + count * TYPE_SIZE[p.type] + desc.length);
@@ -60,11 +61,17 @@ function parameterBody(p: ParameterSpec, enc: Encoder): Uint8Array {
   if (p.type === 'char') writeChars(out, at, dims, p.values as readonly string[]);
   else {
     const values = p.values as readonly number[];
-    if (values.length !== count) fail(`parameter ${p.name}: ${values.length} values for dims ${dims.join('x')}`);
+    if (values.length !== count)
+      fail(`parameter ${p.name}: ${values.length} values for dims ${dims.join('x')}`);
     for (let i = 0; i < count; i++) {
       const v = values[i]!;
       if (p.type === 'byte') out[at + i] = v & 0xff;
-      else if (p.type === 'int') enc.i16(view, at + 2 * i, v > 32767 && v <= 65535 ? v - 65536 : Math.max(-32768, Math.min(32767, Math.round(v))));
+      else if (p.type === 'int')
+        enc.i16(
+          view,
+          at + 2 * i,
+          v > 32767 && v <= 65535 ? v - 65536 : Math.max(-32768, Math.min(32767, Math.round(v))),
+        );
       else enc.f32(view, at + 4 * i, v);
     }
   }
@@ -77,7 +84,8 @@ function writeChars(out: Uint8Array, at: number, dims: number[], rows: readonly 
   const count = dims.reduce((a, b) => a * b, 1);
   out.fill(0x20, at, at + count);
   const nrows = width > 0 ? count / width : 0;
-  for (let r = 0; r < nrows && r < rows.length; r++) out.set(encodeString(rows[r]!).subarray(0, width), at + r * width);
+  for (let r = 0; r < nrows && r < rows.length; r++)
+    out.set(encodeString(rows[r]!).subarray(0, width), at + r * width);
 }
 
 /** Section bytes after the 4-byte section header, ending with a zero terminator. */

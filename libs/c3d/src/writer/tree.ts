@@ -46,7 +46,12 @@ function set(g: GroupSpec, p: ParameterSpec): void {
 }
 
 /** NAME, NAME2, NAME3...: vectors longer than 255 entries continue in numbered parameters. */
-function setVector(g: GroupSpec, name: string, type: ParameterSpec['type'], values: string[] | number[]): void {
+function setVector(
+  g: GroupSpec,
+  name: string,
+  type: ParameterSpec['type'],
+  values: string[] | number[],
+): void {
   g.parameters = g.parameters.filter((p) => !new RegExp(`^${name}\\d+$`, 'i').test(p.name));
   const chunks = Math.max(1, Math.ceil(values.length / CHUNK));
   for (let c = 0; c < chunks; c++) {
@@ -78,7 +83,12 @@ export function buildTree(input: GroupSpec[] | undefined, f: DataFacts): GroupSp
     set(point, { name: 'LONG_FRAMES', type: 'float', values: [f.frames] });
     const trial = group(groups, 'TRIAL');
     set(trial, { name: 'ACTUAL_START_FIELD', type: 'int', values: wordPair(f.firstFrame), dims: [2] });
-    set(trial, { name: 'ACTUAL_END_FIELD', type: 'int', values: wordPair(f.firstFrame + f.frames - 1), dims: [2] });
+    set(trial, {
+      name: 'ACTUAL_END_FIELD',
+      type: 'int',
+      values: wordPair(f.firstFrame + f.frames - 1),
+      dims: [2],
+    });
   }
   const analog = group(groups, 'ANALOG');
   set(analog, { name: 'USED', type: 'int', values: [f.channels] });
@@ -99,7 +109,22 @@ function writeEvents(g: GroupSpec, events: DataFacts['events']): void {
   set(g, { name: 'USED', type: 'int', values: [events.length] });
   const times = events.flatMap((e) => [Math.floor(e.time / 60), e.time - 60 * Math.floor(e.time / 60)]);
   set(g, { name: 'TIMES', type: 'float', values: times, dims: [2, events.length] });
-  setVector(g, 'LABELS', 'char', events.map((e) => e.label));
-  setVector(g, 'CONTEXTS', 'char', events.map((e) => e.context));
-  setVector(g, 'DESCRIPTIONS', 'char', events.map((e) => e.description));
+  setVector(
+    g,
+    'LABELS',
+    'char',
+    events.map((e) => e.label),
+  );
+  setVector(
+    g,
+    'CONTEXTS',
+    'char',
+    events.map((e) => e.context),
+  );
+  setVector(
+    g,
+    'DESCRIPTIONS',
+    'char',
+    events.map((e) => e.description),
+  );
 }

@@ -16,7 +16,8 @@ function fail(message: string): never {
 
 function countFrames(spec: C3dWriteSpec): number {
   if (spec.points && spec.points.x.length > 0) return spec.points.x[0]!.length;
-  if (spec.analog && spec.analog.channels.length > 0) return Math.floor(spec.analog.channels[0]!.length / spec.analog.samplesPerFrame);
+  if (spec.analog && spec.analog.channels.length > 0)
+    return Math.floor(spec.analog.channels[0]!.length / spec.analog.samplesPerFrame);
   return spec.frames ?? 0;
 }
 
@@ -25,7 +26,8 @@ function facts(spec: C3dWriteSpec, frames: number, pointScale: number): DataFact
   const a = spec.analog;
   const P = p?.labels.length ?? 0;
   const C = a?.labels.length ?? 0;
-  const fill = <T>(v: T[] | undefined, n: number, d: T): T[] => Array.from({ length: n }, (_, i) => v?.[i] ?? d);
+  const fill = <T>(v: T[] | undefined, n: number, d: T): T[] =>
+    Array.from({ length: n }, (_, i) => v?.[i] ?? d);
   return {
     pointCount: P,
     pointScale,
@@ -45,21 +47,35 @@ function facts(spec: C3dWriteSpec, frames: number, pointScale: number): DataFact
     analogOffset: fill(a?.offset, C, 0),
     genScale: a?.genScale ?? 1,
     unsigned: a?.unsigned ?? false,
-    events: (spec.events ?? []).map((e) => ({ label: e.label, time: e.time, context: e.context ?? '', description: e.description ?? '' })),
+    events: (spec.events ?? []).map((e) => ({
+      label: e.label,
+      time: e.time,
+      context: e.context ?? '',
+      description: e.description ?? '',
+    })),
   };
 }
 
 function validate(spec: C3dWriteSpec, frames: number): void {
   if (!(spec.pointRate > 0)) fail('pointRate must be positive');
   const p = spec.points;
-  if (p && [p.x, p.y, p.z].some((axis) => axis.length !== p.labels.length || axis.some((a) => a.length !== frames))) {
+  if (
+    p &&
+    [p.x, p.y, p.z].some((axis) => axis.length !== p.labels.length || axis.some((a) => a.length !== frames))
+  ) {
     fail('points: x, y, z need one array of `frames` values per label');
   }
   const a = spec.analog;
-  if (a && (!(a.samplesPerFrame >= 1) || a.channels.length !== a.labels.length || a.channels.some((c) => c.length !== frames * a.samplesPerFrame))) {
+  if (
+    a &&
+    (!(a.samplesPerFrame >= 1) ||
+      a.channels.length !== a.labels.length ||
+      a.channels.some((c) => c.length !== frames * a.samplesPerFrame))
+  ) {
     fail('analog: one array of frames x samplesPerFrame values per label');
   }
-  if ((p?.labels.length ?? 0) > 65535 || (a?.labels.length ?? 0) * (a?.samplesPerFrame ?? 1) > 65535) fail('too many points or channels');
+  if ((p?.labels.length ?? 0) > 65535 || (a?.labels.length ?? 0) * (a?.samplesPerFrame ?? 1) > 65535)
+    fail('too many points or channels');
 }
 
 export function writeC3d(spec: C3dWriteSpec): Uint8Array {
@@ -88,11 +104,25 @@ export function writeC3d(spec: C3dWriteSpec): Uint8Array {
   out.set([1, 0x50, paramBlocks, PROCESSOR_BYTE[processor]], BLOCK);
   out.set(section, BLOCK + 4);
   const factor = f.analogScale.map((s) => s * f.genScale || 1);
-  encodeFrames(view, (f.dataBlock - 1) * BLOCK, enc, { format, frames, pointScale, samplesPerFrame: S, offset: f.analogOffset, factor, unsigned: f.unsigned }, spec.points, spec.analog);
+  encodeFrames(
+    view,
+    (f.dataBlock - 1) * BLOCK,
+    enc,
+    { format, frames, pointScale, samplesPerFrame: S, offset: f.analogOffset, factor, unsigned: f.unsigned },
+    spec.points,
+    spec.analog,
+  );
   return out;
 }
 
-function writeHeader(view: DataView, out: Uint8Array, spec: C3dWriteSpec, f: DataFacts, S: number, enc: ReturnType<typeof encoderFor>): void {
+function writeHeader(
+  view: DataView,
+  out: Uint8Array,
+  spec: C3dWriteSpec,
+  f: DataFacts,
+  S: number,
+  enc: ReturnType<typeof encoderFor>,
+): void {
   const w = (byte: number, v: number): void => enc.i16(view, byte, v > 32767 ? v - 65536 : v);
   out[0] = 2;
   out[1] = 0x50;

@@ -1,0 +1,68 @@
+// VAX F decoding: the per-word decoder (parameters) and the bulk path (samples) agree word for
+// word, on ordinary values and on the exponent edge cases.
+import { describe, expect, it } from '@jest/globals';
+import { decCodec, decodeVax, encodeVax, mipsCodec } from './codec.js';
+import { rawFloats, rawInts } from './raw.js';
+
+/** The 4 bytes of a VAX F float given its IEEE-layout bits (sign, exponent, fraction). */
+function vaxBytes(bits: number): number[] {
+  const hi = (bits >>> 16) & 0xffff;
+  const lo = bits & 0xffff;
+  return [hi & 0xff, hi >>> 8, lo & 0xff, lo >>> 8];
+}
+
+const EDGE_BITS = [
+  0x00000000, // zero
+  0x80000000, // exponent 0 with the sign set: 0 as well (VAX "reserved operand" read as 0)
+  0x00800000, // exponent 1: 2^-126 / 4 = 2^-128, an IEEE subnormal
+  0x01400000, // exponent 2, fraction .5
+  0x01800000, // exponent 3: the first exponent that stays normal
+  0x40800000, // 1.0 in VAX (IEEE reading 4.0)
+  0xc0800000, // -1.0
+  0x7f800000, // exponent 255: 2^126, not Infinity
+  0xffffffff, // largest magnitude, negative
+];
+
+describe('VAX F floats', () => {
+  it('decodes the exponent edge cases to their VAX values', () => {
+    const view = (bits: number) => new DataView(new Uint8Array(vaxBytes(bits)).buffer);
+    expect(decodeVax(view(0x40800000), 0)).toBe(1);
+    expect(decodeVax(view(0xc0800000), 0)).toBe(-1);
+    expect(decodeVax(view(0x00000000), 0)).toBe(0);
+    expect(decodeVax(view(0x80000000), 0)).toBe(0);
+    expect(decodeVax(view(0x00800000), 0)).toBe(2 ** -128);
+    expect(decodeVax(view(0x7f800000), 0)).toBe(2 ** 126);
+  });
+
+  it('round-trips ordinary values through encodeVax', () => {
+    const buf = new DataView(new ArrayBuffer(4));
+    for (const v of [1, -1, 0.5, 3.25, 1234.5, -0.001, 6.02e23, 1e-30, Math.fround(Math.PI)]) {
+      encodeVax(buf, 0, v);
+      expect(decodeVax(buf, 0)).toBe(Math.fround(v));
+    }
+  });
+
+  it('decodes samples in bulk exactly as word by word', () => {
+    const words: number[] = [...EDGE_BITS];
+    let seed = 12345;
+    for (let i = 0; i < 4000; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      words.push(seed);
+    }
+    const bytes = new Uint8Array([0, 0, 0, ...words.flatMap(vaxBytes)]); // odd start: unaligned
+    const bulk = rawFloats(bytes, 3, words.length, decCodec);
+    const view = new DataView(bytes.buffer);
+    words.forEach((_, i) => expect(Object.is(bulk[i], Math.fround(decodeVax(view, 3 + 4 * i)))).toBe(true));
+  });
+});
+
+describe('big-endian (MIPS) words', () => {
+  it('match DataView reads, unaligned too', () => {
+    const bytes = new Uint8Array(4 * 500 + 1).map((_, i) => (i * 7919 + 13) & 0xff);
+    const view = new DataView(bytes.buffer);
+    const floats = rawFloats(bytes, 1, 500, mipsCodec);
+    const ints = rawInts(bytes, 1, 1000, mipsCodec);
+    for (let i = 0; i < 500; i++) expect(Object.is(floats[i], view.getFloat32(1 + 4 * i, false))).toBe(true);
+    for (let i = 0; i < 1000; i++) expect(ints[i]).toBe(view.getInt16(1 + 2 * i, false));
+  });
+});
