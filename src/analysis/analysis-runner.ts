@@ -14,6 +14,19 @@ export class AnalysisInputError extends Error {
   }
 }
 
+/**
+ * The analyser threw on this input (a defect of ours that the file triggers). Retrying the same
+ * bytes cannot help either, so queued work fails at once with `analysis_crashed`; the HTTP
+ * path answers 500.
+ */
+export class AnalysisCrashError extends Error {
+  readonly code = 'analysis_crashed';
+  constructor(message: string) {
+    super(`analysis failed: ${message}`);
+    this.name = 'AnalysisCrashError';
+  }
+}
+
 /** The analysis seam: bytes + parameters -> AnalysisReport, off the API's event loop. */
 export abstract class AnalysisRunner {
   /** @throws AnalysisInputError for a bad file; any other error is a fault of the runner. */

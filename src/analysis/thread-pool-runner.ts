@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AnalysisInputError, AnalysisRunner } from './analysis-runner.js';
+import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from './analysis-runner.js';
 import { runAnalysisTask, type AnalysisOutcome, type AnalysisTask, type TaskResult } from './analysis-task.js';
 
 interface Pending {
@@ -18,9 +18,9 @@ interface Slot {
   busy: Pending | null;
 }
 
-function settle(p: Pending, result: TaskResult): void {
+export function settle(p: Pick<Pending, 'resolve' | 'reject'>, result: TaskResult): void {
   if (result.ok) p.resolve(result.outcome);
-  else if (result.failure.kind === 'internal') p.reject(new Error(`analysis failed: ${result.failure.message}`));
+  else if (result.failure.kind === 'internal') p.reject(new AnalysisCrashError(result.failure.message));
   else p.reject(new AnalysisInputError(result.failure));
 }
 
@@ -49,6 +49,9 @@ export class ThreadPoolAnalysisRunner extends AnalysisRunner {
   ) {
     super();
     if (workerPath) for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
+    else if (threads > 0) {
+      this.logger.warn(`No compiled analysis worker (${threads} thread(s) configured): analysis runs on the event loop`);
+    }
   }
 
   get threads(): number {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
-import { AnalysisInputError, AnalysisRunner } from '../analysis/analysis-runner.js';
+import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from '../analysis/analysis-runner.js';
 import { DEFAULT_PROFILE } from '../analysis/analysis-task.js';
 import { CacheService } from '../infrastructure/cache/cache.service.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
@@ -81,7 +81,9 @@ export class SessionProcessingService {
       })
       .then((o) => o.report)
       .catch((error: unknown) => {
-        if (error instanceof AnalysisInputError) throw new PermanentJobError(error.message, error.code, { cause: error });
+        if (error instanceof AnalysisInputError || error instanceof AnalysisCrashError) {
+          throw new PermanentJobError(error.message, error.code, { cause: error });
+        }
         throw error;
       });
     await stage('saving', 90);

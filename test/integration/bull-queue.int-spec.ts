@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import Bull from 'bull';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { BullJobQueue } from '../../src/infrastructure/queue/bull-queue.js';
 import { PermanentJobError } from '../../src/infrastructure/queue/job-queue.js';
@@ -70,4 +71,48 @@ describe('BullJobQueue against real Redis', () => {
     expect(a).toBe(b);
     expect((await q.counts()).waiting).toBe(1);
   });
+
+  it('reports a job whose worker died more often than maxStalledCount as a final worker_lost failure', async () => {
+    const name = `test-${randomUUID()}`;
+    // A worker process that takes the job and is killed while it runs. Every worker of a queue
+    // must share stalledInterval: Bull throttles the stalled check across processes by the
+    // interval of whoever checked first.
+    const settings = { lockDuration: 400, stalledInterval: 200 };
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import Bull from 'bull';
+         const q = new Bull(${JSON.stringify(name)}, ${JSON.stringify(REDIS_URL)}, { settings: ${JSON.stringify(settings)} });
+         void q.process('work', () => { console.log('taken'); return new Promise(() => undefined); });`,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const producer = new Bull(name, REDIS_URL);
+    try {
+      await producer.add('work', { n: 1 }, { attempts: 3 });
+      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => String(d).includes('taken') && resolve()));
+    } finally {
+      child.kill('SIGKILL');
+      await producer.close();
+    }
+    // the surviving worker's stalled check finds the job unlocked; with maxStalledCount 0 the
+    // first stall is one too many
+    const q = new BullJobQueue(new Bull(name, REDIS_URL, { settings: { ...settings, maxStalledCount: 0 } }), {
+      attempts: 3,
+      backoffMs: 10,
+    });
+    queues.push(q);
+    const failure = new Promise<Error>((resolve) => q.onFinalFailure((_job, err) => resolve(err)));
+    let ran = 0;
+    q.process('work', 1, async () => {
+      ran++;
+    });
+    const err = await failure;
+    expect(err).toBeInstanceOf(PermanentJobError);
+    expect((err as PermanentJobError).code).toBe('worker_lost');
+    expect(ran).toBe(0);
+    expect((await q.counts()).failed).toBe(1);
+  }, 20_000);
 });

@@ -8,6 +8,9 @@ import {
   type QueueCounts,
 } from './job-queue.js';
 
+/** The error Bull raises for a job that stalled more than its maxStalledCount (bull/lib/queue.js). */
+export const BULL_STALLED_LIMIT_MESSAGE = 'job stalled more than allowable limit';
+
 /**
  * Bull over Redis. Jobs survive process death: a job whose worker dies keeps its lock until
  * it expires, then Bull's stalled-job check hands it to another worker.
@@ -21,10 +24,17 @@ export class BullJobQueue extends JobQueue {
     private readonly defaults: { attempts: number; backoffMs: number },
   ) {
     super();
-    queue.on('failed', (job: Job, error: Error) => {
-      const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof PermanentJobError;
+    queue.on('failed', (job: Job | null, error: Error) => {
+      if (!job) return;
+      // Bull fails a job whose worker died more than maxStalledCount times without counting an
+      // attempt; it is final all the same (the job is in the failed set and never runs again).
+      const stalledOut = error.message === BULL_STALLED_LIMIT_MESSAGE;
+      const final = stalledOut || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof PermanentJobError;
       if (!final) return;
-      for (const listener of this.failureListeners) listener({ id: String(job.id), name: job.name, data: job.data }, error);
+      const reported = stalledOut
+        ? new PermanentJobError('The worker processing this job stopped (crash or out of memory) too many times', 'worker_lost', { cause: error })
+        : error;
+      for (const listener of this.failureListeners) listener({ id: String(job.id), name: job.name, data: job.data }, reported);
     });
   }
 
