@@ -61,7 +61,7 @@ export class ThreadPoolAnalysisRunner extends AnalysisRunner {
   analyze(bytes: Uint8Array, task: AnalysisTask): Promise<AnalysisOutcome> {
     if (this.closed) return Promise.reject(new Error('analysis runner is closed'));
     if (this.slots.length === 0) {
-      return new Promise((resolve, reject) => settle({ id: 0, bytes, task, resolve, reject }, runAnalysisTask(bytes, task)));
+      return new Promise((resolve, reject) => settle({ resolve, reject }, runAnalysisTask(bytes, task)));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, bytes, task, resolve, reject });

@@ -92,7 +92,9 @@ describe('BullJobQueue against real Redis', () => {
     const producer = new Bull(name, REDIS_URL);
     try {
       await producer.add('work', { n: 1 }, { attempts: 3 });
-      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => String(d).includes('taken') && resolve()));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (d: Buffer) => String(d).includes('taken') && resolve()),
+      );
     } finally {
       child.kill('SIGKILL');
       await producer.close();

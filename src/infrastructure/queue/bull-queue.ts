@@ -29,12 +29,18 @@ export class BullJobQueue extends JobQueue {
       // Bull fails a job whose worker died more than maxStalledCount times without counting an
       // attempt; it is final all the same (the job is in the failed set and never runs again).
       const stalledOut = error.message === BULL_STALLED_LIMIT_MESSAGE;
-      const final = stalledOut || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof PermanentJobError;
+      const final =
+        stalledOut || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof PermanentJobError;
       if (!final) return;
       const reported = stalledOut
-        ? new PermanentJobError('The worker processing this job stopped (crash or out of memory) too many times', 'worker_lost', { cause: error })
+        ? new PermanentJobError(
+            'The worker processing this job stopped (crash or out of memory) too many times',
+            'worker_lost',
+            { cause: error },
+          )
         : error;
-      for (const listener of this.failureListeners) listener({ id: String(job.id), name: job.name, data: job.data }, reported);
+      for (const listener of this.failureListeners)
+        listener({ id: String(job.id), name: job.name, data: job.data }, reported);
     });
   }
 
@@ -73,7 +79,13 @@ export class BullJobQueue extends JobQueue {
 
   async counts(): Promise<QueueCounts> {
     const c = await this.queue.getJobCounts();
-    return { waiting: c.waiting, active: c.active, delayed: c.delayed, failed: c.failed, completed: c.completed };
+    return {
+      waiting: c.waiting,
+      active: c.active,
+      delayed: c.delayed,
+      failed: c.failed,
+      completed: c.completed,
+    };
   }
 
   async ping(): Promise<void> {
