@@ -12,7 +12,18 @@ begin
     create role authenticated nologin noinherit;
   end if;
   if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
+    -- bypassrls needs a superuser; the service itself never switches to service_role (its
+    -- background work runs as the tables' owner), so a managed server's admin user gets one without
+    if (select rolsuper from pg_roles where rolname = current_user) then
+      create role service_role nologin noinherit bypassrls;
+    else
+      create role service_role nologin noinherit;
+    end if;
+  end if;
+  -- Every user request runs SET LOCAL ROLE authenticated: the connecting user must be a member
+  -- (on Supabase it already is; elsewhere it needs CREATEROLE or the role's admin option here).
+  if not pg_has_role(current_user, 'authenticated', 'MEMBER') then
+    execute format('grant authenticated to %I', current_user);
   end if;
 end
 $$;

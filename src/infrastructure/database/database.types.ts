@@ -7,9 +7,17 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** timestamptz: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 /** A jsonb column holding an object. */
-export type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, T | string | undefined, T | string>;
+export type Json<T extends object = Record<string, unknown>> = JSONColumnType<
+  T,
+  T | string | undefined,
+  T | string
+>;
 /** `numeric` arrives as a string from PGlite and as a number from pg: read through Number(). */
 export type Numeric = ColumnType<number | string | null, number | null | undefined, number | null>;
 

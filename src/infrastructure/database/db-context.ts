@@ -25,7 +25,9 @@ export class DbContext {
     return this.database.kysely.transaction().execute(async (trx) => {
       const claims = JSON.stringify({ ...caller.claims, sub: caller.id, role: 'authenticated' });
       // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
-      await sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`.execute(trx);
+      await sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`.execute(
+        trx,
+      );
       return work(trx);
     });
   }

@@ -23,7 +23,8 @@ export class MigrationError extends AppError {
 export function defaultMigrationsDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'migrations')) && existsSync(join(dir, 'package.json'))) return join(dir, 'migrations');
+    if (existsSync(join(dir, 'migrations')) && existsSync(join(dir, 'package.json')))
+      return join(dir, 'migrations');
     dir = dirname(dir);
   }
   throw new MigrationError('migrations_dir_missing', 'Could not find the migrations/ folder');
@@ -46,12 +47,15 @@ export function loadMigrations(dir: string): MigrationFile[] {
 export async function migrate(db: Database, dir = defaultMigrationsDir()): Promise<string[]> {
   const files = loadMigrations(dir);
   return db.withMigrationLock(async () => {
+    // RLS with no policy: on Supabase, whose default privileges open new public tables to the
+    // API roles, PostgREST clients can neither read nor rewrite the migration record.
     await db.runScriptInTransaction(
       `create table if not exists public.schema_migrations (
          name text primary key,
          checksum text not null,
          applied_at timestamptz not null default now()
-       )`,
+       );
+       alter table public.schema_migrations enable row level security;`,
       async () => undefined,
     );
     const applied = new Map(
@@ -65,13 +69,19 @@ export async function migrate(db: Database, dir = defaultMigrationsDir()): Promi
       const previous = applied.get(file.name);
       if (previous !== undefined) {
         if (previous !== file.checksum) {
-          throw new MigrationError('migration_checksum_mismatch', `Applied migration ${file.name} was changed`);
+          throw new MigrationError(
+            'migration_checksum_mismatch',
+            `Applied migration ${file.name} was changed`,
+          );
         }
         continue;
       }
       try {
         await db.runScriptInTransaction(file.sql, async (trx) => {
-          await trx.insertInto('schema_migrations').values({ name: file.name, checksum: file.checksum }).execute();
+          await trx
+            .insertInto('schema_migrations')
+            .values({ name: file.name, checksum: file.checksum })
+            .execute();
         });
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);

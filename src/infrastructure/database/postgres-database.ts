@@ -15,7 +15,10 @@ export class PostgresDatabase extends Database {
   readonly kysely: Kysely<DB>;
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, poolSize: number) {
+  constructor(
+    private readonly connectionString: string,
+    poolSize: number,
+  ) {
     super();
     this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
     // An idle client that loses its server must not crash the process.
@@ -31,8 +34,15 @@ export class PostgresDatabase extends Database {
     });
   }
 
+  /**
+   * The advisory lock is held on a connection of its own, outside the pool: the migration's
+   * statements need pool connections too, and with a pool of one (npm run db:migrate,
+   * DB_POOL_SIZE=1) the lock would hold the only one.
+   */
   async withMigrationLock<T>(fn: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000 });
+    client.on('error', () => undefined);
+    await client.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
       try {
@@ -41,7 +51,7 @@ export class PostgresDatabase extends Database {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
       }
     } finally {
-      client.release();
+      await client.end();
     }
   }
 
