@@ -19,7 +19,9 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: config.env.HOST !== '127.0.0.1',
+    // Off unless configured: a client could otherwise choose its own address (X-Forwarded-For)
+    // and so escape the per-address login limit.
+    trustProxy: config.env.TRUST_PROXY,
   });
 }
 
@@ -52,9 +54,17 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
   );
-  app.enableCors({ origin: config.allowedOrigins.length > 0 ? config.allowedOrigins : false, credentials: true });
+  app.enableCors({
+    origin: config.allowedOrigins.length > 0 ? config.allowedOrigins : false,
+    credentials: true,
+  });
   SwaggerModule.setup('docs', app, await buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

@@ -1,31 +1,65 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../shared/errors/app-error.js';
 
-const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60 * 1000;
+/** Failures per (e-mail, client address) and window. */
+const MAX_PER_ADDRESS = 5;
+/**
+ * Failures per e-mail and window whatever the address: bounds guessing from many addresses.
+ * Higher than the per-address limit so that one attacker cannot lock an account out as easily.
+ */
+const MAX_PER_ACCOUNT = 20;
 const MAX_TRACKED = 10_000;
 
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
 /**
- * Failed logins per (e-mail, IP) in a fixed window, in memory: after 5 failures the pair is
- * refused until the window ends. One process only; behind several instances each counts alone,
- * which still bounds guessing to 5 per window per instance.
+ * Failed logins in fixed 15-minute windows, in memory: 5 per (e-mail, address), 20 per e-mail.
+ * Past either, the login is refused (429) until the window ends, even with the right password.
+ * One process only; behind several instances each counts alone.
  */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+  private readonly failures = new Map<string, Window>();
 
   assertAllowed(email: string, ip: string, now = Date.now()): void {
-    const entry = this.failures.get(this.key(email, ip));
-    if (entry && entry.resetAt > now && entry.count >= MAX_FAILURES) {
-      const retryAfter = Math.ceil((entry.resetAt - now) / 1000);
-      throw new AppError('too_many_requests', 'too_many_login_attempts', 'Too many failed logins; try again later', {
-        retry_after_seconds: retryAfter,
-      });
+    const blocked = [
+      this.check(this.addressKey(email, ip), MAX_PER_ADDRESS, now),
+      this.check(this.accountKey(email), MAX_PER_ACCOUNT, now),
+    ];
+    const resetAt = Math.max(...blocked.map((b) => b ?? 0));
+    if (resetAt > 0) {
+      throw new AppError(
+        'too_many_requests',
+        'too_many_login_attempts',
+        'Too many failed logins; try again later',
+        {
+          retry_after_seconds: Math.ceil((resetAt - now) / 1000),
+        },
+      );
     }
   }
 
   recordFailure(email: string, ip: string, now = Date.now()): void {
-    const key = this.key(email, ip);
+    this.bump(this.addressKey(email, ip), now);
+    this.bump(this.accountKey(email), now);
+  }
+
+  /** A success clears the address's count; the account's stays until its window ends. */
+  recordSuccess(email: string, ip: string): void {
+    this.failures.delete(this.addressKey(email, ip));
+  }
+
+  /** The window's end when `key` is over `max`, else null. */
+  private check(key: string, max: number, now: number): number | null {
+    const entry = this.failures.get(key);
+    return entry && entry.resetAt > now && entry.count >= max ? entry.resetAt : null;
+  }
+
+  private bump(key: string, now: number): void {
     const entry = this.failures.get(key);
     if (!entry || entry.resetAt <= now) {
       if (this.failures.size >= MAX_TRACKED) this.evictExpired(now);
@@ -35,12 +69,12 @@ export class LoginRateLimiter {
     }
   }
 
-  recordSuccess(email: string, ip: string): void {
-    this.failures.delete(this.key(email, ip));
+  private addressKey(email: string, ip: string): string {
+    return `${email.trim().toLowerCase()}|${ip}`;
   }
 
-  private key(email: string, ip: string): string {
-    return `${email.trim().toLowerCase()}|${ip}`;
+  private accountKey(email: string): string {
+    return `${email.trim().toLowerCase()}|*`;
   }
 
   private evictExpired(now: number): void {

@@ -21,7 +21,11 @@ describe('self-hosted login (embedded defaults)', () => {
     t.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password }, remoteAddress: ip });
 
   beforeAll(async () => {
-    t = await createTestApp({ JWT_SECRET: SECRET, ADMIN_EMAIL: 'boot@example.org', ADMIN_PASSWORD: 'bootstrap-pass-1' });
+    t = await createTestApp({
+      JWT_SECRET: SECRET,
+      ADMIN_EMAIL: 'boot@example.org',
+      ADMIN_PASSWORD: 'bootstrap-pass-1',
+    });
   });
   afterAll(async () => t.close());
 
@@ -36,7 +40,12 @@ describe('self-hosted login (embedded defaults)', () => {
       user: { id: expect.any(String), email: 'boot@example.org', role: 'admin' },
     });
     const claims = JSON.parse(Buffer.from(body.access_token.split('.')[1], 'base64url').toString());
-    expect(claims).toMatchObject({ sub: body.user.id, aud: 'authenticated', role: 'authenticated', email: 'boot@example.org' });
+    expect(claims).toMatchObject({
+      sub: body.user.id,
+      aud: 'authenticated',
+      role: 'authenticated',
+      email: 'boot@example.org',
+    });
     const me = await t.app.inject({ method: 'GET', url: '/me', headers: bearer(body.access_token) });
     expect(me.json()).toMatchObject({ role: 'admin', user_code: 'A001' });
   });
@@ -49,11 +58,35 @@ describe('self-hosted login (embedded defaults)', () => {
   });
 
   it('rate-limits failed logins per e-mail and IP', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('boot@example.org', 'wrong', '10.0.0.9')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('boot@example.org', 'wrong', '10.0.0.9')).statusCode).toBe(401);
     const blocked = await login('boot@example.org', 'bootstrap-pass-1', '10.0.0.9');
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error).toBe('too_many_login_attempts');
     expect((await login('boot@example.org', 'bootstrap-pass-1', '10.0.0.10')).statusCode).toBe(200);
+  });
+
+  it('rate-limits an account guessed from many addresses, and ignores a forged X-Forwarded-For', async () => {
+    const guess = (ip: string, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: 'spray@example.org', password: 'wrong' },
+        remoteAddress: ip,
+        headers,
+      });
+    // without TRUST_PROXY the forwarded address is ignored: all five count against 10.1.0.1
+    for (let i = 0; i < 5; i++)
+      expect((await guess('10.1.0.1', { 'x-forwarded-for': `192.0.2.${i}` })).statusCode).toBe(401);
+    expect((await guess('10.1.0.1', { 'x-forwarded-for': '192.0.2.99' })).statusCode).toBe(429);
+    // 20 failures in all for the account, from any addresses, block it everywhere
+    for (let i = 0; i < 15; i++) expect((await guess(`10.2.0.${i}`)).statusCode).toBe(401);
+    const res = await guess('10.3.0.1');
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({
+      error: 'too_many_login_attempts',
+      details: { retry_after_seconds: expect.any(Number) },
+    });
   });
 
   describe('token checks', () => {
@@ -70,20 +103,46 @@ describe('self-hosted login (embedded defaults)', () => {
     it.each([
       ['no token', async () => ({}), 401, 'token_missing'],
       ['alg none', async () => bearer(unsignedToken(supabaseClaims(user))), 401, 'token_invalid'],
-      ['bad signature', async () => bearer(await signHs256('another-secret-that-is-long-enough-123', supabaseClaims(user))), 401, 'token_invalid'],
       [
-        'wrong algorithm (HS384)',
-        async () =>
-          bearer(await new SignJWT(supabaseClaims(user)).setProtectedHeader({ alg: 'HS384' }).sign(new TextEncoder().encode(SECRET))),
+        'bad signature',
+        async () => bearer(await signHs256('another-secret-that-is-long-enough-123', supabaseClaims(user))),
         401,
         'token_invalid',
       ],
-      ['expired', async () => bearer(await signHs256(SECRET, supabaseClaims(user, { exp: Math.floor(Date.now() / 1000) - 60 }))), 401, 'token_expired'],
-      ['wrong audience', async () => bearer(await signHs256(SECRET, supabaseClaims(user, { aud: 'anon' }))), 401, 'token_audience_invalid'],
+      [
+        'wrong algorithm (HS384)',
+        async () =>
+          bearer(
+            await new SignJWT(supabaseClaims(user))
+              .setProtectedHeader({ alg: 'HS384' })
+              .sign(new TextEncoder().encode(SECRET)),
+          ),
+        401,
+        'token_invalid',
+      ],
+      [
+        'expired',
+        async () =>
+          bearer(await signHs256(SECRET, supabaseClaims(user, { exp: Math.floor(Date.now() / 1000) - 60 }))),
+        401,
+        'token_expired',
+      ],
+      [
+        'wrong audience',
+        async () => bearer(await signHs256(SECRET, supabaseClaims(user, { aud: 'anon' }))),
+        401,
+        'token_audience_invalid',
+      ],
       ['garbage', async () => bearer('not.a.jwt'), 401, 'token_invalid'],
       [
         'unknown user',
-        async () => bearer(await signHs256(SECRET, supabaseClaims({ id: '00000000-0000-4000-8000-000000000000', email: 'x@y' }))),
+        async () =>
+          bearer(
+            await signHs256(
+              SECRET,
+              supabaseClaims({ id: '00000000-0000-4000-8000-000000000000', email: 'x@y' }),
+            ),
+          ),
         401,
         'user_unknown',
       ],
@@ -110,7 +169,11 @@ describe('Supabase tokens (HS256 secret and ES256 from JWKS)', () => {
 
   beforeAll(async () => {
     jwks = await startFakeJwks();
-    t = await createTestApp({ SUPABASE_URL: jwks.url, SUPABASE_JWT_SECRET: SUPABASE_SECRET, JWT_SECRET: SECRET });
+    t = await createTestApp({
+      SUPABASE_URL: jwks.url,
+      SUPABASE_JWT_SECRET: SUPABASE_SECRET,
+      JWT_SECRET: SECRET,
+    });
     user = await createUser(t.database, 'therapist');
   });
   afterAll(async () => {
@@ -133,10 +196,14 @@ describe('Supabase tokens (HS256 secret and ES256 from JWKS)', () => {
   });
 
   it('refuses ES256 tokens with an unknown key id, expired, or for another audience', async () => {
-    expect((await me(await jwks.sign(supabaseClaims(user), { kid: 'rotated-away' }))).json().error).toBe('token_invalid');
+    expect((await me(await jwks.sign(supabaseClaims(user), { kid: 'rotated-away' }))).json().error).toBe(
+      'token_invalid',
+    );
     const expired = supabaseClaims(user, { exp: Math.floor(Date.now() / 1000) - 5 });
     expect((await me(await jwks.sign(expired))).json().error).toBe('token_expired');
-    expect((await me(await jwks.sign(supabaseClaims(user, { aud: 'other' })))).json().error).toBe('token_audience_invalid');
+    expect((await me(await jwks.sign(supabaseClaims(user, { aud: 'other' })))).json().error).toBe(
+      'token_audience_invalid',
+    );
   });
 
   it('refuses alg none', async () => {

@@ -40,6 +40,8 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   /** Comma-separated origins allowed by CORS; empty = no cross-origin access. */
   @IsString() ALLOWED_ORIGINS = '';
+  /** Take the client address from X-Forwarded-For: only behind a proxy that sets it. */
+  @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   @IsIn(APP_ROLES) APP_ROLE: (typeof APP_ROLES)[number] = 'all';
 
   @Transform(emptyToUndefined)
