@@ -10,10 +10,16 @@ import type { Tx } from '../infrastructure/database/db-context.js';
 @Injectable()
 export class ScoringConfigRepository {
   async forSession(trx: Tx, sessionId: string): Promise<ScoringConfig> {
-    const { rows } = await sql<{ id: string | null }>`select public.get_session_scoring_config(${sessionId}::uuid, null) as id`.execute(trx);
+    const { rows } = await sql<{
+      id: string | null;
+    }>`select public.get_session_scoring_config(${sessionId}::uuid, null) as id`.execute(trx);
     const id = rows[0]?.id;
     if (!id) return GHOSTLY_TRIAL_DEFAULT;
-    const row = await trx.selectFrom('scoring_configuration').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('scoring_configuration')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return GHOSTLY_TRIAL_DEFAULT;
     const rpe: Record<number, number> = {};
     for (const [k, v] of Object.entries(row.rpe_mapping ?? {})) rpe[Number(k)] = v.score;

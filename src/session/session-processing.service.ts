@@ -14,13 +14,20 @@ import { SessionRepository } from './session.repository.js';
 import { type SessionRow, type SessionsDB } from './session-row.types.js';
 import { ScoringConfigRepository } from './scoring-config.repository.js';
 import { objectPathOf } from './storage-path.js';
+import { rescore } from '@app/analysis';
+import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
 
 const REASON = 'session-processing';
 export type ProgressReporter = (percent: number) => Promise<void>;
 
 /** A job of a run that is no longer current, or a run whose result is already written. */
 function isCurrent(row: SessionRow | undefined, job: ProcessSessionPayload): row is SessionRow {
-  return row !== undefined && row.attempts === job.run && row.result_version === job.expectedVersion && row.processing_status !== 'completed';
+  return (
+    row !== undefined &&
+    row.attempts === job.run &&
+    row.result_version === job.expectedVersion &&
+    row.processing_status !== 'completed'
+  );
 }
 
 /**
@@ -62,7 +69,10 @@ export class SessionProcessingService {
     await stage('verifying', 20);
     const hash = createHash('sha256').update(bytes).digest('hex');
     if (hash !== session.file_hash) {
-      throw new PermanentJobError(`stored file hash ${hash} differs from the session's ${session.file_hash}`, 'file_hash_mismatch');
+      throw new PermanentJobError(
+        `stored file hash ${hash} differs from the session's ${session.file_hash}`,
+        'file_hash_mismatch',
+      );
     }
     const scoring = await this.db.asService(REASON, (trx) => this.scoring.forSession(trx, session.id));
     await stage('analyzing', 30);
@@ -72,12 +82,7 @@ export class SessionProcessingService {
         params: session.analysis_params ?? {},
         profile: DEFAULT_PROFILE,
         scoring,
-        subjective: {
-          rpePostSession: subjective.rpe_post_session,
-          bfrPressureAop: subjective.bfr_pressure_aop,
-          gamePointsAchieved: subjective.game_points_achieved,
-          gamePointsMax: subjective.game_points_max,
-        },
+        subjective: toSubjectiveInputs(subjective),
       })
       .then((o) => o.report)
       .catch((error: unknown) => {
@@ -87,12 +92,16 @@ export class SessionProcessingService {
         throw error;
       });
     await stage('saving', 90);
-    const rows = toSessionResultRows(session.id, report, subjective);
     const time = report.metadata.time;
     const written = await this.db.asService(REASON, async (trx) => {
       const locked = await this.sessions.lockById(trx, session.id);
       if (!isCurrent(locked, job)) return false;
-      await this.results.replace(trx, session.id, rows);
+      // RPE, BFR or game points entered while the job ran: score the session with them
+      const latest = locked.subjective ?? {};
+      const final = sameSubjective(latest, subjective)
+        ? report
+        : rescore(report, toSubjectiveInputs(latest), scoring);
+      await this.results.replace(trx, session.id, toSessionResultRows(session.id, final, latest));
       await this.sessions.update(trx, session.id, {
         processing_status: 'completed',
         stage: 'completed',
@@ -104,7 +113,7 @@ export class SessionProcessingService {
         processed_at: new Date(),
         processing_time_ms: performance.now() - started,
         result_version: locked.result_version + 1,
-        scoring_config_id: report.performance_analysis.scoring_config_id,
+        scoring_config_id: final.performance_analysis.scoring_config_id,
         analysis_params: JSON.stringify({
           processing_options: report.processing_options_used,
           session_params: locked.analysis_params?.session_params ?? {},
@@ -140,9 +149,9 @@ export class SessionProcessingService {
     try {
       return await this.storage.get(objectPathOf(session.file_path, this.storage.bucket));
     } catch (error) {
-      if (error instanceof StorageObjectNotFoundError) throw new PermanentJobError(error.message, 'file_missing', { cause: error });
+      if (error instanceof StorageObjectNotFoundError)
+        throw new PermanentJobError(error.message, 'file_missing', { cause: error });
       throw error;
     }
   }
 }
-

@@ -27,7 +27,12 @@ const finiteOrNull = (v: number | null | undefined): number | null =>
   v !== null && v !== undefined && Number.isFinite(v) ? v : null;
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-function statisticsRow(sessionId: string, name: string, a: ChannelAnalyticsReport, report: AnalysisReport): Insertable<EmgStatisticsTable> {
+function statisticsRow(
+  sessionId: string,
+  name: string,
+  a: ChannelAnalyticsReport,
+  report: AnalysisReport,
+): Insertable<EmgStatisticsTable> {
   const { contractions, ...analytics } = a;
   return {
     session_id: sessionId,
@@ -35,7 +40,8 @@ function statisticsRow(sessionId: string, name: string, a: ChannelAnalyticsRepor
     sampling_rate_hz: positiveOrNull(a.sampling_rate),
     duration_seconds: a.sampling_rate > 0 ? a.samples / a.sampling_rate : null,
     mvc_value: positiveOrNull(a.mvc_value),
-    mvc_threshold_percentage: a.mvc_threshold_percentage > 0 && a.mvc_threshold_percentage <= 100 ? a.mvc_threshold_percentage : null,
+    mvc_threshold_percentage:
+      a.mvc_threshold_percentage > 0 && a.mvc_threshold_percentage <= 100 ? a.mvc_threshold_percentage : null,
     mvc75_threshold: positiveOrNull(a.mvc75_threshold),
     mvc_source: a.mvc_estimation_method,
     duration_threshold_ms: positiveOrNull(a.duration_threshold_actual_value),
@@ -69,7 +75,11 @@ function statisticsRow(sessionId: string, name: string, a: ChannelAnalyticsRepor
   };
 }
 
-export function toSessionResultRows(sessionId: string, report: AnalysisReport, subjective: SubjectiveData): SessionResultRows {
+export function toSessionResultRows(
+  sessionId: string,
+  report: AnalysisReport,
+  subjective: SubjectiveData,
+): SessionResultRows {
   const channels = Object.keys(report.analytics).sort();
   const statistics = channels.map((name) => statisticsRow(sessionId, name, report.analytics[name]!, report));
   const contractions = channels.flatMap((name) =>
@@ -106,7 +116,11 @@ export function toSessionResultRows(sessionId: string, report: AnalysisReport, s
 }
 
 /** performance_scores and bfr_monitoring rows from a scoring result (also used by rescoring). */
-export function scoreRows(sessionId: string, pa: PerformanceAnalysis, subjective: SubjectiveData): Pick<SessionResultRows, 'scores' | 'bfr'> {
+export function scoreRows(
+  sessionId: string,
+  pa: PerformanceAnalysis,
+  subjective: SubjectiveData,
+): Pick<SessionResultRows, 'scores' | 'bfr'> {
   // BFR is recorded only when the therapist entered a pressure; the original wrote placeholder
   // "sensor" values (50 % AOP) for every session.
   const aop = subjective.bfr_pressure_aop;

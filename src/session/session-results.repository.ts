@@ -19,24 +19,50 @@ export class SessionResultsRepository {
   }
 
   async deleteAll(trx: Tx, sessionId: string): Promise<void> {
-    for (const table of ['contractions', 'emg_statistics', 'bfr_monitoring', 'session_settings', 'performance_scores'] as const) {
+    for (const table of [
+      'contractions',
+      'emg_statistics',
+      'bfr_monitoring',
+      'session_settings',
+      'performance_scores',
+    ] as const) {
       await trx.deleteFrom(table).where('session_id', '=', sessionId).execute();
     }
   }
 
   async read(trx: Tx, sessionId: string) {
     const [statistics, contractions, scores, settings, bfr] = await Promise.all([
-      trx.selectFrom('emg_statistics').selectAll().where('session_id', '=', sessionId).orderBy('channel_name').execute(),
-      trx.selectFrom('contractions').selectAll().where('session_id', '=', sessionId).orderBy('channel_name').orderBy('idx').execute(),
+      trx
+        .selectFrom('emg_statistics')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('channel_name')
+        .execute(),
+      trx
+        .selectFrom('contractions')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('channel_name')
+        .orderBy('idx')
+        .execute(),
       trx.selectFrom('performance_scores').selectAll().where('session_id', '=', sessionId).executeTakeFirst(),
       trx.selectFrom('session_settings').selectAll().where('session_id', '=', sessionId).executeTakeFirst(),
-      trx.selectFrom('bfr_monitoring').selectAll().where('session_id', '=', sessionId).orderBy('channel_name').execute(),
+      trx
+        .selectFrom('bfr_monitoring')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('channel_name')
+        .execute(),
     ]);
     return { statistics, contractions, scores, settings, bfr };
   }
 
   /** Scores only (rescoring keeps the analysis rows). */
-  async replaceScores(trx: Tx, sessionId: string, rows: Pick<SessionResultRows, 'scores' | 'bfr'>): Promise<void> {
+  async replaceScores(
+    trx: Tx,
+    sessionId: string,
+    rows: Pick<SessionResultRows, 'scores' | 'bfr'>,
+  ): Promise<void> {
     await trx.deleteFrom('performance_scores').where('session_id', '=', sessionId).execute();
     await trx.deleteFrom('bfr_monitoring').where('session_id', '=', sessionId).execute();
     if (rows.bfr.length) await trx.insertInto('bfr_monitoring').values(rows.bfr).execute();

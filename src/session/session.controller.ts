@@ -1,13 +1,43 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ANALYSIS_PARAM_SCHEMA } from '../analysis/dto/analysis-params.dto.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
-import { CreateSessionFormDto, ListSessionsQueryDto, ReprocessSessionDto, SessionCodeParamDto, SubjectiveDto } from './dto/session-request.dto.js';
-import { SessionAcceptedDto, SessionDetailDto, SessionPageDto, SessionStatusDto } from './dto/session-response.dto.js';
+import {
+  CreateSessionFormDto,
+  ListSessionsQueryDto,
+  ReprocessSessionDto,
+  SessionCodeParamDto,
+  SubjectiveDto,
+} from './dto/session-request.dto.js';
+import {
+  SessionAcceptedDto,
+  SessionDetailDto,
+  SessionPageDto,
+  SessionStatusDto,
+} from './dto/session-response.dto.js';
 import { SessionsService } from './session.service.js';
 
 @ApiTags('sessions')
@@ -84,19 +114,31 @@ export class SessionController {
   @Post(':session_code/reprocess')
   @HttpCode(202)
   @Auth('admin', 'therapist')
-  @ApiOperation({ summary: 'Re-analyse a finished session, optionally with new parameters (results replaced atomically)' })
+  @ApiOperation({
+    summary: 'Re-analyse a finished session, optionally with new parameters (results replaced atomically)',
+  })
   @ApiAcceptedResponse({ type: SessionStatusDto })
   @ApiErrors(400, 404, 409)
-  reprocess(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto, @Body() body: ReprocessSessionDto): Promise<SessionStatusDto> {
+  reprocess(
+    @CurrentUser() user: AuthUser,
+    @Param() params: SessionCodeParamDto,
+    @Body() body: ReprocessSessionDto,
+  ): Promise<SessionStatusDto> {
     return this.sessions.reprocess(user, params.session_code, body);
   }
 
   @Patch(':session_code/subjective')
   @Auth('admin', 'therapist')
-  @ApiOperation({ summary: 'Set RPE, BFR pressure and game points; a completed session is rescored without re-analysis' })
+  @ApiOperation({
+    summary: 'Set RPE, BFR pressure and game points; a completed session is rescored without re-analysis',
+  })
   @ApiOkResponse({ type: SessionDetailDto })
   @ApiErrors(400, 404)
-  subjective(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto, @Body() body: SubjectiveDto): Promise<SessionDetailDto> {
+  subjective(
+    @CurrentUser() user: AuthUser,
+    @Param() params: SessionCodeParamDto,
+    @Body() body: SubjectiveDto,
+  ): Promise<SessionDetailDto> {
     return this.sessions.updateSubjective(user, params.session_code, body);
   }
 }

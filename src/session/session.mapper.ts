@@ -1,6 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { ContractionsTable, EmgStatisticsTable } from '../infrastructure/database/database.types.js';
-import type { ChannelStatisticsDto, ContractionDto, SessionDetailDto, SessionStatusDto, SessionSummaryDto } from './dto/session-response.dto.js';
+import type {
+  ChannelStatisticsDto,
+  ContractionDto,
+  SessionDetailDto,
+  SessionStatusDto,
+  SessionSummaryDto,
+} from './dto/session-response.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
 import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
@@ -86,8 +92,16 @@ function toContractionDto(c: Selectable<ContractionsTable>): ContractionDto {
 }
 
 export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Results): SessionDetailDto {
-  const scores = r.scores ? { ...withoutIds(r.scores), created_at: iso(r.scores.created_at), updated_at: iso(r.scores.updated_at) } : null;
-  const settings = r.settings ? { ...withoutIds(r.settings), created_at: iso(r.settings.created_at), updated_at: iso(r.settings.updated_at) } : null;
+  const scores = r.scores
+    ? { ...withoutIds(r.scores), created_at: iso(r.scores.created_at), updated_at: iso(r.scores.updated_at) }
+    : null;
+  const settings = r.settings
+    ? {
+        ...withoutIds(r.settings),
+        created_at: iso(r.settings.created_at),
+        updated_at: iso(r.settings.updated_at),
+      }
+    : null;
   return {
     ...toSessionSummaryDto({ ...row, patient_code: patientCode }),
     stage: row.stage,
@@ -105,7 +119,12 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
     contractions: r.contractions.map(toContractionDto),
     performance_scores: scores,
     session_settings: settings,
-    bfr_monitoring: r.bfr.map((b) => ({ ...withoutIds(b), measurement_timestamp: iso(b.measurement_timestamp), created_at: iso(b.created_at), updated_at: iso(b.updated_at) })),
+    bfr_monitoring: r.bfr.map((b) => ({
+      ...withoutIds(b),
+      measurement_timestamp: iso(b.measurement_timestamp),
+      created_at: iso(b.created_at),
+      updated_at: iso(b.updated_at),
+    })),
   };
 }
 

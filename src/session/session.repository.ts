@@ -32,12 +32,18 @@ export class SessionRepository {
   }
 
   async nextSessionCode(trx: Tx, patientId: string): Promise<string> {
-    const { rows } = await sql<{ code: string }>`select public.next_session_code(${patientId}) as code`.execute(trx);
+    const { rows } = await sql<{
+      code: string;
+    }>`select public.next_session_code(${patientId}) as code`.execute(trx);
     return rows[0]!.code;
   }
 
   async insert(trx: Tx, values: Insertable<SessionTable>): Promise<SessionRow> {
-    return sessionTx(trx).insertInto('therapy_sessions').values(values).returningAll().executeTakeFirstOrThrow();
+    return sessionTx(trx)
+      .insertInto('therapy_sessions')
+      .values(values)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async findByPatientHash(trx: Tx, patientId: string, fileHash: string): Promise<SessionRow | undefined> {
@@ -50,20 +56,45 @@ export class SessionRepository {
   }
 
   async findByCode(trx: Tx, sessionCode: string): Promise<SessionRow | undefined> {
-    return sessionTx(trx).selectFrom('therapy_sessions').selectAll().where('session_code', '=', sessionCode.toUpperCase()).executeTakeFirst();
+    return sessionTx(trx)
+      .selectFrom('therapy_sessions')
+      .selectAll()
+      .where('session_code', '=', sessionCode.toUpperCase())
+      .executeTakeFirst();
+  }
+
+  /** findByCode, locking the row for the rest of the transaction (read-modify-write updates). */
+  async lockByCode(trx: Tx, sessionCode: string): Promise<SessionRow | undefined> {
+    return sessionTx(trx)
+      .selectFrom('therapy_sessions')
+      .selectAll()
+      .where('session_code', '=', sessionCode.toUpperCase())
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   async findById(db: Kysely<SessionsDB> | Tx, id: string): Promise<SessionRow | undefined> {
-    return (db as Kysely<SessionsDB>).selectFrom('therapy_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return (db as Kysely<SessionsDB>)
+      .selectFrom('therapy_sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Locks the session row for the rest of the transaction (serialises result writers). */
   async lockById(trx: Tx, id: string): Promise<SessionRow | undefined> {
-    return sessionTx(trx).selectFrom('therapy_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return sessionTx(trx)
+      .selectFrom('therapy_sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   async list(trx: Tx, filter: SessionFilter, page: { limit: number; offset: number }) {
-    let query = sessionTx(trx).selectFrom('therapy_sessions as s').innerJoin('patients as p', 'p.id', 's.patient_id');
+    let query = sessionTx(trx)
+      .selectFrom('therapy_sessions as s')
+      .innerJoin('patients as p', 'p.id', 's.patient_id');
     if (filter.patientCode) query = query.where('p.patient_code', '=', filter.patientCode.toUpperCase());
     if (filter.status) query = query.where('s.processing_status', '=', filter.status);
     const when = sql<Date>`coalesce(s.session_date, s.created_at)`;
@@ -83,8 +114,17 @@ export class SessionRepository {
     return { rows, total: Number(count.total) };
   }
 
-  async update(db: Kysely<SessionsDB> | Tx, id: string, patch: Updateable<SessionTable>): Promise<SessionRow | undefined> {
-    return (db as Kysely<SessionsDB>).updateTable('therapy_sessions').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
+  async update(
+    db: Kysely<SessionsDB> | Tx,
+    id: string,
+    patch: Updateable<SessionTable>,
+  ): Promise<SessionRow | undefined> {
+    return (db as Kysely<SessionsDB>)
+      .updateTable('therapy_sessions')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   /** Stage and progress of a running job; only while the session is still processing. */
@@ -98,11 +138,20 @@ export class SessionRepository {
   }
 
   async unfinished(db: Kysely<SessionsDB>): Promise<SessionRow[]> {
-    return db.selectFrom('therapy_sessions').selectAll().where('processing_status', 'in', ['queued', 'processing']).orderBy('created_at').execute();
+    return db
+      .selectFrom('therapy_sessions')
+      .selectAll()
+      .where('processing_status', 'in', ['queued', 'processing'])
+      .orderBy('created_at')
+      .execute();
   }
 
   async patientCodeOf(trx: Tx, patientId: string): Promise<string> {
-    const row = await trx.selectFrom('patients').select('patient_code').where('id', '=', patientId).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('patients')
+      .select('patient_code')
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow();
     return row.patient_code;
   }
 }

@@ -10,14 +10,34 @@ import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../shared/errors/app-error.js';
 import { type Page, toPage } from '../shared/pagination/page.dto.js';
-import type { CreateSessionFormDto, ListSessionsQueryDto, ReprocessSessionDto, SubjectiveDto } from './dto/session-request.dto.js';
-import type { SessionAcceptedDto, SessionDetailDto, SessionStatusDto, SessionSummaryDto } from './dto/session-response.dto.js';
+import type {
+  CreateSessionFormDto,
+  ListSessionsQueryDto,
+  ReprocessSessionDto,
+  SubjectiveDto,
+} from './dto/session-request.dto.js';
+import type {
+  SessionAcceptedDto,
+  SessionDetailDto,
+  SessionStatusDto,
+  SessionSummaryDto,
+} from './dto/session-response.dto.js';
 import { SessionProducer } from './queue/session.producer.js';
-import { isUniqueViolation, pickSubjective, type NewSessionInput } from './session-creation.js';
+import {
+  isUniqueViolation,
+  pickSubjective,
+  toSubjectiveInputs,
+  type NewSessionInput,
+} from './session-creation.js';
 import { scoreRows } from './session-results.mapper.js';
 import { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
-import { toSessionDetailDto, toSessionStatusDto, toSessionSummaryDto, toWebhookStatusDto } from './session.mapper.js';
+import {
+  toSessionDetailDto,
+  toSessionStatusDto,
+  toSessionSummaryDto,
+  toWebhookStatusDto,
+} from './session.mapper.js';
 import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 import { SessionRepository } from './session.repository.js';
 import { ScoringConfigRepository } from './scoring-config.repository.js';
@@ -42,7 +62,11 @@ export class SessionsService {
     private readonly cache: CacheService,
   ) {}
 
-  async createFromUpload(user: AuthUser, file: UploadedC3d | undefined, form: CreateSessionFormDto): Promise<SessionAcceptedDto> {
+  async createFromUpload(
+    user: AuthUser,
+    file: UploadedC3d | undefined,
+    form: CreateSessionFormDto,
+  ): Promise<SessionAcceptedDto> {
     const bytes = assertC3dUpload(file);
     assertReadableC3d(bytes);
     const input: NewSessionInput = {
@@ -59,12 +83,18 @@ export class SessionsService {
 
   /** The webhook checks the patient before it downloads anything. */
   async assertPatientExists(patientCode: string): Promise<void> {
-    const patient = await this.db.asService('storage-webhook', (trx) => this.sessions.findPatient(trx, patientCode));
+    const patient = await this.db.asService('storage-webhook', (trx) =>
+      this.sessions.findPatient(trx, patientCode),
+    );
     if (!patient) throw new NotFoundError('patient_not_found', `Patient ${patientCode} not found`);
   }
 
   /** The storage webhook's path: the file is already in storage under objectPath. */
-  async createFromStorage(patientCode: string, objectPath: string, bytes: Uint8Array): Promise<SessionAcceptedDto> {
+  async createFromStorage(
+    patientCode: string,
+    objectPath: string,
+    bytes: Uint8Array,
+  ): Promise<SessionAcceptedDto> {
     const input: NewSessionInput = {
       patientCode,
       fileHash: sha256(bytes),
@@ -78,7 +108,11 @@ export class SessionsService {
     return this.create((work) => this.db.asService('storage-webhook', work), input, null);
   }
 
-  private async create(run: Runner, input: NewSessionInput, bytes: Uint8Array | null): Promise<SessionAcceptedDto> {
+  private async create(
+    run: Runner,
+    input: NewSessionInput,
+    bytes: Uint8Array | null,
+  ): Promise<SessionAcceptedDto> {
     let created: SessionRow | undefined;
     let existing: SessionRow | undefined;
     try {
@@ -88,7 +122,8 @@ export class SessionsService {
         existing = await this.sessions.findByPatientHash(trx, patient.id, input.fileHash);
         if (existing) return;
         const sessionCode = await this.sessions.nextSessionCode(trx, patient.id);
-        const objectPath = input.objectPath ?? uploadObjectPath(patient.patient_code, sessionCode, input.originalName);
+        const objectPath =
+          input.objectPath ?? uploadObjectPath(patient.patient_code, sessionCode, input.originalName);
         // Stored before commit: a failed insert leaves at most an orphan file, never a session without one.
         if (bytes) await this.storage.put(objectPath, bytes, 'application/octet-stream');
         created = await this.sessions.insert(trx, {
@@ -118,14 +153,29 @@ export class SessionsService {
       });
       if (!existing) throw error;
     }
-    if (existing) return { id: existing.id, session_code: existing.session_code, status: existing.processing_status, duplicate: true };
+    if (existing)
+      return {
+        id: existing.id,
+        session_code: existing.session_code,
+        status: existing.processing_status,
+        duplicate: true,
+      };
     await this.producer.enqueue(created!);
-    return { id: created!.id, session_code: created!.session_code, status: created!.processing_status, duplicate: false };
+    return {
+      id: created!.id,
+      session_code: created!.session_code,
+      status: created!.processing_status,
+      duplicate: false,
+    };
   }
 
   list(user: AuthUser, query: ListSessionsQueryDto): Promise<Page<SessionSummaryDto>> {
     return this.db.asUser(user, async (trx) => {
-      const { rows, total } = await this.sessions.list(trx, { patientCode: query.patient_code, status: query.status, from: query.from, to: query.to }, query);
+      const { rows, total } = await this.sessions.list(
+        trx,
+        { patientCode: query.patient_code, status: query.status, from: query.from, to: query.to },
+        query,
+      );
       return toPage(rows.map(toSessionSummaryDto), total, query);
     });
   }
@@ -133,10 +183,19 @@ export class SessionsService {
   get(user: AuthUser, sessionCode: string): Promise<SessionDetailDto> {
     return this.db.asUser(user, async (trx) => {
       const row = await this.findVisible(trx, sessionCode);
-      const load = async () => toSessionDetailDto(row, await this.sessions.patientCodeOf(trx, row.patient_id), await this.results.read(trx, row.id));
+      const load = async () =>
+        toSessionDetailDto(
+          row,
+          await this.sessions.patientCodeOf(trx, row.patient_id),
+          await this.results.read(trx, row.id),
+        );
       // Only finished results are cached: their key changes with every new result version.
       if (row.processing_status !== 'completed') return load();
-      return this.cache.getOrSet(CacheService.sessionResultKey(row.id, row.result_version), CACHE_TTL.sessionResult, load);
+      return this.cache.getOrSet(
+        CacheService.sessionResultKey(row.id, row.result_version),
+        CACHE_TTL.sessionResult,
+        load,
+      );
     });
   }
 
@@ -153,7 +212,10 @@ export class SessionsService {
     const row = await this.db.asUser(user, async (trx) => {
       const current = await this.findVisible(trx, sessionCode);
       if (current.processing_status === 'queued' || current.processing_status === 'processing') {
-        throw new ConflictError('session_busy', `Session ${current.session_code} is ${current.processing_status}`);
+        throw new ConflictError(
+          'session_busy',
+          `Session ${current.session_code} is ${current.processing_status}`,
+        );
       }
       const given = toAnalysisParams(dto);
       const params = {
@@ -177,19 +239,23 @@ export class SessionsService {
   /** Stores subjective data and, for a completed session, rescores it from the stored counts. */
   async updateSubjective(user: AuthUser, sessionCode: string, dto: SubjectiveDto): Promise<SessionDetailDto> {
     const previous = await this.db.asUser(user, async (trx) => {
-      const current = await this.findVisible(trx, sessionCode);
+      // locked: two concurrent updates merge their fields instead of one overwriting the other
+      const current = await this.sessions.lockByCode(trx, sessionCode);
+      if (!current)
+        throw new NotFoundError('session_not_found', `Session ${sessionCode.toUpperCase()} not found`);
       const subjective = { ...current.subjective, ...pickSubjective(dto) };
       const patch: Parameters<SessionRepository['update']>[2] = { subjective: JSON.stringify(subjective) };
       if (current.processing_status === 'completed') {
         const { statistics } = await this.results.read(trx, current.id);
-        const analytics = Object.fromEntries(statistics.map((s) => [s.channel_name, s.analytics as unknown as ChannelAnalyticsReport]));
+        const analytics = Object.fromEntries(
+          statistics.map((s) => [s.channel_name, s.analytics as unknown as ChannelAnalyticsReport]),
+        );
         const config = await this.scoring.forSession(trx, current.id);
-        const { performance_analysis: pa } = rescore({ analytics } as AnalysisReport, {
-          rpePostSession: subjective.rpe_post_session,
-          bfrPressureAop: subjective.bfr_pressure_aop,
-          gamePointsAchieved: subjective.game_points_achieved,
-          gamePointsMax: subjective.game_points_max,
-        }, config);
+        const { performance_analysis: pa } = rescore(
+          { analytics } as AnalysisReport,
+          toSubjectiveInputs(subjective),
+          config,
+        );
         await this.results.replaceScores(trx, current.id, scoreRows(current.id, pa, subjective));
         patch.result_version = current.result_version + 1;
       }
@@ -216,7 +282,8 @@ function assertReadableC3d(bytes: Uint8Array): void {
   try {
     readC3dMetadata(bytes);
   } catch (error) {
-    if (error instanceof C3dError) throw new UnprocessableError(error.code, error.message, { offset: error.offset });
+    if (error instanceof C3dError)
+      throw new UnprocessableError(error.code, error.message, { offset: error.offset });
     throw error;
   }
 }

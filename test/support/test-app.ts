@@ -25,13 +25,33 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { database?: Database; logger?: LoggerService } = {},
+  options: {
+    database?: Database;
+    logger?: LoggerService;
+    /** Providers replaced by value (e.g. an AnalysisRunner that can be paused). */
+    overrides?: Array<{
+      provide: Type<unknown> | (abstract new (...args: never[]) => unknown);
+      useValue: unknown;
+    }>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'emg-e2e-'));
   const config = AppConfig.fromEnv({ LOG_LEVEL: 'error', ...env, DATA_DIR: dataDir });
   const database = options.database ?? (await migratedPglite());
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, database })] })
-    .setLogger(options.logger ?? new (class { log() {} error() {} warn() {} debug() {} verbose() {} fatal() {} })())
+  let builder = Test.createTestingModule({ imports: [AppModule.register({ config, database })] });
+  for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder
+    .setLogger(
+      options.logger ??
+        new (class {
+          log() {}
+          error() {}
+          warn() {}
+          debug() {}
+          verbose() {}
+          fatal() {}
+        })(),
+    )
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
     logger: options.logger ?? false,
