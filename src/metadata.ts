@@ -29,6 +29,13 @@ export default async () => {
                 description: 'Comma-separated origins allowed by CORS; empty = no cross-origin access.',
                 default: '',
               },
+              TRUST_PROXY: {
+                required: true,
+                type: () => Object,
+                description:
+                  'Take the client address from X-Forwarded-For: only behind a proxy that sets it.',
+                default: false,
+              },
               APP_ROLE: { required: true, default: 'all', enum: ['api', 'worker', 'all'] },
               DATABASE_URL: { required: false, type: () => String, pattern: '^postgres(ql)?:\\/\\/' },
               DB_MIGRATE_ON_START: { required: true, type: () => Object, default: false },

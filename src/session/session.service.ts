@@ -95,6 +95,8 @@ export class SessionsService {
     objectPath: string,
     bytes: Uint8Array,
   ): Promise<SessionAcceptedDto> {
+    // the same check as an upload: a file the reader refuses gets a 422, not a session
+    assertReadableC3d(bytes);
     const input: NewSessionInput = {
       patientCode,
       fileHash: sha256(bytes),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
+import { AppConfig } from '../shared/config/app-config.js';
 import { UnprocessableError } from '../shared/errors/app-error.js';
 import { SessionsService } from '../session/session.service.js';
 import type { StorageEventDto, WebhookResponseDto } from './dto/storage-event.dto.js';
@@ -21,6 +22,7 @@ export class StorageWebhookService {
   constructor(
     private readonly storage: ObjectStorage,
     private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
   ) {}
 
   async handle(event: StorageEventDto): Promise<{ accepted: boolean; body: WebhookResponseDto }> {
@@ -29,17 +31,34 @@ export class StorageWebhookService {
     const bucket = typeof event.record.bucket_id === 'string' ? event.record.bucket_id : '';
     const ignore = (reason: string) => ({
       accepted: false,
-      body: { success: true, message: `Ignored: ${event.type} ${event.table} ${name}`, ignored: reason, session_code: null, session_id: null, processing_time_ms: null },
+      body: {
+        success: true,
+        message: `Ignored: ${event.type} ${event.table} ${name}`,
+        ignored: reason,
+        session_code: null,
+        session_id: null,
+        processing_time_ms: null,
+      },
     });
-    if (event.type !== 'INSERT' || event.table !== 'objects' || event.schema !== 'storage') return ignore('not_an_object_insert');
+    if (event.type !== 'INSERT' || event.table !== 'objects' || event.schema !== 'storage')
+      return ignore('not_an_object_insert');
     if (bucket !== this.storage.bucket) return ignore('wrong_bucket');
     if (!name.toLowerCase().endsWith('.c3d')) return ignore('not_c3d');
     const patientCode = patientCodeFromPath(name);
     if (!patientCode) {
-      throw new UnprocessableError('patient_code_missing', `Object ${name} is not under a patient folder (P###/<file>.c3d)`);
+      throw new UnprocessableError(
+        'patient_code_missing',
+        `Object ${name} is not under a patient folder (P###/<file>.c3d)`,
+      );
     }
     await this.sessions.assertPatientExists(patientCode);
+    // the upload limit holds for files that arrive through storage too: refused before the
+    // download when the event states the size, and after it otherwise
+    const limit = this.config.env.MAX_UPLOAD_BYTES;
+    const announced = sizeOf(event.record.metadata);
+    if (announced !== null && announced > limit) throw tooLarge(name, announced, limit);
     const bytes = await this.storage.get(name);
+    if (bytes.length > limit) throw tooLarge(name, bytes.length, limit);
     if (bytes.length === 0) throw new UnprocessableError('empty_file', `Object ${name} is empty`);
     const session = await this.sessions.createFromStorage(patientCode, name, bytes);
     return {
@@ -54,4 +73,21 @@ export class StorageWebhookService {
       },
     };
   }
+}
+
+function sizeOf(metadata: unknown): number | null {
+  const size =
+    typeof metadata === 'object' && metadata !== null ? (metadata as { size?: unknown }).size : undefined;
+  return typeof size === 'number' && Number.isFinite(size) ? size : null;
+}
+
+function tooLarge(name: string, size: number, limit: number): UnprocessableError {
+  return new UnprocessableError(
+    'file_too_large',
+    `Object ${name} has ${size} bytes; the limit is ${limit} (MAX_UPLOAD_BYTES)`,
+    {
+      size_bytes: size,
+      limit_bytes: limit,
+    },
+  );
 }

@@ -21,11 +21,17 @@ export class WebhookSignatureService {
     const given = Array.isArray(header) ? header[0] : header;
     if (!secret) {
       if (this.config.env.WEBHOOK_ALLOW_UNSIGNED) return;
-      throw new UnauthorizedError('webhook_not_configured', 'WEBHOOK_SECRET is not set; unsigned webhooks are refused');
+      throw new UnauthorizedError(
+        'webhook_not_configured',
+        'WEBHOOK_SECRET is not set; unsigned webhooks are refused',
+      );
     }
     if (!given) throw new UnauthorizedError('signature_missing', 'Missing x-supabase-signature header');
     if (!rawBody) throw new UnauthorizedError('signature_invalid', 'Invalid signature');
-    const hex = given.trim().toLowerCase().replace(/^sha256=/, '');
+    const hex = given
+      .trim()
+      .toLowerCase()
+      .replace(/^sha256=/, '');
     const expected = Buffer.from(WebhookSignatureService.sign(secret, rawBody), 'hex');
     const actual = /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : Buffer.alloc(0);
     if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {

@@ -29,12 +29,16 @@ export class WebhookController {
       'Signed with x-supabase-signature (HMAC-SHA256 of the raw body, WEBHOOK_SECRET). 202 with the session code; ' +
       'a replay of the same file answers with the same session (duplicate: true). Not a C3D insert into ' +
       'STORAGE_BUCKET: 200 with `ignored` (not_an_object_insert, wrong_bucket, not_c3d). Object outside a P### folder: ' +
-      '422 patient_code_missing; unknown patient: 404 patient_not_found; object missing in storage: 404 storage_object_not_found.',
+      '422 patient_code_missing; unknown patient: 404 patient_not_found; object missing in storage: 404 storage_object_not_found; ' +
+      'empty, unreadable (reader code) or over MAX_UPLOAD_BYTES (file_too_large): 422, no session.',
   })
   @ApiAcceptedResponse({ type: WebhookResponseDto })
   @ApiOkResponse({ type: WebhookResponseDto, description: 'Ignored event' })
   @ApiErrors(400, 404, 422)
-  async upload(@Body() event: StorageEventDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebhookResponseDto> {
+  async upload(
+    @Body() event: StorageEventDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebhookResponseDto> {
     const { accepted, body } = await this.webhook.handle(event);
     void reply.status(accepted ? 202 : 200);
     return body;
@@ -45,7 +49,10 @@ export class WebhookController {
   @ApiOperation({ summary: 'Processing status of a session created from storage (original-spec 2.10)' })
   @ApiOkResponse({ type: WebhookStatusDto })
   @ApiErrors(404)
-  async status(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<WebhookStatusDto> {
+  async status(
+    @CurrentUser() user: AuthUser,
+    @Param() params: SessionCodeParamDto,
+  ): Promise<WebhookStatusDto> {
     return this.sessions.webhookStatus(user, params.session_code);
   }
 }

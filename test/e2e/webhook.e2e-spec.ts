@@ -14,7 +14,12 @@ function event(name: string, overrides: Record<string, unknown> = {}) {
     type: 'INSERT',
     table: 'objects',
     schema: 'storage',
-    record: { id: '6f1c7a38-0d4b-4c55-9c55-1f0e8e2b3a10', bucket_id: 'c3d-examples', name, metadata: { size: 2867920, mimetype: 'application/octet-stream' } },
+    record: {
+      id: '6f1c7a38-0d4b-4c55-9c55-1f0e8e2b3a10',
+      bucket_id: 'c3d-examples',
+      name,
+      metadata: { size: 2867920, mimetype: 'application/octet-stream' },
+    },
     old_record: null,
     ...overrides,
   };
@@ -26,11 +31,15 @@ describe('POST /webhooks/storage/c3d-upload', () => {
   let patientCode: string;
   const send = (body: object, signature?: string | null) => {
     const raw = JSON.stringify(body);
-    const sig = signature === undefined ? `sha256=${WebhookSignatureService.sign(HOOK_SECRET, raw)}` : signature;
+    const sig =
+      signature === undefined ? `sha256=${WebhookSignatureService.sign(HOOK_SECRET, raw)}` : signature;
     return t.app.inject({
       method: 'POST',
       url: '/webhooks/storage/c3d-upload',
-      headers: { 'content-type': 'application/json', ...(sig === null ? {} : { 'x-supabase-signature': sig }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(sig === null ? {} : { 'x-supabase-signature': sig }),
+      },
       payload: raw,
     });
   };
@@ -38,7 +47,12 @@ describe('POST /webhooks/storage/c3d-upload', () => {
   beforeAll(async () => {
     t = await createTestApp({ JWT_SECRET: SECRET, WEBHOOK_SECRET: HOOK_SECRET });
     therapist = await createUser(t.database, 'therapist');
-    const p = await t.app.inject({ method: 'POST', url: '/patients', headers: bearer(await signHs256(SECRET, supabaseClaims(therapist))), payload: {} });
+    const p = await t.app.inject({
+      method: 'POST',
+      url: '/patients',
+      headers: bearer(await signHs256(SECRET, supabaseClaims(therapist))),
+      payload: {},
+    });
     patientCode = p.json().patient_code;
     await t.get(ObjectStorage).put(`${patientCode}/${FILE}`, ghostly(FILE));
   });
@@ -52,17 +66,30 @@ describe('POST /webhooks/storage/c3d-upload', () => {
     expect(body.session_code).toMatch(new RegExp(`^${patientCode}S\\d{3}$`));
     const headers = bearer(await signHs256(SECRET, supabaseClaims(therapist)));
     expect((await waitForSession(t, headers, body.session_code)).status).toBe('completed');
-    const status = await t.app.inject({ method: 'GET', url: `/webhooks/storage/status/${body.session_code}`, headers });
+    const status = await t.app.inject({
+      method: 'GET',
+      url: `/webhooks/storage/status/${body.session_code}`,
+      headers,
+    });
     expect(status.statusCode).toBe(200);
-    expect(status.json()).toMatchObject({ status: 'completed', has_analysis: true, file_path: `c3d-examples/${patientCode}/${FILE}`, error_message: null });
+    expect(status.json()).toMatchObject({
+      status: 'completed',
+      has_analysis: true,
+      file_path: `c3d-examples/${patientCode}/${FILE}`,
+      error_message: null,
+    });
     expect(status.json().processed_at).not.toBeNull();
-    const detail = (await t.app.inject({ method: 'GET', url: `/sessions/${body.session_code}`, headers })).json();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/sessions/${body.session_code}`, headers })
+    ).json();
     expect(detail.performance_scores.overall_score).toBeCloseTo(78.25, 2);
 
     const replay = await send(event(`${patientCode}/${FILE}`));
     expect(replay.statusCode).toBe(202);
     expect(replay.json()).toMatchObject({ session_code: body.session_code, duplicate: true });
-    const list = (await t.app.inject({ method: 'GET', url: `/sessions?patient_code=${patientCode}`, headers })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: `/sessions?patient_code=${patientCode}`, headers })
+    ).json();
     expect(list.total).toBe(1);
   });
 
@@ -86,6 +113,55 @@ describe('POST /webhooks/storage/c3d-upload', () => {
     expect(noFolder.json().error).toBe('patient_code_missing');
   });
 
+  it('refuses unreadable, empty and oversized objects with 422 and creates no session', async () => {
+    const storage = t.get(ObjectStorage);
+    await storage.put(
+      `${patientCode}/renamed-text.c3d`,
+      Buffer.from('this is not a C3D file, only text renamed to .c3d\n'.repeat(20)),
+    );
+    await storage.put(`${patientCode}/empty.c3d`, Buffer.alloc(0));
+    const before = await t.database.kysely.selectFrom('therapy_sessions').select('id').execute();
+
+    const text = await send(
+      event(`${patientCode}/renamed-text.c3d`, {
+        record: {
+          bucket_id: 'c3d-examples',
+          name: `${patientCode}/renamed-text.c3d`,
+          metadata: { size: 980 },
+        },
+      }),
+    );
+    expect(text.statusCode).toBe(422);
+    expect(text.json().error).toMatch(/^(bad_header|unsupported_processor|bad_parameter_section|truncated)$/);
+
+    const empty = await send(
+      event(`${patientCode}/empty.c3d`, {
+        record: { bucket_id: 'c3d-examples', name: `${patientCode}/empty.c3d`, metadata: { size: 0 } },
+      }),
+    );
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error).toBe('empty_file');
+
+    // the stated size is over MAX_UPLOAD_BYTES (100 MB by default): refused before any download
+    const huge = await send(
+      event(`${patientCode}/${FILE}`, {
+        record: {
+          bucket_id: 'c3d-examples',
+          name: `${patientCode}/${FILE}`,
+          metadata: { size: 200 * 1024 * 1024 },
+        },
+      }),
+    );
+    expect(huge.statusCode).toBe(422);
+    expect(huge.json()).toMatchObject({
+      error: 'file_too_large',
+      details: { limit_bytes: 100 * 1024 * 1024 },
+    });
+
+    const after = await t.database.kysely.selectFrom('therapy_sessions').select('id').execute();
+    expect(after).toHaveLength(before.length);
+  });
+
   it.each([
     ['wrong_bucket', event('P001/x.c3d', { record: { bucket_id: 'emg_data', name: 'P001/x.c3d' } })],
     ['not_c3d', event('P001/readme.txt')],
@@ -99,7 +175,11 @@ describe('POST /webhooks/storage/c3d-upload', () => {
   it('refuses unsigned requests when no secret is configured unless explicitly allowed', async () => {
     const strict = await createTestApp({ JWT_SECRET: SECRET });
     try {
-      const res = await strict.app.inject({ method: 'POST', url: '/webhooks/storage/c3d-upload', payload: event('P001/readme.txt') });
+      const res = await strict.app.inject({
+        method: 'POST',
+        url: '/webhooks/storage/c3d-upload',
+        payload: event('P001/readme.txt'),
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toBe('webhook_not_configured');
     } finally {
@@ -107,7 +187,11 @@ describe('POST /webhooks/storage/c3d-upload', () => {
     }
     const open = await createTestApp({ JWT_SECRET: SECRET, WEBHOOK_ALLOW_UNSIGNED: 'true' });
     try {
-      const res = await open.app.inject({ method: 'POST', url: '/webhooks/storage/c3d-upload', payload: event('P001/readme.txt') });
+      const res = await open.app.inject({
+        method: 'POST',
+        url: '/webhooks/storage/c3d-upload',
+        payload: event('P001/readme.txt'),
+      });
       expect(res.statusCode).toBe(200);
     } finally {
       await open.close();
