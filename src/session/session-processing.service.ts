@@ -16,6 +16,7 @@ import { ScoringConfigRepository } from './scoring-config.repository.js';
 import { objectPathOf } from './storage-path.js';
 import { rescore } from '@app/analysis';
 import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
+import { withConfigTargets } from './config-targets.js';
 
 const REASON = 'session-processing';
 export type ProgressReporter = (percent: number) => Promise<void>;
@@ -74,12 +75,12 @@ export class SessionProcessingService {
         'file_hash_mismatch',
       );
     }
-    const scoring = await this.db.asService(REASON, (trx) => this.scoring.forSession(trx, session.id));
+    const { config: scoring, targets } = await this.db.asService(REASON, (trx) => this.scoring.forSession(trx, session.id));
     await stage('analyzing', 30);
     const subjective = session.subjective ?? {};
     const report = await this.runner
       .analyze(bytes, {
-        params: session.analysis_params ?? {},
+        params: withConfigTargets(session.analysis_params ?? {}, targets),
         profile: DEFAULT_PROFILE,
         scoring,
         subjective: toSubjectiveInputs(subjective),

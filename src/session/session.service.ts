@@ -252,7 +252,7 @@ export class SessionsService {
         const analytics = Object.fromEntries(
           statistics.map((s) => [s.channel_name, s.analytics as unknown as ChannelAnalyticsReport]),
         );
-        const config = await this.scoring.forSession(trx, current.id);
+        const { config } = await this.scoring.forSession(trx, current.id);
         const { performance_analysis: pa } = rescore(
           { analytics } as AnalysisReport,
           toSubjectiveInputs(subjective),
