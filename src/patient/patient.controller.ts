@@ -50,7 +50,7 @@ export class PatientController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'Change a patient (only admins reassign the therapist)' })
   @ApiOkResponse({ type: PatientDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 422)
   update(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,
@@ -64,7 +64,10 @@ export class PatientController {
   @ApiOperation({ summary: "The patient's identifying medical information (PII)" })
   @ApiOkResponse({ type: MedicalInfoDto })
   @ApiErrors(404)
-  getMedicalInfo(@CurrentUser() user: AuthUser, @Param() params: PatientCodeParamDto): Promise<MedicalInfoDto> {
+  getMedicalInfo(
+    @CurrentUser() user: AuthUser,
+    @Param() params: PatientCodeParamDto,
+  ): Promise<MedicalInfoDto> {
     return this.patients.getMedicalInfo(user, params.patient_code);
   }
 

@@ -35,8 +35,26 @@ export class PatientRepository {
     return { rows, total: Number(count.total) };
   }
 
-  async updateByCode(trx: Tx, patientCode: string, patch: Updateable<PatientsTable>): Promise<PatientRow | undefined> {
-    return trx.updateTable('patients').set(patch).where('patient_code', '=', patientCode).returningAll().executeTakeFirst();
+  async updateByCode(
+    trx: Tx,
+    patientCode: string,
+    patch: Updateable<PatientsTable>,
+  ): Promise<PatientRow | undefined> {
+    return trx
+      .updateTable('patients')
+      .set(patch)
+      .where('patient_code', '=', patientCode)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** The scope of a scoring configuration (as far as the caller may see it). */
+  async findScoringConfigScope(trx: Tx, id: string) {
+    return trx
+      .selectFrom('scoring_configuration')
+      .select(['id', 'is_global', 'therapist_id', 'patient_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** True when the id is an active therapist's profile (as far as the caller may see). */
@@ -52,13 +70,18 @@ export class PatientRepository {
   }
 
   async findMedicalInfo(trx: Tx, patientId: string): Promise<MedicalInfoRow | undefined> {
-    return trx
-      .selectFrom('patient_medical_info')
-      .selectAll()
-      // Dates as text: pg would turn them into local-midnight Date objects.
-      .select([sql<string>`date_of_birth::text`.as('date_of_birth'), sql<string | null>`admission_date::text`.as('admission_date')])
-      .where('patient_id', '=', patientId)
-      .executeTakeFirst();
+    return (
+      trx
+        .selectFrom('patient_medical_info')
+        .selectAll()
+        // Dates as text: pg would turn them into local-midnight Date objects.
+        .select([
+          sql<string>`date_of_birth::text`.as('date_of_birth'),
+          sql<string | null>`admission_date::text`.as('admission_date'),
+        ])
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst()
+    );
   }
 
   async upsertMedicalInfo(

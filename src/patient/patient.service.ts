@@ -4,7 +4,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { refusedByRls } from '../auth/db-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import type { PatientsTable } from '../infrastructure/database/database.types.js';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../shared/errors/app-error.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+  ValidationFailedError,
+} from '../shared/errors/app-error.js';
 import { type Page, toPage } from '../shared/pagination/page.dto.js';
 import { type MedicalInfoDto, type PutMedicalInfoDto, toMedicalInfoDto } from './dto/medical-info.dto.js';
 import {
@@ -67,6 +72,14 @@ export class PatientService {
         }
         patch.therapist_id = await this.therapistFor(trx, user, dto.therapist_id);
       }
+      if (dto.current_scoring_config_id) {
+        await this.assertConfigApplies(
+          trx,
+          dto.current_scoring_config_id,
+          current.id,
+          patch.therapist_id ?? current.therapist_id,
+        );
+      }
       if (Object.keys(patch).length === 0) return toPatientDto(current);
       const row = await refusedByRls(
         () => this.patients.updateByCode(trx, patientCode, patch),
@@ -78,11 +91,33 @@ export class PatientService {
     });
   }
 
+  /** A patient may use a global configuration, or one of its therapist's (therapist-wide or its own). */
+  private async assertConfigApplies(
+    trx: Tx,
+    configId: string,
+    patientId: string,
+    therapistId: string | null,
+  ): Promise<void> {
+    const scope = await this.patients.findScoringConfigScope(trx, configId);
+    if (!scope)
+      throw new NotFoundError('scoring_config_not_found', `Scoring configuration ${configId} not found`);
+    const applies =
+      scope.is_global ||
+      (scope.therapist_id === therapistId && (scope.patient_id === null || scope.patient_id === patientId));
+    if (!applies) {
+      throw new UnprocessableError(
+        'scoring_config_not_applicable',
+        "The configuration belongs to another therapist or patient; use a global one or one of this patient's therapist",
+      );
+    }
+  }
+
   getMedicalInfo(user: AuthUser, patientCode: string): Promise<MedicalInfoDto> {
     return this.db.asUser(user, async (trx) => {
       const patient = await this.findVisible(trx, patientCode);
       const info = await this.patients.findMedicalInfo(trx, patient.id);
-      if (!info) throw new NotFoundError('medical_info_not_found', `No medical information for ${patientCode}`);
+      if (!info)
+        throw new NotFoundError('medical_info_not_found', `No medical information for ${patientCode}`);
       return toMedicalInfoDto(patient.patient_code, info);
     });
   }
@@ -124,7 +159,8 @@ export class PatientService {
       }
       return user.id;
     }
-    if (!requested) throw new ValidationFailedError('therapist_id is required', undefined, 'therapist_id_required');
+    if (!requested)
+      throw new ValidationFailedError('therapist_id is required', undefined, 'therapist_id_required');
     if (!(await this.patients.isActiveTherapist(trx, requested))) {
       throw new ValidationFailedError(`No active therapist ${requested}`, undefined, 'therapist_not_found');
     }

@@ -36,7 +36,12 @@ describe('patients API and isolation between therapists', () => {
     expect(aliceCode).toMatch(/^P\d{3}$/);
     const res = await call(alice, 'GET', `/patients/${aliceCode.toLowerCase()}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ patient_code: aliceCode, therapist_id: alice.id, age_group: '71+', session_count: 0 });
+    expect(res.json()).toMatchObject({
+      patient_code: aliceCode,
+      therapist_id: alice.id,
+      age_group: '71+',
+      session_count: 0,
+    });
   });
 
   it('lists only the caller’s patients for a therapist, all for admins and researchers', async () => {
@@ -51,7 +56,11 @@ describe('patients API and isolation between therapists', () => {
     ['GET', (c: string) => `/patients/${c}`, undefined],
     ['PATCH', (c: string) => `/patients/${c}`, { pathology_category: 'x' }],
     ['GET', (c: string) => `/patients/${c}/medical-info`, undefined],
-    ['PUT', (c: string) => `/patients/${c}/medical-info`, { first_name: 'A', last_name: 'B', date_of_birth: '1950-01-01', gender: 'F' }],
+    [
+      'PUT',
+      (c: string) => `/patients/${c}/medical-info`,
+      { first_name: 'A', last_name: 'B', date_of_birth: '1950-01-01', gender: 'F' },
+    ],
     ['GET', (c: string) => `/therapists/resolve/${c}`, undefined],
   ] as const)('answers 404 to %s %s for another therapist’s patient', async (method, url, payload) => {
     const res = await call(alice, method, url(bobCode), payload);
@@ -68,17 +77,28 @@ describe('patients API and isolation between therapists', () => {
       weight_kg: 70,
     });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ first_name: 'Ada', date_of_birth: '1941-12-10', bmi_value: 24.2, bmi_status: 'normal' });
+    expect(put.json()).toMatchObject({
+      first_name: 'Ada',
+      date_of_birth: '1941-12-10',
+      bmi_value: 24.2,
+      bmi_status: 'normal',
+    });
     const res = await call(researcher, 'GET', `/patients/${aliceCode}/medical-info`);
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toBe('role_forbidden');
-    const audit = await t.database.kysely.selectFrom('audit_log').selectAll().where('table_name', '=', 'patient_medical_info').execute();
+    const audit = await t.database.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('table_name', '=', 'patient_medical_info')
+      .execute();
     expect(audit.map((a) => a.action)).toContain('medical_info_insert');
   });
 
   it('refuses researchers’ writes', async () => {
     expect((await call(researcher, 'POST', '/patients', { therapist_id: alice.id })).statusCode).toBe(403);
-    expect((await call(researcher, 'PATCH', `/patients/${aliceCode}`, { active: false })).statusCode).toBe(403);
+    expect((await call(researcher, 'PATCH', `/patients/${aliceCode}`, { active: false })).statusCode).toBe(
+      403,
+    );
   });
 
   it('lets only admins reassign, and therapists create only for themselves', async () => {
@@ -105,6 +125,25 @@ describe('patients API and isolation between therapists', () => {
     expect((await call(alice, 'GET', `/therapists/by-id/${alice.id}`)).statusCode).toBe(200);
     expect((await call(alice, 'GET', `/therapists/by-id/${bob.id}`)).statusCode).toBe(404);
     expect((await call(admin, 'GET', `/therapists/by-id/${bob.id}`)).json().display_name).toBe('Dr. Bob');
+  });
+
+  it('sets a patient’s scoring configuration only to one that applies to it', async () => {
+    const bobConfig = await t.database.kysely
+      .insertInto('scoring_configuration')
+      .values({ configuration_name: 'Bob wide', therapist_id: bob.id, active: true, target_defaults: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const set = (id: string) =>
+      call(alice, 'PATCH', `/patients/${aliceCode}`, { current_scoring_config_id: id });
+    const missing = await set('0b7a7b1e-1111-4222-8333-944445555666');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toBe('scoring_config_not_found');
+    const foreign = await set(bobConfig.id);
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().error).toBe('scoring_config_not_applicable');
+    const global = await set('a0000000-0000-0000-0000-000000000001');
+    expect(global.statusCode).toBe(200);
+    expect(global.json().current_scoring_config_id).toBe('a0000000-0000-0000-0000-000000000001');
   });
 
   it('refuses an inactive therapist', async () => {

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, MinLength } from 'class-validator';
+import {
+  IsDateString,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import type { Selectable } from 'kysely';
 import type { PatientMedicalInfoTable } from '../../infrastructure/database/database.types.js';
 
@@ -12,11 +21,23 @@ export class PutMedicalInfoDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) room_number?: string;
   @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsDateString() admission_date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) primary_diagnosis?: string;
-  @ApiPropertyOptional({ default: 'bed_rest' }) @IsOptional() @IsString() @MaxLength(50) mobility_status?: string;
+  @ApiPropertyOptional({ default: 'bed_rest' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  mobility_status?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @IsPositive() @Max(300) height_cm?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @IsPositive() @Max(500) weight_kg?: number;
-  @ApiPropertyOptional({ default: 'alert' }) @IsOptional() @IsString() @MaxLength(50) cognitive_status?: string;
-  @ApiPropertyOptional({ default: 'active' }) @IsOptional() @IsString() @MaxLength(50) patient_status?: string;
+  @ApiPropertyOptional({ default: 'alert' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  cognitive_status?: string;
+  @ApiPropertyOptional({ default: 'active' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  patient_status?: string;
 }
 
 export class MedicalInfoDto {
@@ -32,7 +53,8 @@ export class MedicalInfoDto {
   @ApiProperty({ nullable: true }) height_cm!: number | null;
   @ApiProperty({ nullable: true }) weight_kg!: number | null;
   @ApiProperty({ nullable: true, description: 'Computed from height and weight' }) bmi_value!: number | null;
-  @ApiProperty({ nullable: true, enum: ['underweight', 'normal', 'overweight', 'obese'] }) bmi_status!: string | null;
+  @ApiProperty({ nullable: true, enum: ['underweight', 'normal', 'overweight', 'obese'] }) bmi_status!:
+    string | null;
   @ApiProperty() cognitive_status!: string;
   @ApiProperty() patient_status!: string;
   @ApiProperty() created_at!: string;
@@ -42,7 +64,8 @@ export class MedicalInfoDto {
 export type MedicalInfoRow = Selectable<PatientMedicalInfoTable>;
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
-const day = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+const day = (v: Date | string | null) =>
+  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v;
 
 export function toMedicalInfoDto(patientCode: string, row: MedicalInfoRow): MedicalInfoDto {
   return {

@@ -22,7 +22,8 @@ import { PageOf, PageQueryDto } from '../../shared/pagination/page.dto.js';
 export const AGE_GROUPS = ['18-30', '31-50', '51-70', '71+'] as const;
 export const GENDERS = ['M', 'F', 'NB', 'NS'] as const;
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class PatientCodeParamDto {
   @ApiProperty({ example: 'P001' })
@@ -33,7 +34,10 @@ export class PatientCodeParamDto {
 
 /** Fields a therapist or admin may set on a patient. */
 class PatientFieldsDto {
-  @ApiPropertyOptional({ enum: AGE_GROUPS }) @IsOptional() @IsIn(AGE_GROUPS) age_group?: (typeof AGE_GROUPS)[number];
+  @ApiPropertyOptional({ enum: AGE_GROUPS })
+  @IsOptional()
+  @IsIn(AGE_GROUPS)
+  age_group?: (typeof AGE_GROUPS)[number];
   @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: (typeof GENDERS)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) pathology_category?: string;
   @ApiPropertyOptional({ description: 'Start of the 14-day protocol (adherence); defaults to now' })
@@ -65,7 +69,10 @@ class PatientFieldsDto {
 }
 
 export class CreatePatientDto extends PatientFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for admins; therapists may omit it (themself)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Required for admins; therapists may omit it (themself)',
+  })
   @IsOptional()
   @IsUUID()
   therapist_id?: string;
@@ -77,9 +84,14 @@ export class UpdatePatientDto extends PatientFieldsDto {
   @IsUUID()
   therapist_id?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Scoring configuration for this patient' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Scoring configuration for this patient',
+  })
   @IsOptional()
-  @IsUUID()
+  // 'loose': the trial default's fixed id (a0000000-...-000000000001) has no RFC version digit
+  @IsUUID('loose')
   current_scoring_config_id?: string | null;
 }
 

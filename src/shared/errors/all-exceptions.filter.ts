@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, STATUS_BY_KIND } from './app-error.js';
+import { fromDatabaseError } from './database-errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -29,7 +30,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 function fastifyError(e: unknown): { statusCode: number; code: string; message: string } | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
   const { statusCode, code, message } = e as { statusCode?: unknown; code?: unknown; message?: unknown };
-  if (typeof statusCode !== 'number' || typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
+  if (typeof statusCode !== 'number' || typeof code !== 'string' || !code.startsWith('FST_'))
+    return undefined;
   return { statusCode, code, message: typeof message === 'string' ? message : code };
 }
 
@@ -52,16 +54,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
   }
 
-  private toBody(e: unknown, requestId: string): ErrorBody {
+  private toBody(thrown: unknown, requestId: string): ErrorBody {
+    const e = thrown instanceof AppError ? thrown : (fromDatabaseError(thrown) ?? thrown);
     if (e instanceof AppError) {
-      const body: ErrorBody = { statusCode: STATUS_BY_KIND[e.kind], error: e.code, message: e.message, requestId };
+      const body: ErrorBody = {
+        statusCode: STATUS_BY_KIND[e.kind],
+        error: e.code,
+        message: e.message,
+        requestId,
+      };
       if (e.details !== undefined) body.details = e.details;
       return body;
     }
     if (e instanceof HttpException) return this.fromHttpException(e, requestId);
     const fst = fastifyError(e);
     if (fst) {
-      const code = fst.statusCode === 413 ? 'payload_too_large' : (CODE_BY_STATUS[fst.statusCode] ?? 'bad_request');
+      const code =
+        fst.statusCode === 413 ? 'payload_too_large' : (CODE_BY_STATUS[fst.statusCode] ?? 'bad_request');
       return { statusCode: fst.statusCode, error: code, message: fst.message, requestId };
     }
     return { statusCode: 500, error: 'internal_error', message: 'An internal error occurred', requestId };
