@@ -13,11 +13,13 @@ describe('AppConfig', () => {
   });
 
   it('switches components to server mode independently', () => {
-    const c = AppConfig.fromEnv({ DATABASE_URL: 'postgres://u@h/db', APP_ROLE: 'worker' });
+    const c = AppConfig.fromEnv({ DATABASE_URL: 'postgres://u@h/db' });
     expect(c.embeddedDatabase).toBe(false);
     expect(c.migrateOnStart).toBe(false);
     expect(c.usesRedis).toBe(false);
-    expect(c.runsApi).toBe(false);
+    const w = AppConfig.fromEnv({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://127.0.0.1:6379', APP_ROLE: 'worker' });
+    expect(w.runsApi).toBe(false);
+    expect(w.runsWorkers).toBe(true);
     expect(AppConfig.fromEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).usesRedis).toBe(true);
   });
 
@@ -33,6 +35,20 @@ describe('AppConfig', () => {
     for (const key of ['PORT', 'APP_ROLE', 'REDIS_URL', 'SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY']) {
       expect(text).toContain(key);
     }
+  });
+
+  it('refuses a split role without a shared queue and database', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        AppConfig.fromEnv(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigValidationError).problems;
+      }
+    };
+    expect(problems({ APP_ROLE: 'api' }).join('\n')).toMatch(/REDIS_URL[\s\S]*DATABASE_URL/);
+    expect(problems({ APP_ROLE: 'worker', DATABASE_URL: 'postgres://u@h/db' })).toEqual([expect.stringContaining('APP_ROLE=worker needs REDIS_URL')]);
+    expect(problems({ APP_ROLE: 'api', DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' })).toEqual([]);
   });
 
   it('parses booleans and lists', () => {

@@ -22,6 +22,21 @@ function describe(errors: ValidationError[]): string[] {
  * The validated, typed configuration. Injected everywhere configuration is needed; built
  * once from the process environment by {@link AppConfig.fromEnv}.
  */
+/** Combinations that each pass alone but cannot work together. */
+function crossCheck(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  if (env.APP_ROLE !== 'all') {
+    // a split role only works when the processes share a queue and a database
+    if (env.REDIS_URL === undefined) {
+      problems.push(`APP_ROLE=${env.APP_ROLE} needs REDIS_URL: without Redis the queue is in-process, and jobs queued by one process are never seen by another`);
+    }
+    if (env.DATABASE_URL === undefined) {
+      problems.push(`APP_ROLE=${env.APP_ROLE} needs DATABASE_URL: the embedded database belongs to one process`);
+    }
+  }
+  return problems;
+}
+
 export class AppConfig {
   private constructor(readonly env: Readonly<EnvironmentVariables>) {}
 
@@ -35,7 +50,7 @@ export class AppConfig {
     }
     const env = plainToInstance(EnvironmentVariables, picked);
     const errors = validateSync(env, { whitelist: true, forbidUnknownValues: true });
-    const problems = describe(errors);
+    const problems = [...describe(errors), ...crossCheck(env)];
     if (problems.length > 0) throw new ConfigValidationError(problems);
     return new AppConfig(Object.freeze(env));
   }
