@@ -265,6 +265,38 @@ describe('therapy sessions end to end (embedded)', () => {
     ).toBe(403);
   });
 
+  it.each([
+    ['GET', '', undefined],
+    ['GET', '/status', undefined],
+    ['POST', '/reprocess', {}],
+    ['PATCH', '/subjective', { rpe_post_session: 5 }],
+    ['GET', 'webhook-status', undefined],
+  ] as const)(
+    'answers another therapist %s %s with 404 session_not_found and changes nothing',
+    async (method, suffix, payload) => {
+      const code = codes.get('Ghostly_Emg_20230321_17-33-14-0785.c3d')!;
+      const url =
+        suffix === 'webhook-status' ? `/webhooks/storage/status/${code}` : `/sessions/${code}${suffix}`;
+      const before = (
+        await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(alice) })
+      ).json();
+      const res = await t.app.inject({
+        method,
+        url,
+        headers: await auth(bob),
+        ...(payload ? { payload } : {}),
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error).toBe('session_not_found');
+      const after = (
+        await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(alice) })
+      ).json();
+      expect(after.result_version).toBe(before.result_version);
+      expect(after.attempts).toBe(before.attempts);
+      expect(after.performance_scores.rpe_post_session).toBe(before.performance_scores.rpe_post_session);
+    },
+  );
+
   it('rescores on subjective data without re-analysis, and reprocesses with new parameters', async () => {
     const code = codes.get('Ghostly_Emg_20230321_17-50-17-0881.c3d')!;
     const h = await auth(alice);
