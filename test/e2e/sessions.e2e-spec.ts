@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readC3d } from '@app/c3d';
 import { analyzeC3d } from '@app/analysis';
+import { CacheService } from '../../src/infrastructure/cache/cache.service.js';
 import { SessionProcessor } from '../../src/session/queue/session.processor.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
@@ -296,6 +297,36 @@ describe('therapy sessions end to end (embedded)', () => {
       expect(after.performance_scores.rpe_post_session).toBe(before.performance_scores.rpe_post_session);
     },
   );
+
+  it('serves a completed session from the cache until its result version changes', async () => {
+    const code = codes.get('Ghostly_Emg_20231004_13-18-43-0464.c3d')!;
+    const h = await auth(alice);
+    const get = async () =>
+      (await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: h })).json();
+    const first = await get();
+    const cache = t.get(CacheService);
+    expect(await cache.get(CacheService.sessionResultKey(first.id, first.result_version))).toBeDefined();
+    // a change behind the service's back is not seen: the cached result answers
+    await t.database.kysely
+      .updateTable('performance_scores')
+      .set({ overall_score: 1 })
+      .where('session_id', '=', first.id)
+      .execute();
+    expect((await get()).performance_scores.overall_score).toBe(first.performance_scores.overall_score);
+    // a rescore bumps the version: the old entry is dropped and the new result read
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/sessions/${code}/subjective`,
+      headers: h,
+      payload: { rpe_post_session: 3 },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(await cache.get(CacheService.sessionResultKey(first.id, first.result_version))).toBeUndefined();
+    const after = await get();
+    expect(after.result_version).toBe(first.result_version + 1);
+    expect(after.performance_scores).toMatchObject({ rpe_post_session: 3, effort_score: 85 });
+    expect(after.performance_scores.overall_score).not.toBe(1);
+  });
 
   it('rescores on subjective data without re-analysis, and reprocesses with new parameters', async () => {
     const code = codes.get('Ghostly_Emg_20230321_17-50-17-0881.c3d')!;
