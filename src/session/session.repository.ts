@@ -69,7 +69,7 @@ export class SessionRepository {
       .selectFrom('therapy_sessions')
       .selectAll()
       .where('session_code', '=', sessionCode.toUpperCase())
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
   }
 
@@ -81,13 +81,17 @@ export class SessionRepository {
       .executeTakeFirst();
   }
 
-  /** Locks the session row for the rest of the transaction (serialises result writers). */
+  /**
+   * Locks the session row for the rest of the transaction (serialises result writers). FOR NO
+   * KEY UPDATE: writers never change the key, and this lock does not wait on the key-share locks
+   * that inserting child rows (statistics, contractions) takes on the session.
+   */
   async lockById(trx: Tx, id: string): Promise<SessionRow | undefined> {
     return sessionTx(trx)
       .selectFrom('therapy_sessions')
       .selectAll()
       .where('id', '=', id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
   }
 

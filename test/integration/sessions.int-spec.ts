@@ -51,7 +51,12 @@ function startWorker(env: Record<string, string>): Worker {
   return { child, output: () => out, exited: new Promise((r) => child.on('exit', (code) => r(code))) };
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs: number, what: string, everyMs = 20): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 20,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -70,8 +75,13 @@ interface Env {
   headers: () => Promise<Record<string, string>>;
   patient: () => Promise<string>;
   upload: (patientCode: string, file: string) => Promise<{ id: string; session_code: string }>;
-  sessions: () => Promise<{ id: string; processing_status: string; result_version: number; attempts: number }[]>;
-  count: (table: 'emg_statistics' | 'contractions' | 'performance_scores' | 'session_settings', sessionId?: string) => Promise<number>;
+  sessions: () => Promise<
+    { id: string; processing_status: string; result_version: number; attempts: number }[]
+  >;
+  count: (
+    table: 'emg_statistics' | 'contractions' | 'performance_scores' | 'session_settings',
+    sessionId?: string,
+  ) => Promise<number>;
 }
 
 async function setup(redisDb: number, appEnv: Record<string, string>): Promise<Env> {
@@ -82,7 +92,14 @@ async function setup(redisDb: number, appEnv: Record<string, string>): Promise<E
   const db = await createTestPostgres();
   const dataDir = mkdtempSync(join(tmpdir(), 'emg-int-'));
   const api = await createTestApp(
-    { JWT_SECRET: SECRET, DATABASE_URL: db.url, REDIS_URL: redis, DATA_DIR: dataDir, JOB_LOCK_MS: '2000', ...appEnv },
+    {
+      JWT_SECRET: SECRET,
+      DATABASE_URL: db.url,
+      REDIS_URL: redis,
+      DATA_DIR: dataDir,
+      JOB_LOCK_MS: '2000',
+      ...appEnv,
+    },
     { database: db.database },
   );
   const therapist = await createUser(db.database, 'therapist');
@@ -94,14 +111,26 @@ async function setup(redisDb: number, appEnv: Record<string, string>): Promise<E
     redis,
     therapist,
     headers,
-    patient: async () => (await api.app.inject({ method: 'POST', url: '/patients', headers: await headers(), payload: {} })).json().patient_code,
+    patient: async () =>
+      (
+        await api.app.inject({ method: 'POST', url: '/patients', headers: await headers(), payload: {} })
+      ).json().patient_code,
     upload: async (patientCode, file) => {
       const body = multipart({ name: file, content: ghostly(file) }, { patient_code: patientCode });
-      const res = await api.app.inject({ method: 'POST', url: '/sessions', headers: { ...(await headers()), ...body.headers }, payload: body.payload });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/sessions',
+        headers: { ...(await headers()), ...body.headers },
+        payload: body.payload,
+      });
       expect(res.statusCode).toBe(202);
       return res.json();
     },
-    sessions: () => db.database.kysely.selectFrom('therapy_sessions').select(['id', 'processing_status', 'result_version', 'attempts']).execute(),
+    sessions: () =>
+      db.database.kysely
+        .selectFrom('therapy_sessions')
+        .select(['id', 'processing_status', 'result_version', 'attempts'])
+        .execute(),
     count: async (table, sessionId) => {
       let q = db.database.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
       if (sessionId) q = q.where('session_id', '=', sessionId);
@@ -134,7 +163,13 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
     const code = await env.patient();
     const s = await env.upload(code, 'Ghostly_Emg_20230321_17-50-17-0881.c3d');
     expect((await waitForSession(env.api, await env.headers(), s.session_code)).status).toBe('completed');
-    const detail = (await env.api.app.inject({ method: 'GET', url: `/sessions/${s.session_code}`, headers: await env.headers() })).json();
+    const detail = (
+      await env.api.app.inject({
+        method: 'GET',
+        url: `/sessions/${s.session_code}`,
+        headers: await env.headers(),
+      })
+    ).json();
     expect(detail.performance_scores.overall_score).toBeCloseTo(78.25, 2);
     expect(detail.performance_scores.compliance_score).toBeCloseTo(61.05, 2);
     expect(await env.count('emg_statistics', s.id)).toBe(2);
@@ -144,7 +179,13 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
 
   it('two worker processes sharing the queue process each session exactly once', async () => {
     env = await setup(12, { APP_ROLE: 'api' });
-    const workerEnv = { DATABASE_URL: env.pg.url, REDIS_URL: env.redis, DATA_DIR: env.dataDir, JOB_LOCK_MS: '2000', QUEUE_CONCURRENCY: '2' };
+    const workerEnv = {
+      DATABASE_URL: env.pg.url,
+      REDIS_URL: env.redis,
+      DATA_DIR: env.dataDir,
+      JOB_LOCK_MS: '2000',
+      QUEUE_CONCURRENCY: '2',
+    };
     workers.push(startWorker(workerEnv), startWorker(workerEnv));
     await until(async () => workers.every((w) => w.output().includes('worker started')), 20_000, 'workers');
     const patients = [await env.patient(), await env.patient()];
@@ -155,10 +196,15 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
         expectedContractions += n;
       }
     }
-    const rows = await until(async () => {
-      const all = await env!.sessions();
-      return all.every((r) => r.processing_status === 'completed') && all;
-    }, 60_000, 'all sessions completed', 100);
+    const rows = await until(
+      async () => {
+        const all = await env!.sessions();
+        return all.every((r) => r.processing_status === 'completed') && all;
+      },
+      60_000,
+      'all sessions completed',
+      100,
+    );
     expect(rows).toHaveLength(14);
     expect(rows.every((r) => r.result_version === 1)).toBe(true);
     expect(await env.count('emg_statistics')).toBe(28);
@@ -168,14 +214,25 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
 
   it('a worker killed mid-job leaves no partial rows; the stalled job completes once on another worker', async () => {
     env = await setup(13, { APP_ROLE: 'api' });
-    const workerEnv = { DATABASE_URL: env.pg.url, REDIS_URL: env.redis, DATA_DIR: env.dataDir, JOB_LOCK_MS: '2000', QUEUE_CONCURRENCY: '1' };
+    const workerEnv = {
+      DATABASE_URL: env.pg.url,
+      REDIS_URL: env.redis,
+      DATA_DIR: env.dataDir,
+      JOB_LOCK_MS: '2000',
+      QUEUE_CONCURRENCY: '1',
+    };
     const code = await env.patient();
     const uploaded = [];
     for (const [file] of FILES) uploaded.push(await env.upload(code, file));
     const victim = startWorker(workerEnv);
     workers.push(victim);
     // Kill as soon as a session is being processed (the jobs wait for a worker until now).
-    const busy = await until(async () => (await env!.sessions()).find((r) => r.processing_status === 'processing'), 30_000, 'a processing session', 2);
+    const busy = await until(
+      async () => (await env!.sessions()).find((r) => r.processing_status === 'processing'),
+      30_000,
+      'a processing session',
+      2,
+    );
     victim.child.kill('SIGKILL');
     await victim.exited;
     const afterKill = await env.sessions();
@@ -189,15 +246,105 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
     expect(busy.id).toBeDefined();
 
     workers.push(startWorker(workerEnv));
-    const rows = await until(async () => {
-      const all = await env!.sessions();
-      return all.every((r) => r.processing_status === 'completed') && all;
-    }, 60_000, 'all sessions completed after restart', 100);
+    const rows = await until(
+      async () => {
+        const all = await env!.sessions();
+        return all.every((r) => r.processing_status === 'completed') && all;
+      },
+      60_000,
+      'all sessions completed after restart',
+      100,
+    );
     expect(rows.every((r) => r.result_version === 1)).toBe(true);
     for (const [i, [, n]] of FILES.entries()) {
       expect(await env.count('contractions', uploaded[i]!.id)).toBe(n);
       expect(await env.count('emg_statistics', uploaded[i]!.id)).toBe(2);
     }
+  });
+
+  it('a worker killed inside the result transaction (rows already inserted) leaves none of them; the job completes once', async () => {
+    env = await setup(15, { APP_ROLE: 'api' });
+    const workerEnv = {
+      DATABASE_URL: env.pg.url,
+      REDIS_URL: env.redis,
+      DATA_DIR: env.dataDir,
+      JOB_LOCK_MS: '2000',
+      QUEUE_CONCURRENCY: '1',
+    };
+    const code = await env.patient();
+    const s = await env.upload(code, 'Ghostly_Emg_20230321_17-50-17-0881.c3d');
+    // An uncommitted contraction row with the key of the session's first one: the worker's
+    // transaction deletes the old rows, inserts the channel statistics, then waits on this key
+    // when it inserts the contractions. It is killed there, with rows of its own inserted.
+    const blocker = new pg.Client({ connectionString: env.pg.url });
+    const observer = new pg.Client({ connectionString: env.pg.url });
+    await Promise.all([blocker.connect(), observer.connect()]);
+    try {
+      await blocker.query('begin');
+      await blocker.query(
+        `insert into public.contractions (session_id, channel_name, idx, start_sample, end_sample, start_time_ms, end_time_ms, duration_ms, mean_amplitude, max_amplitude)
+         values ($1, 'CH1', 0, 0, 1, 0, 1, 1, 0, 0)`,
+        [s.id],
+      );
+      const victim = startWorker(workerEnv);
+      workers.push(victim);
+      await until(
+        async () => {
+          // asked on a connection of its own: inside the blocker's transaction pg_stat_activity
+          // is a snapshot taken before the worker connected
+          const { rows } = await observer.query<{ n: number }>(
+            `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where not l.granted and l.locktype = 'transactionid' and a.query like 'insert into "contractions"%'`,
+          );
+          return rows[0]!.n > 0;
+        },
+        60_000,
+        'the result transaction waiting on the contraction key',
+      );
+      // the statistics are inserted inside the waiting transaction, invisible to anyone else
+      expect(await env.count('emg_statistics', s.id)).toBe(0);
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+    } finally {
+      await blocker.query('rollback');
+      await blocker.end();
+    }
+    // once the server notices the dead client it rolls the transaction back: nothing was written
+    try {
+      await until(
+        async () => {
+          const { rows } = await observer.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
+          );
+          return rows[0]!.n === 0;
+        },
+        10_000,
+        'the killed transaction to end',
+      );
+    } finally {
+      await observer.end();
+    }
+    for (const table of [
+      'emg_statistics',
+      'contractions',
+      'session_settings',
+      'performance_scores',
+    ] as const) {
+      expect(await env.count(table, s.id)).toBe(0);
+    }
+    const [row] = (await env.sessions()).filter((r) => r.id === s.id);
+    expect(row!.processing_status).not.toBe('completed');
+
+    workers.push(startWorker(workerEnv));
+    const done = await until(
+      async () => (await env!.sessions()).find((r) => r.id === s.id && r.processing_status === 'completed'),
+      60_000,
+      'completion',
+    );
+    expect(done.result_version).toBe(1);
+    expect(await env.count('contractions', s.id)).toBe(26);
+    expect(await env.count('emg_statistics', s.id)).toBe(2);
+    expect(await env.count('performance_scores', s.id)).toBe(1);
   });
 
   it('retries through a database outage during a job and then completes', async () => {
@@ -211,18 +358,26 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
     await admin.connect();
     try {
       await admin.query(`alter database ${dbName} with allow_connections false`);
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [dbName]);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+        dbName,
+      ]);
       await queue.resume(true);
       // The job fails on the database and is retried with backoff while the database is down.
-      await until(async () => {
-        const job = await queue.getJob(`${s.id}:r1`);
-        return job !== null && job.attemptsMade >= 1;
-      }, 15_000, 'a failed attempt');
+      await until(
+        async () => {
+          const job = await queue.getJob(`${s.id}:r1`);
+          return job !== null && job.attemptsMade >= 1;
+        },
+        15_000,
+        'a failed attempt',
+      );
     } finally {
       await admin.query(`alter database ${dbName} with allow_connections true`);
       await admin.end();
     }
-    expect((await waitForSession(env.api, await env.headers(), s.session_code, 30_000)).status).toBe('completed');
+    expect((await waitForSession(env.api, await env.headers(), s.session_code, 30_000)).status).toBe(
+      'completed',
+    );
     const job = await queue.getJob(`${s.id}:r1`);
     expect(job?.attemptsMade).toBeGreaterThanOrEqual(1);
     expect(await env.count('emg_statistics', s.id)).toBe(2);
