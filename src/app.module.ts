@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { PatientModule } from './patient/patient.module.js';
+import { ScoringConfigModule } from './scoring-config/scoring-config.module.js';
 import { SessionModule } from './session/session.module.js';
 import { WebhookModule } from './webhook/webhook.module.js';
 import { UserModule } from './user/user.module.js';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   AuthModule,
   UserModule,
   PatientModule,
+  ScoringConfigModule,
   AnalysisModule,
   SessionModule,
   WebhookModule,

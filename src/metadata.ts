@@ -2,6 +2,10 @@
 export default async () => {
   const t = {
     ['./auth/dto/login.dto.js']: await import('./auth/dto/login.dto.js'),
+    ['./scoring-config/dto/scoring-config-request.dto.js']:
+      await import('./scoring-config/dto/scoring-config-request.dto.js'),
+    ['./scoring-config/dto/scoring-config.dto.js']:
+      await import('./scoring-config/dto/scoring-config.dto.js'),
     ['./session/dto/session-response.dto.js']: await import('./session/dto/session-response.dto.js'),
     ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
     ['./user/dto/user.dto.js']: await import('./user/dto/user.dto.js'),
@@ -276,6 +280,97 @@ export default async () => {
               updated_at: { required: true, type: () => String },
             },
             PatientPageDto: {},
+          },
+        ],
+        [
+          import('./scoring-config/dto/scoring-config-request.dto.js'),
+          {
+            ScoringConfigIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
+            ListScoringConfigsQueryDto: {
+              patient_code: { required: false, type: () => String },
+              active: { required: false, type: () => Boolean },
+            },
+            TargetDefaultsDto: {
+              mvc_threshold_percentage: { required: false, type: () => Number, maximum: 100, minimum: 1 },
+              target_duration_ch1_ms: { required: false, type: () => Number, minimum: 1 },
+              target_duration_ch2_ms: { required: false, type: () => Number, minimum: 1 },
+              target_contractions_ch1: { required: false, type: () => Number, minimum: 1 },
+              target_contractions_ch2: { required: false, type: () => Number, minimum: 1 },
+              bfr_target_lop_percentage_ch1: {
+                required: false,
+                type: () => Number,
+                maximum: 100,
+                minimum: 1,
+              },
+              bfr_target_lop_percentage_ch2: {
+                required: false,
+                type: () => Number,
+                maximum: 100,
+                minimum: 1,
+              },
+            },
+            CreateScoringConfigDto: {
+              configuration_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              description: { required: false, type: () => String, maxLength: 500 },
+              scope: { required: true, enum: ['therapist', 'patient', 'global'] },
+              patient_code: { required: false, type: () => String },
+              therapist_id: { required: false, type: () => String, format: 'uuid' },
+              weight_compliance: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_symmetry: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_effort: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_game: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_completion: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_intensity: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_duration: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              rpe_mapping: { required: false, type: 'object', additionalProperties: { type: 'number' } },
+              target_defaults: {
+                required: false,
+                type: () => t['./scoring-config/dto/scoring-config-request.dto.js'].TargetDefaultsDto,
+              },
+              active: { required: false, type: () => Boolean },
+            },
+            UpdateScoringConfigDto: {
+              configuration_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              description: { required: false, type: () => String, nullable: true, maxLength: 500 },
+              active: { required: false, type: () => Boolean },
+            },
+          },
+        ],
+        [
+          import('./scoring-config/dto/scoring-config.dto.js'),
+          {
+            ScoringWeightsDto: {
+              compliance: { required: true, type: () => Number },
+              symmetry: { required: true, type: () => Number },
+              effort: { required: true, type: () => Number },
+              game: { required: true, type: () => Number },
+              completion: { required: true, type: () => Number },
+              intensity: { required: true, type: () => Number },
+              duration: { required: true, type: () => Number },
+            },
+            ScoringConfigDto: {
+              id: { required: true, type: () => String },
+              configuration_name: { required: true, type: () => String },
+              description: { required: true, type: () => String, nullable: true },
+              scope: { required: true, enum: ['therapist', 'patient', 'global'] },
+              patient_code: { required: true, type: () => String, nullable: true },
+              therapist_id: { required: true, type: () => String, nullable: true },
+              active: { required: true, type: () => Boolean },
+              weights: {
+                required: true,
+                type: () => t['./scoring-config/dto/scoring-config.dto.js'].ScoringWeightsDto,
+              },
+              rpe_mapping: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'number' },
+                nullable: true,
+              },
+              target_defaults: { required: true, type: 'object', additionalProperties: true },
+              created_at: { required: true, type: () => String },
+              updated_at: { required: true, type: () => String },
+            },
+            ScoringConfigPageDto: {},
           },
         ],
         [
@@ -574,6 +669,17 @@ export default async () => {
               update: { type: t['./patient/dto/patient.dto.js'].PatientDto },
               getMedicalInfo: { type: t['./patient/dto/medical-info.dto.js'].MedicalInfoDto },
               putMedicalInfo: { type: t['./patient/dto/medical-info.dto.js'].MedicalInfoDto },
+            },
+          },
+        ],
+        [
+          import('./scoring-config/scoring-config.controller.js'),
+          {
+            ScoringConfigController: {
+              list: { type: t['./scoring-config/dto/scoring-config.dto.js'].ScoringConfigPageDto },
+              get: { type: t['./scoring-config/dto/scoring-config.dto.js'].ScoringConfigDto },
+              create: { type: t['./scoring-config/dto/scoring-config.dto.js'].ScoringConfigDto },
+              update: { type: t['./scoring-config/dto/scoring-config.dto.js'].ScoringConfigDto },
             },
           },
         ],

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
+import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import {
+  CreateScoringConfigDto,
+  ListScoringConfigsQueryDto,
+  ScoringConfigIdParamDto,
+  UpdateScoringConfigDto,
+} from './dto/scoring-config-request.dto.js';
+import { ScoringConfigDto, ScoringConfigPageDto } from './dto/scoring-config.dto.js';
+import { ScoringConfigService } from './scoring-config.service.js';
+
+@ApiTags('scoring')
+@Controller('scoring/configurations')
+export class ScoringConfigController {
+  constructor(private readonly configs: ScoringConfigService) {}
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'List scoring configurations, newest first' })
+  @ApiOkResponse({ type: ScoringConfigPageDto })
+  @ApiErrors(400)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListScoringConfigsQueryDto,
+  ): Promise<ScoringConfigPageDto> {
+    return this.configs.list(user, query);
+  }
+
+  @Get(':id')
+  @Auth()
+  @ApiOperation({ summary: 'One scoring configuration (404 scoring_config_not_found)' })
+  @ApiOkResponse({ type: ScoringConfigDto })
+  @ApiErrors(400, 404)
+  get(@CurrentUser() user: AuthUser, @Param() params: ScoringConfigIdParamDto): Promise<ScoringConfigDto> {
+    return this.configs.get(user, params.id);
+  }
+
+  @Post()
+  @Auth('admin', 'therapist')
+  @ApiOperation({
+    summary:
+      'Create a scoring configuration (global: admins; therapist or patient scope: admins and the therapist)',
+    description:
+      'Weights, RPE scores and targets left out take the GHOSTLY-TRIAL-DEFAULT values. Sessions pick it up at ' +
+      'upload: session -> patient (current, then newest active patient-scoped) -> therapist (newest active) -> ' +
+      'trial default. 403 scoring_config_write_forbidden when the caller may not write the scope; 404 ' +
+      'patient_not_found for an unknown or invisible patient_code.',
+  })
+  @ApiCreatedResponse({ type: ScoringConfigDto })
+  @ApiErrors(400, 404)
+  @ApiResponse({
+    status: 422,
+    description: 'The main weights or the sub-weights do not sum to 1 (scoring_weights_invalid)',
+    type: ErrorResponseDto,
+  })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateScoringConfigDto): Promise<ScoringConfigDto> {
+    return this.configs.create(user, body);
+  }
+
+  @Patch(':id')
+  @Auth('admin', 'therapist')
+  @ApiOperation({
+    summary: 'Rename, describe, activate or deactivate a scoring configuration',
+    description:
+      'Only active, configuration_name and description change. Weights, RPE mapping and targets are immutable so ' +
+      'that stored sessions keep their meaning: create a new configuration instead (and deactivate this one). ' +
+      '403 scoring_config_write_forbidden when the caller may not write it.',
+  })
+  @ApiOkResponse({ type: ScoringConfigDto })
+  @ApiErrors(400, 404)
+  @ApiResponse({
+    status: 409,
+    description: 'GHOSTLY-TRIAL-DEFAULT cannot be deactivated (scoring_config_protected)',
+    type: ErrorResponseDto,
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param() params: ScoringConfigIdParamDto,
+    @Body() body: UpdateScoringConfigDto,
+  ): Promise<ScoringConfigDto> {
+    return this.configs.update(user, params.id, body);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ScoringConfigController } from './scoring-config.controller.js';
+import { ScoringConfigurationRepository } from './scoring-config.repository.js';
+import { ScoringConfigService } from './scoring-config.service.js';
+
+@Module({
+  controllers: [ScoringConfigController],
+  providers: [ScoringConfigurationRepository, ScoringConfigService],
+})
+export class ScoringConfigModule {}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
+import { refusedByRls } from '../auth/db-errors.js';
+import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../shared/errors/app-error.js';
+import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import type {
+  CreateScoringConfigDto,
+  ListScoringConfigsQueryDto,
+  UpdateScoringConfigDto,
+} from './dto/scoring-config-request.dto.js';
+import {
+  type ScoringConfigDto,
+  type ScoringConfigRow,
+  toScoringConfigDto,
+} from './dto/scoring-config.dto.js';
+import { ScoringConfigurationRepository } from './scoring-config.repository.js';
+import { configValues } from './scoring-config.values.js';
+
+interface ScopeColumns {
+  is_global: boolean;
+  therapist_id: string | null;
+  patient_id: string | null;
+}
+
+const WRITE_FORBIDDEN = 'scoring_config_write_forbidden';
+
+/**
+ * Runs an update and turns protect_trial_config's refusal (plpgsql raise_exception, P0001:
+ * the trial default must stay active and global) into a 409.
+ */
+async function conflictWhenProtected<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P0001') {
+      throw new ConflictError(
+        'scoring_config_protected',
+        'GHOSTLY-TRIAL-DEFAULT must stay active and global',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Scoring configurations. Everyone active may read them; who may write which scope is RLS's
+ * can_write_scoring_scope (a therapist: themself or their own patients, never global), so a
+ * refused write surfaces as 403. Weights and targets are fixed at creation: sessions keep
+ * the meaning of the configuration they were scored with.
+ */
+@Injectable()
+export class ScoringConfigService {
+  constructor(
+    private readonly db: DbContext,
+    private readonly configs: ScoringConfigurationRepository,
+  ) {}
+
+  list(user: AuthUser, query: ListScoringConfigsQueryDto): Promise<Page<ScoringConfigDto>> {
+    return this.db.asUser(user, async (trx) => {
+      const { rows, total } = await this.configs.list(
+        trx,
+        { patientCode: query.patient_code, active: query.active },
+        query,
+      );
+      return toPage(rows.map(toScoringConfigDto), total, query);
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<ScoringConfigDto> {
+    return this.db.asUser(user, async (trx) => toScoringConfigDto(await this.findVisible(trx, id)));
+  }
+
+  create(user: AuthUser, dto: CreateScoringConfigDto): Promise<ScoringConfigDto> {
+    const { weights, rpeMapping, targets } = configValues(dto);
+    return this.db.asUser(user, async (trx) => {
+      const scope = await this.scopeFor(trx, user, dto);
+      const id = await refusedByRls(
+        () =>
+          this.configs.insert(trx, {
+            configuration_name: dto.configuration_name,
+            description: dto.description ?? null,
+            ...weights,
+            rpe_mapping: JSON.stringify(rpeMapping),
+            target_defaults: JSON.stringify(targets),
+            active: dto.active ?? true,
+            ...scope,
+            created_by: user.id,
+          }),
+        WRITE_FORBIDDEN,
+        `You may not create a ${dto.scope} scoring configuration here`,
+      );
+      return toScoringConfigDto(await this.findVisible(trx, id));
+    });
+  }
+
+  update(user: AuthUser, id: string, dto: UpdateScoringConfigDto): Promise<ScoringConfigDto> {
+    return this.db.asUser(user, async (trx) => {
+      const current = await this.findVisible(trx, id);
+      const patch = {
+        ...(dto.active !== undefined ? { active: dto.active } : {}),
+        ...(dto.configuration_name !== undefined ? { configuration_name: dto.configuration_name } : {}),
+        ...(dto.description !== undefined ? { description: dto.description } : {}),
+      };
+      if (Object.keys(patch).length === 0) return toScoringConfigDto(current);
+      const updated = await refusedByRls(
+        () => conflictWhenProtected(() => this.configs.update(trx, id, patch)),
+        WRITE_FORBIDDEN,
+        'You may not change this scoring configuration',
+      );
+      // Visible but not updated: the update policy hid the row from this caller.
+      if (!updated)
+        throw new ForbiddenError(WRITE_FORBIDDEN, 'You may not change this scoring configuration');
+      return toScoringConfigDto(await this.findVisible(trx, id));
+    });
+  }
+
+  /** The scope columns of a new configuration; RLS, not this, decides whether the caller may write it. */
+  private async scopeFor(trx: Tx, user: AuthUser, dto: CreateScoringConfigDto): Promise<ScopeColumns> {
+    if (dto.scope !== 'patient' && dto.patient_code !== undefined) {
+      throw this.scopeInvalid(`patient_code is only for scope patient, not ${dto.scope}`);
+    }
+    switch (dto.scope) {
+      case 'global':
+        if (dto.therapist_id !== undefined)
+          throw this.scopeInvalid('A global configuration names no therapist');
+        return { is_global: true, therapist_id: null, patient_id: null };
+      case 'therapist':
+        return {
+          is_global: false,
+          therapist_id: await this.therapistFor(trx, user, dto.therapist_id),
+          patient_id: null,
+        };
+      case 'patient': {
+        const patient = await this.configs.findPatient(trx, dto.patient_code!);
+        if (!patient) throw new NotFoundError('patient_not_found', `Patient ${dto.patient_code} not found`);
+        if (dto.therapist_id !== undefined && dto.therapist_id !== patient.therapist_id) {
+          throw this.scopeInvalid("A patient-scoped configuration belongs to the patient's therapist");
+        }
+        return { is_global: false, therapist_id: patient.therapist_id, patient_id: patient.id };
+      }
+    }
+  }
+
+  /** Therapists default to themselves; admins must name an active therapist. */
+  private async therapistFor(trx: Tx, user: AuthUser, requested: string | undefined): Promise<string> {
+    if (user.role === 'therapist') return requested ?? user.id;
+    if (!requested) {
+      throw new ValidationFailedError(
+        'therapist_id is required for scope therapist',
+        undefined,
+        'therapist_id_required',
+      );
+    }
+    if (!(await this.configs.isActiveTherapist(trx, requested))) {
+      throw new ValidationFailedError(`No active therapist ${requested}`, undefined, 'therapist_not_found');
+    }
+    return requested;
+  }
+
+  private async findVisible(trx: Tx, id: string): Promise<ScoringConfigRow> {
+    const row = await this.configs.findById(trx, id);
+    if (!row) throw new NotFoundError('scoring_config_not_found', `Scoring configuration ${id} not found`);
+    return row;
+  }
+
+  private scopeInvalid(message: string): ValidationFailedError {
+    return new ValidationFailedError(message, undefined, 'scoring_scope_invalid');
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The stored values of a new configuration from its request: the trial default fills every
+ * weight, RPE score and target left out, and the weight sums are checked before the insert.
+ */
+import { UnprocessableError } from '../shared/errors/app-error.js';
+import type { CreateScoringConfigDto, TargetDefaultsDto } from './dto/scoring-config-request.dto.js';
+import {
+  DEFAULT_RPE_SCORES,
+  DEFAULT_TARGETS,
+  DEFAULT_WEIGHTS,
+  type TargetKey,
+  WEIGHT_SUM_TOLERANCE,
+  type WeightColumn,
+  type WeightColumns,
+} from './scoring-config.defaults.js';
+
+/** The stored shape of rpe_mapping. */
+export type StoredRpeMapping = Record<string, { score: number }>;
+
+export function resolveWeights(dto: Partial<Record<WeightColumn, number | null>>): WeightColumns {
+  const pick = (column: WeightColumn) => dto[column] ?? DEFAULT_WEIGHTS[column];
+  return {
+    weight_compliance: pick('weight_compliance'),
+    weight_symmetry: pick('weight_symmetry'),
+    weight_effort: pick('weight_effort'),
+    weight_game: pick('weight_game'),
+    weight_completion: pick('weight_completion'),
+    weight_intensity: pick('weight_intensity'),
+    weight_duration: pick('weight_duration'),
+  };
+}
+
+/** Throws 422 scoring_weights_invalid unless both groups sum to 1 (the table's own check). */
+export function assertWeightSums(w: WeightColumns): void {
+  // Same expressions, in the same order, as the table's check constraints.
+  const main = w.weight_compliance + w.weight_symmetry + w.weight_effort + w.weight_game;
+  const sub = w.weight_completion + w.weight_intensity + w.weight_duration;
+  const mainOk = Math.abs(main - 1) <= WEIGHT_SUM_TOLERANCE;
+  const subOk = Math.abs(sub - 1) <= WEIGHT_SUM_TOLERANCE;
+  if (mainOk && subOk) return;
+  const problems = [
+    ...(mainOk ? [] : [`weight_compliance + weight_symmetry + weight_effort + weight_game = ${main}`]),
+    ...(subOk ? [] : [`weight_completion + weight_intensity + weight_duration = ${sub}`]),
+  ];
+  throw new UnprocessableError('scoring_weights_invalid', `Weights must sum to 1: ${problems.join('; ')}`, {
+    main_weights_sum: main,
+    sub_weights_sum: sub,
+    tolerance: WEIGHT_SUM_TOLERANCE,
+  });
+}
+
+export function resolveRpeMapping(flat: Record<string, number> | undefined): StoredRpeMapping {
+  const scores = { ...DEFAULT_RPE_SCORES, ...flat };
+  return Object.fromEntries(Object.entries(scores).map(([rpe, score]) => [rpe, { score }]));
+}
+
+export function resolveTargets(given: TargetDefaultsDto | undefined): Record<TargetKey, number> {
+  const targets: Record<TargetKey, number> = { ...DEFAULT_TARGETS };
+  for (const key of Object.keys(DEFAULT_TARGETS) as TargetKey[]) {
+    const value = given?.[key];
+    if (value !== undefined && value !== null) targets[key] = value;
+  }
+  return targets;
+}
+
+/** Weights, RPE table and targets of a create request, defaults applied and sums checked. */
+export function configValues(dto: CreateScoringConfigDto) {
+  const weights = resolveWeights(dto);
+  assertWeightSums(weights);
+  return {
+    weights,
+    rpeMapping: resolveRpeMapping(dto.rpe_mapping),
+    targets: resolveTargets(dto.target_defaults),
+  };
+}
