@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -84,6 +84,74 @@ describe('the service as a process', () => {
     expect(await stop(second)).toBe(0);
   }, 60_000);
 
+  it("walks the newcomer's path on embedded defaults, and the scored session survives a restart", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'emg-newcomer-'));
+    const p = port();
+    const base = `http://127.0.0.1:${p}`;
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const res = await fetch(base + path, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies of several shapes, read by field
+      return { status: res.status, json: (await res.json()) as Record<string, any> };
+    };
+    const login = async (email: string, password: string) =>
+      (await call('POST', '/auth/login', undefined, { email, password })).json.access_token as string;
+
+    const first = start({ PORT: String(p), DATA_DIR: dataDir });
+    await waitForHealth(p);
+    // the log is JSON lines: the password ends at the closing quote
+    const password = /generated password: ([^"\s]+)/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
+    const admin = await login('admin@localhost', password!);
+    const created = await call('POST', '/admin/users', admin, {
+      email: 'tess@clinic.test',
+      role: 'therapist',
+      first_name: 'Tess',
+      last_name: 'Ray',
+    });
+    expect(created.status).toBe(201);
+    const therapist = await login('tess@clinic.test', created.json.temporary_password);
+    const patient = await call('POST', '/patients', therapist, {});
+    expect(patient.status).toBe(201);
+    const file = 'Ghostly_Emg_20230321_17-50-17-0881.c3d';
+    const form = new FormData();
+    form.append('patient_code', patient.json.patient_code);
+    form.append('file', new Blob([readFileSync(join('test/fixtures/ghostly', file))]), file);
+    const upload = await fetch(`${base}/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${therapist}` },
+      body: form,
+    });
+    expect(upload.status).toBe(202);
+    const code = ((await upload.json()) as { session_code: string }).session_code;
+    const deadline = Date.now() + 30_000;
+    while ((await call('GET', `/sessions/${code}/status`, therapist)).json.status !== 'completed') {
+      if (Date.now() > deadline) throw new Error(`${code} not completed`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const scored = (await call('GET', `/sessions/${code}`, therapist)).json;
+    expect(scored.performance_scores.overall_score).toBeCloseTo(78.25, 2);
+    expect(await stop(first)).toBe(0);
+
+    const second = start({ PORT: String(p), DATA_DIR: dataDir });
+    await waitForHealth(p);
+    expect(second.output()).not.toContain('generated password');
+    const again = await login('tess@clinic.test', created.json.temporary_password);
+    const after = await call('GET', `/sessions/${code}`, again);
+    expect(after.status).toBe(200);
+    expect(after.json.performance_scores.overall_score).toBe(scored.performance_scores.overall_score);
+    expect(after.json.contractions).toHaveLength(26);
+    // the stored file is still there: reprocessing it works
+    expect((await call('POST', `/sessions/${code}/reprocess`, again, {})).status).toBe(202);
+    expect(await stop(second)).toBe(0);
+  }, 90_000);
+
   it('runs in server mode on PostgreSQL and Redis, and as a worker without the API', async () => {
     const name = `emg_proc_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     const admin = new pg.Client({ connectionString: DB_URL });
@@ -101,7 +169,10 @@ describe('the service as a process', () => {
     const api = start({ ...env, PORT: String(p), APP_ROLE: 'api' });
     await waitForHealth(p);
     const ready = await fetch(`http://127.0.0.1:${p}/health/ready`);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'up', redis: 'up', storage: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { database: 'up', redis: 'up', storage: 'up' },
+    });
 
     const worker = start({ ...env, PORT: String(p + 1), APP_ROLE: 'worker' });
     await new Promise((r) => setTimeout(r, 2500));
@@ -119,7 +190,9 @@ describe('the service as a process', () => {
       await waitForHealth(p);
       const ready = await fetch(`http://127.0.0.1:${p}/health/ready`);
       expect(ready.status).toBe(503);
-      expect(((await ready.json()) as { details: { checks: { redis: string } } }).details.checks.redis).toBe('down');
+      expect(((await ready.json()) as { details: { checks: { redis: string } } }).details.checks.redis).toBe(
+        'down',
+      );
     } finally {
       r.child.kill('SIGKILL');
       await r.exited;
