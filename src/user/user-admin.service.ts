@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Updateable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthProfileService } from '../auth/auth-profile.service.js';
@@ -28,6 +28,8 @@ import { UserProfileRepository } from './user-profile.repository.js';
  */
 @Injectable()
 export class UserAdminService {
+  private readonly logger = new Logger(UserAdminService.name);
+
   constructor(
     private readonly db: DbContext,
     private readonly identity: IdentityProvider,
@@ -41,7 +43,12 @@ export class UserAdminService {
     const account = await this.identity.createUser({
       email: dto.email,
       password: dto.password ?? temporary!,
-      metadata: { first_name: dto.first_name, last_name: dto.last_name, role: dto.role, created_by: admin.id },
+      metadata: {
+        first_name: dto.first_name,
+        last_name: dto.last_name,
+        role: dto.role,
+        created_by: admin.id,
+      },
     });
     try {
       const user = await this.db.asUser(admin, async (trx) => {
@@ -92,13 +99,35 @@ export class UserAdminService {
     return user;
   }
 
-  async resetPassword(admin: AuthUser, id: string, newPassword: string | undefined): Promise<PasswordResetDto> {
+  async resetPassword(
+    admin: AuthUser,
+    id: string,
+    newPassword: string | undefined,
+  ): Promise<PasswordResetDto> {
     const password = newPassword ?? generateTemporaryPassword();
-    await this.db.asUser(admin, (trx) => this.load(trx, id));
-    await this.identity.setPassword(id, password);
-    await this.db.asUser(admin, (trx) =>
-      this.log(trx, admin, 'password_reset', id, { password_generated: newPassword === undefined }),
-    );
+    // The identity provider (Supabase or the self-hosted accounts) is outside this transaction,
+    // so the audit entry is written first: a reset never happens unaudited, and one that fails
+    // is audited as failed.
+    await this.db.asUser(admin, async (trx) => {
+      await this.load(trx, id);
+      await this.log(trx, admin, 'password_reset', id, { password_generated: newPassword === undefined });
+    });
+    try {
+      await this.identity.setPassword(id, password);
+    } catch (error) {
+      await this.db
+        .asUser(admin, (trx) =>
+          this.log(trx, admin, 'password_reset_failed', id, { reason: String(error).slice(0, 200) }),
+        )
+        .catch((auditError: unknown) =>
+          this.logger.error({
+            msg: 'could not audit a failed password reset',
+            userId: id,
+            error: String(auditError),
+          }),
+        );
+      throw error;
+    }
     const result: PasswordResetDto = { user_id: id, masked_password: maskPassword(password) };
     if (!newPassword) result.temporary_password = password;
     return result;
