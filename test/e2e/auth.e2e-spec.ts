@@ -161,7 +161,7 @@ describe('self-hosted login (embedded defaults)', () => {
   });
 });
 
-describe('Supabase tokens (HS256 secret and ES256 from JWKS)', () => {
+describe('Supabase tokens (HS256 secret, ES256 and RS256 from JWKS)', () => {
   let jwks: FakeJwks;
   let t: TestApp;
   let user: TestUser;
@@ -208,5 +208,28 @@ describe('Supabase tokens (HS256 secret and ES256 from JWKS)', () => {
 
   it('refuses alg none', async () => {
     expect((await me(unsignedToken(supabaseClaims(user)))).statusCode).toBe(401);
+  });
+
+  it('accepts RS256 tokens whose key is in the project JWKS', async () => {
+    const res = await me(await jwks.sign(supabaseClaims(user), { alg: 'RS256' }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().id).toBe(user.id);
+  });
+
+  it('refuses a token whose algorithm does not match its key (RS256 header, EC key id)', async () => {
+    const res = await me(await jwks.sign(supabaseClaims(user), { alg: 'RS256', kid: jwks.kids.ES256 }));
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toBe('token_invalid');
+  });
+
+  it('fetches the JWKS once and serves later tokens, unknown key ids included, from its cache', async () => {
+    const before = jwks.fetches();
+    expect(before).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 5; i++)
+      expect((await me(await jwks.sign(supabaseClaims(user)))).statusCode).toBe(200);
+    // an unknown key id may mean rotated keys, but refetching is rate-limited (30 s)
+    for (let i = 0; i < 3; i++)
+      expect((await me(await jwks.sign(supabaseClaims(user), { kid: `gone-${i}` }))).statusCode).toBe(401);
+    expect(jwks.fetches()).toBe(before);
   });
 });

@@ -18,10 +18,20 @@ export async function createUser(
   options: { active?: boolean; email?: string; lastName?: string } = {},
 ): Promise<TestUser> {
   const email = options.email ?? `${role}-${randomUUID().slice(0, 8)}@test.local`;
-  const { id } = await db.kysely.insertInto('auth.users').values({ email }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db.kysely
+    .insertInto('auth.users')
+    .values({ email })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.kysely
     .insertInto('user_profiles')
-    .values({ id, role, active: options.active ?? true, first_name: 'Test', last_name: options.lastName ?? role })
+    .values({
+      id,
+      role,
+      active: options.active ?? true,
+      first_name: 'Test',
+      last_name: options.lastName ?? role,
+    })
     .execute();
   return { id, email, role };
 }
@@ -43,7 +53,9 @@ export function supabaseClaims(user: { id: string; email: string }, overrides: R
 }
 
 export function signHs256(secret: string, claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(secret));
 }
 
 /** An unsigned `alg: none` token. */
@@ -57,23 +69,32 @@ export function bearer(token: string): { authorization: string } {
 }
 
 /**
- * A local stand-in for a Supabase project's JWKS endpoint (127.0.0.1, random port) with one
- * ES256 key; `url` is what SUPABASE_URL should be.
+ * A local stand-in for a Supabase project's JWKS endpoint (127.0.0.1, random port) with an ES256
+ * and an RS256 key; `url` is what SUPABASE_URL should be, `fetches` counts JWKS requests.
  */
 export interface FakeJwks {
   url: string;
-  sign(claims: Record<string, unknown>, options?: { kid?: string }): Promise<string>;
+  kids: { ES256: string; RS256: string };
+  fetches(): number;
+  /** Signs with the key of `alg` (default ES256); `kid` overrides the header's key id. */
+  sign(claims: Record<string, unknown>, options?: { kid?: string; alg?: 'ES256' | 'RS256' }): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startFakeJwks(): Promise<FakeJwks> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const kid = `test-${randomUUID().slice(0, 8)}`;
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  const ec = await generateKeyPair('ES256', { extractable: true });
+  const rsa = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+  const kids = { ES256: `ec-${randomUUID().slice(0, 8)}`, RS256: `rsa-${randomUUID().slice(0, 8)}` };
+  const keys: JWK[] = [
+    { ...(await exportJWK(ec.publicKey)), kid: kids.ES256, alg: 'ES256', use: 'sig' },
+    { ...(await exportJWK(rsa.publicKey)), kid: kids.RS256, alg: 'RS256', use: 'sig' },
+  ];
+  let fetches = 0;
   const server: Server = createServer((req, res) => {
     if (req.url === '/auth/v1/.well-known/jwks.json') {
+      fetches++;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: [jwk] }));
+      res.end(JSON.stringify({ keys }));
     } else {
       res.writeHead(404).end();
     }
@@ -82,8 +103,14 @@ export async function startFakeJwks(): Promise<FakeJwks> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    sign: (claims, options = {}) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: options.kid ?? kid }).sign(privateKey),
+    kids,
+    fetches: () => fetches,
+    sign: (claims, options = {}) => {
+      const alg = options.alg ?? 'ES256';
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg, typ: 'JWT', kid: options.kid ?? kids[alg] })
+        .sign(alg === 'ES256' ? ec.privateKey : rsa.privateKey);
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
