@@ -64,6 +64,26 @@ describe('BullJobQueue against real Redis', () => {
     expect((await q.counts()).failed).toBe(1);
   });
 
+  it('drains on close: a running job finishes before close resolves, and is completed', async () => {
+    const name = `test-${randomUUID()}`;
+    const q = new BullJobQueue(new Bull(name, REDIS_URL), { attempts: 1, backoffMs: 10 });
+    let finished = false;
+    const started = new Promise<void>((resolve) =>
+      q.process('work', 1, async () => {
+        resolve();
+        await new Promise((r) => setTimeout(r, 400));
+        finished = true;
+      }),
+    );
+    await q.add('work', {});
+    await started;
+    await q.close();
+    expect(finished).toBe(true);
+    const inspector = new BullJobQueue(new Bull(name, REDIS_URL), { attempts: 1, backoffMs: 10 });
+    queues.push(inspector);
+    expect(await inspector.counts()).toMatchObject({ active: 0, completed: 1, failed: 0 });
+  });
+
   it('deduplicates jobs by id', async () => {
     const q = make();
     const a = await q.add('work', {}, { jobId: 'session-1' });
