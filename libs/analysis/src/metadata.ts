@@ -30,6 +30,11 @@ export interface GameMetadata {
   data_type_labels?: string;
   /** Real EMG duration: analog samples per channel / analog rate. */
   duration_seconds: number;
+  /**
+   * What the reader had to work around in this file (e.g. `unfinalised`: the recording was cut
+   * off and only its complete frames were read), so a result on partial data says so.
+   */
+  file_warnings: { code: string; message: string }[];
 }
 
 function first(file: C3dFile, group: string, name: string): string | number | undefined {
@@ -51,8 +56,10 @@ function num(file: C3dFile, group: string, name: string): number | undefined {
 export function sessionDateTime(values: readonly (string | number)[] | undefined): string | undefined {
   if (!values || values.length < 3) return undefined;
   const [y, mo, d, h = 0, mi = 0] = values.map((v) => Number(String(v).trim()));
-  const ok = (v: number | undefined, lo: number, hi: number) => v !== undefined && Number.isInteger(v) && v >= lo && v <= hi;
-  if (!ok(y, 1900, 2100) || !ok(mo, 1, 12) || !ok(d, 1, 31) || !ok(h, 0, 23) || !ok(mi, 0, 59)) return undefined;
+  const ok = (v: number | undefined, lo: number, hi: number) =>
+    v !== undefined && Number.isInteger(v) && v >= lo && v <= hi;
+  if (!ok(y, 1900, 2100) || !ok(mo, 1, 12) || !ok(d, 1, 31) || !ok(h, 0, 23) || !ok(mi, 0, 59))
+    return undefined;
   const p = (v: number, n = 2) => String(v).padStart(n, '0');
   return `${p(y!, 4)}-${p(mo!)}-${p(d!)}T${p(h)}:${p(mi)}:00`;
 }
@@ -85,6 +92,7 @@ export function extractGameMetadata(file: C3dFile): GameMetadata {
     point_rate: file.points.rate,
     data_type_labels: str(file, 'POINT', 'DATA_TYPE_LABELS'),
     duration_seconds: rate > 0 ? samples / rate : 0,
+    file_warnings: file.warnings.map((w) => ({ code: w.code, message: w.message })),
   };
   for (const k of Object.keys(m) as (keyof GameMetadata)[]) if (m[k] === undefined) delete m[k];
   return m;
