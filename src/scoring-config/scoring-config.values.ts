@@ -73,3 +73,24 @@ export function configValues(dto: CreateScoringConfigDto) {
     targets: resolveTargets(dto.target_defaults),
   };
 }
+
+/** The weight columns of a row in the scoring library's names (ScoringWeights). */
+export function weightsOf(row: WeightColumns): {
+  compliance: number;
+  symmetry: number;
+  effort: number;
+  game: number;
+  completion: number;
+  intensity: number;
+  duration: number;
+} {
+  return {
+    compliance: row.weight_compliance,
+    symmetry: row.weight_symmetry,
+    effort: row.weight_effort,
+    game: row.weight_game,
+    completion: row.weight_completion,
+    intensity: row.weight_intensity,
+    duration: row.weight_duration,
+  };
+}

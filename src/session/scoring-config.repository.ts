@@ -2,6 +2,7 @@ import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
+import { weightsOf } from '../scoring-config/scoring-config.values.js';
 import { parseTargets, type ConfigTargets } from './config-targets.js';
 
 /** A session's configuration: the scoring library's config and its clinical targets. */
@@ -37,15 +38,7 @@ export class ScoringConfigRepository {
       ...GHOSTLY_TRIAL_DEFAULT,
       id: row.id,
       name: row.configuration_name,
-      weights: {
-        compliance: row.weight_compliance,
-        symmetry: row.weight_symmetry,
-        effort: row.weight_effort,
-        game: row.weight_game,
-        completion: row.weight_completion,
-        intensity: row.weight_intensity,
-        duration: row.weight_duration,
-      },
+      weights: weightsOf(row),
       rpeMapping: Object.keys(rpe).length > 0 ? rpe : GHOSTLY_TRIAL_DEFAULT.rpeMapping,
     };
     return { config, targets: parseTargets(row.target_defaults) };

@@ -4,6 +4,7 @@ import type { ScoringConfigurationTable } from '../../infrastructure/database/da
 import { PageOf } from '../../shared/pagination/page.dto.js';
 import { DEFAULT_RPE_SCORES, DEFAULT_TARGETS } from '../scoring-config.defaults.js';
 import { SCORING_SCOPES, type ScoringScope } from './scoring-config-request.dto.js';
+import { weightsOf } from '../scoring-config.values.js';
 
 export class ScoringWeightsDto {
   @ApiProperty({ description: 'Main weight; compliance + symmetry + effort + game = 1' }) compliance!: number;
@@ -66,15 +67,7 @@ export function toScoringConfigDto(row: ScoringConfigRow): ScoringConfigDto {
     patient_code: scope === 'patient' ? row.patient_code : null,
     therapist_id: row.therapist_id,
     active: row.active,
-    weights: {
-      compliance: row.weight_compliance,
-      symmetry: row.weight_symmetry,
-      effort: row.weight_effort,
-      game: row.weight_game,
-      completion: row.weight_completion,
-      intensity: row.weight_intensity,
-      duration: row.weight_duration,
-    },
+    weights: weightsOf(row),
     rpe_mapping: row.rpe_mapping
       ? Object.fromEntries(Object.entries(row.rpe_mapping).map(([rpe, entry]) => [rpe, entry.score]))
       : null,
