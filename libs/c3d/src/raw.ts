@@ -1,8 +1,12 @@
 /**
  * The data section as one typed array of words in host order. Intel (and DEC integer) data on a
  * little-endian host is a zero-copy view when aligned; other encodings are decoded in one pass.
+ *
+ * The decoding passes read with DataView (which compiles to a plain or byte-swapped load, and
+ * works on any host) and are unrolled by eight: at one word per iteration the loop's own
+ * bookkeeping cost about as much as the load, ~2 ns a word instead of ~0.9 ns.
  */
-import { decodeVax, VAX_BIAS_STEP, vaxSmall, type NumberCodec } from './codec.js';
+import { VAX_BIAS_STEP, vaxSmall, type NumberCodec } from './codec.js';
 
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -12,18 +16,9 @@ export function rawFloats(bytes: Uint8Array, start: number, count: number, codec
     if (offset % 4 === 0) return new Float32Array(bytes.buffer, offset, count);
     return new Float32Array(bytes.slice(start, start + count * 4).buffer);
   }
-  if (HOST_LITTLE && codec.processor === 'mips') return mipsFloats(bytes, start, count);
-  if (HOST_LITTLE && codec.processor === 'dec') return vaxFloats(bytes, start, count);
-  const out = new Float32Array(count);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (codec.processor === 'mips') {
-    for (let i = 0, o = start; i < count; i++, o += 4) out[i] = view.getFloat32(o, false);
-  } else if (codec.processor === 'dec') {
-    for (let i = 0, o = start; i < count; i++, o += 4) out[i] = decodeVax(view, o);
-  } else {
-    for (let i = 0, o = start; i < count; i++, o += 4) out[i] = view.getFloat32(o, true);
-  }
-  return out;
+  const view = new DataView(bytes.buffer, offset, count * 4);
+  if (codec.processor === 'dec') return vaxFloats(view, count);
+  return ieeeFloats(view, count, codec.processor === 'intel');
 }
 
 export function rawInts(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Int16Array {
@@ -32,56 +27,71 @@ export function rawInts(bytes: Uint8Array, start: number, count: number, codec: 
     if (offset % 2 === 0) return new Int16Array(bytes.buffer, offset, count);
     return new Int16Array(bytes.slice(start, start + count * 2).buffer);
   }
-  if (HOST_LITTLE && !codec.littleEndian) {
-    // big-endian words on a little-endian host: copy, then swap the bytes of each word
-    const words = new Uint16Array(count);
-    new Uint8Array(words.buffer).set(bytes.subarray(start, start + count * 2));
-    const out = new Int16Array(words.buffer); // before the loop, as in mipsFloats
-    for (let i = 0; i < count; i++) {
-      const w = words[i]!;
-      words[i] = (w << 8) | (w >>> 8);
-    }
-    return out;
-  }
-  const out = new Int16Array(count);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(bytes.buffer, offset, count * 2);
   const little = codec.littleEndian;
-  for (let i = 0, o = start; i < count; i++, o += 2) out[i] = view.getInt16(o, little);
+  const out = new Int16Array(count);
+  let i = 0;
+  for (let o = 0; i + 7 < count; i += 8, o += 16) {
+    out[i] = view.getInt16(o, little);
+    out[i + 1] = view.getInt16(o + 2, little);
+    out[i + 2] = view.getInt16(o + 4, little);
+    out[i + 3] = view.getInt16(o + 6, little);
+    out[i + 4] = view.getInt16(o + 8, little);
+    out[i + 5] = view.getInt16(o + 10, little);
+    out[i + 6] = view.getInt16(o + 12, little);
+    out[i + 7] = view.getInt16(o + 14, little);
+  }
+  for (; i < count; i++) out[i] = view.getInt16(i * 2, little);
   return out;
 }
 
-/** The section's words copied into an aligned buffer, as little-endian 32-bit integers. */
-function words32(bytes: Uint8Array, start: number, count: number): Int32Array {
-  // Int32Array, not Uint32Array: its elements stay 32-bit integers in optimised code
+/**
+ * IEEE floats of the given byte order, moved as 32-bit integers: the bits are kept exactly
+ * (signalling NaN payloads included), where a float load and store may quiet them.
+ */
+function ieeeFloats(view: DataView, count: number, little: boolean): Float32Array {
   const words = new Int32Array(count);
-  new Uint8Array(words.buffer).set(bytes.subarray(start, start + count * 4));
-  return words;
-}
-
-/** MIPS (big-endian IEEE) floats: one byte swap per word on the integer view. */
-function mipsFloats(bytes: Uint8Array, start: number, count: number): Float32Array {
-  const words = words32(bytes, start, count);
   // the view is made before the loop: code after a long first loop has no type feedback when
   // the loop is optimised on-stack, and reaching it would deoptimise every call
   const out = new Float32Array(words.buffer);
-  for (let i = 0; i < count; i++) {
-    const w = words[i]!;
-    words[i] = (w >>> 24) | ((w >>> 8) & 0xff00) | ((w << 8) & 0xff0000) | (w << 24);
+  let i = 0;
+  for (let o = 0; i + 7 < count; i += 8, o += 32) {
+    words[i] = view.getInt32(o, little);
+    words[i + 1] = view.getInt32(o + 4, little);
+    words[i + 2] = view.getInt32(o + 8, little);
+    words[i + 3] = view.getInt32(o + 12, little);
+    words[i + 4] = view.getInt32(o + 16, little);
+    words[i + 5] = view.getInt32(o + 20, little);
+    words[i + 6] = view.getInt32(o + 24, little);
+    words[i + 7] = view.getInt32(o + 28, little);
   }
+  for (; i < count; i++) words[i] = view.getInt32(i * 4, little);
   return out;
 }
 
-/** DEC (VAX F) floats in bulk, word for word as decodeVax. */
-function vaxFloats(bytes: Uint8Array, start: number, count: number): Float32Array {
-  const words = words32(bytes, start, count);
+/**
+ * DEC (VAX F) floats in bulk, word for word as decodeVax: read little-endian, the two 16-bit
+ * halves are swapped relative to IEEE's layout (rotate by 16); then the exponent bias.
+ */
+function vaxFloats(view: DataView, count: number): Float32Array {
+  const words = new Int32Array(count);
   const out = new Float32Array(words.buffer);
-  for (let i = 0; i < count; i++) {
-    const w = words[i]!;
-    const bits = (w << 16) | (w >>> 16);
-    const exp = (bits >>> 23) & 0xff;
-    if (exp > 2) words[i] = bits - VAX_BIAS_STEP;
-    else if (exp === 0) words[i] = 0;
-    else out[i] = vaxSmall(bits);
+  let i = 0;
+  for (let o = 0; i + 3 < count; i += 4, o += 16) {
+    vaxWord(words, out, i, view.getInt32(o, true));
+    vaxWord(words, out, i + 1, view.getInt32(o + 4, true));
+    vaxWord(words, out, i + 2, view.getInt32(o + 8, true));
+    vaxWord(words, out, i + 3, view.getInt32(o + 12, true));
   }
+  for (; i < count; i++) vaxWord(words, out, i, view.getInt32(i * 4, true));
   return out;
+}
+
+/** Exponent 3..255: the field minus 2 (exactly /4); 1..2: a subnormal quotient; 0: zero. */
+function vaxWord(words: Int32Array, out: Float32Array, i: number, w: number): void {
+  const bits = (w << 16) | (w >>> 16);
+  const exp = (bits >>> 23) & 0xff;
+  if (exp > 2) words[i] = bits - VAX_BIAS_STEP;
+  else if (exp === 0) words[i] = 0;
+  else out[i] = vaxSmall(bits);
 }
