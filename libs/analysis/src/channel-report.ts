@@ -3,10 +3,22 @@ import type { ChannelAnalysis, TemporalStat } from '@app/emg';
 import type { ChannelAnalyticsReport, TemporalStatsReport } from './report-types.js';
 
 function statReport(s: TemporalStat): TemporalStatsReport {
-  return { mean_value: s.mean, std_value: s.std, min_value: s.min, max_value: s.max, valid_windows: s.validWindows, coefficient_of_variation: s.cv };
+  return {
+    mean_value: s.mean,
+    std_value: s.std,
+    min_value: s.min,
+    max_value: s.max,
+    valid_windows: s.validWindows,
+    coefficient_of_variation: s.cv,
+  };
 }
 
-export function channelReport(a: ChannelAnalysis, fs: number, samples: number, expected: number | null): ChannelAnalyticsReport {
+export function channelReport(
+  a: ChannelAnalysis,
+  fs: number,
+  samples: number,
+  expected: number | null,
+): ChannelAnalyticsReport {
   return {
     contraction_count: a.contractionCount,
     good_contraction_count: a.goodContractionCount,

@@ -32,7 +32,9 @@ export function extractEmgChannels(file: C3dFile): EmgChannels {
     available.push(label);
     if (!label.endsWith(' Raw')) available.push(`${label} Raw`);
   }
-  const bases = [...new Set([...byLabel.keys()].map((l) => l.replace(' Raw', '').replace(' activated', '')))].sort();
+  const bases = [
+    ...new Set([...byLabel.keys()].map((l) => l.replace(' Raw', '').replace(' activated', ''))),
+  ].sort();
   const channels: EmgChannel[] = [];
   for (const name of bases) {
     const raw = byLabel.get(`${name} Raw`) ?? byLabel.get(name);

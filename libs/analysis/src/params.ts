@@ -30,7 +30,8 @@ export interface AnalysisParams {
   session_params?: SessionParams;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks the shape of untrusted params (e.g. a PARAMS.json); returns a list of problems. */
 export function validateAnalysisParams(p: unknown): string[] {
@@ -48,16 +49,30 @@ export function validateAnalysisParams(p: unknown): string[] {
   const po = p.processing_options;
   if (po !== undefined) {
     if (!isObj(po)) problems.push('processing_options must be an object');
-    else for (const k of ['threshold_factor', 'min_duration_ms', 'smoothing_window']) num(`processing_options.${k}`, po[k], false);
+    else
+      for (const k of ['threshold_factor', 'min_duration_ms', 'smoothing_window'])
+        num(`processing_options.${k}`, po[k], false);
   }
   const sp = p.session_params;
   if (sp !== undefined) {
     if (!isObj(sp)) problems.push('session_params must be an object');
     else {
-      for (const k of ['session_mvc_value', 'session_mvc_threshold_percentage', 'session_expected_contractions', 'session_expected_contractions_ch1', 'session_expected_contractions_ch2', 'contraction_duration_threshold']) {
+      for (const k of [
+        'session_mvc_value',
+        'session_mvc_threshold_percentage',
+        'session_expected_contractions',
+        'session_expected_contractions_ch1',
+        'session_expected_contractions_ch2',
+        'contraction_duration_threshold',
+      ]) {
         num(`session_params.${k}`, sp[k], true);
       }
-      for (const k of ['session_mvc_values', 'session_mvc_threshold_percentages', 'session_duration_thresholds_per_muscle']) map(`session_params.${k}`, sp[k]);
+      for (const k of [
+        'session_mvc_values',
+        'session_mvc_threshold_percentages',
+        'session_duration_thresholds_per_muscle',
+      ])
+        map(`session_params.${k}`, sp[k]);
     }
   }
   return problems;

@@ -159,6 +159,15 @@ function readParameter(
       recordStart,
     );
   }
+  // A zero-width CHAR array has no data bytes, so the size checks above cannot bound its row
+  // count (dims [0, 255, 255, 255] would be 16 million strings): cap it by the file size.
+  if (kind.type === 'char' && dims.length > 1 && dims[0] === 0) {
+    const rows = dims.slice(1).reduce((a, b) => a * b, 1);
+    if (rows > s.bytes.length) {
+      warn(s, 'parameter_bad_dims', `parameter ${name} declares ${rows} empty strings`, recordStart);
+      return undefined;
+    }
+  }
   const values =
     kind.type === 'char'
       ? readStrings(s.bytes, dataStart, dims)

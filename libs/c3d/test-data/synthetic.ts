@@ -26,7 +26,9 @@ function trial(processor: C3dWriteSpec['processor'], format: C3dWriteSpec['forma
       x: labels.map((_, p) => wave(frames, p, 800)),
       y: labels.map((_, p) => wave(frames, p + 3, 500)),
       z: labels.map((_, p) => wave(frames, p + 6, 900)),
-      residual: labels.map((_, p) => Float32Array.from({ length: frames }, (_v, f) => (f % 17 === p ? -1 : 0.5))),
+      residual: labels.map((_, p) =>
+        Float32Array.from({ length: frames }, (_v, f) => (f % 17 === p ? -1 : 0.5)),
+      ),
       camera: labels.map(() => Uint8Array.from({ length: frames }, (_v, f) => f % 64)),
     },
     analog: {
@@ -36,7 +38,9 @@ function trial(processor: C3dWriteSpec['processor'], format: C3dWriteSpec['forma
       scale: [0.001, 0.002],
       offset: [2048, 0],
       genScale: 0.5,
-      channels: [0, 1].map((c) => Float64Array.from(wave(frames * 10, c, 1000), (v) => Math.round(v) * 0.001 * (c + 1) * 0.5)),
+      channels: [0, 1].map((c) =>
+        Float64Array.from(wave(frames * 10, c, 1000), (v) => Math.round(v) * 0.001 * (c + 1) * 0.5),
+      ),
     },
     events: [{ label: 'Foot Strike', context: 'Left', time: 0.5 }],
     groups: [{ name: 'SUBJECTS', parameters: [{ name: 'NAMES', type: 'char', values: ['synthetic'] }] }],
@@ -48,7 +52,12 @@ function manyFrames(): C3dWriteSpec {
   return {
     format: 'integer',
     pointRate: 1000,
-    analog: { samplesPerFrame: 1, labels: ['Fz'], scale: [1], channels: [Float64Array.from({ length: frames }, (_, i) => (i % 2000) - 1000)] },
+    analog: {
+      samplesPerFrame: 1,
+      labels: ['Fz'],
+      scale: [1],
+      channels: [Float64Array.from({ length: frames }, (_, i) => (i % 2000) - 1000)],
+    },
   };
 }
 
@@ -57,7 +66,16 @@ function manyChannels(): C3dWriteSpec {
   const labels = Array.from({ length: 300 }, (_, i) => `CH${i + 1}`);
   return {
     pointRate: 100,
-    analog: { samplesPerFrame: 2, labels, units: labels.map(() => 'mV'), scale: labels.map((_, i) => 1 + i / 1000), offset: labels.map((_, i) => i), channels: labels.map((_, c) => Float64Array.from({ length: frames * 2 }, (_, i) => (i + c) * (1 + c / 1000))) },
+    analog: {
+      samplesPerFrame: 2,
+      labels,
+      units: labels.map(() => 'mV'),
+      scale: labels.map((_, i) => 1 + i / 1000),
+      offset: labels.map((_, i) => i),
+      channels: labels.map((_, c) =>
+        Float64Array.from({ length: frames * 2 }, (_, i) => (i + c) * (1 + c / 1000)),
+      ),
+    },
   };
 }
 
@@ -66,7 +84,14 @@ function unsignedInteger(): C3dWriteSpec {
   return {
     format: 'integer',
     pointRate: 10,
-    analog: { samplesPerFrame: 6, labels: ['U'], unsigned: true, offset: [32768], scale: [0.01], channels: [Float64Array.from(raw, (r) => (r - 32768) * 0.01)] },
+    analog: {
+      samplesPerFrame: 6,
+      labels: ['U'],
+      unsigned: true,
+      offset: [32768],
+      scale: [0.01],
+      channels: [Float64Array.from(raw, (r) => (r - 32768) * 0.01)],
+    },
   };
 }
 

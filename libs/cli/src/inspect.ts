@@ -1,6 +1,7 @@
 /** `emg-c3d inspect FILE [--json] [--samples]`: a readable or JSON view of one C3D file. */
 import { readFileSync } from 'node:fs';
 import { C3dError, readC3d, type C3dFile, type C3dParameter } from '@app/c3d';
+import { parameterTree } from './inspect-parameters.js';
 
 export interface InspectIo {
   stdout: (text: string) => void;
@@ -12,7 +13,15 @@ const defaultIo: InspectIo = {
   readFile: (path) => readFileSync(path),
 };
 
-const STANDARD_GROUPS = new Set(['POINT', 'ANALOG', 'FORCE_PLATFORM', 'TRIAL', 'EVENT', 'EVENT_CONTEXT', 'MANUFACTURER']);
+const STANDARD_GROUPS = new Set([
+  'POINT',
+  'ANALOG',
+  'FORCE_PLATFORM',
+  'TRIAL',
+  'EVENT',
+  'EVENT_CONTEXT',
+  'MANUFACTURER',
+]);
 const USAGE = 'usage: emg-c3d inspect FILE [--json] [--samples]\n';
 
 export async function runInspect(args: string[], io: InspectIo = defaultIo): Promise<number> {
@@ -30,7 +39,11 @@ export async function runInspect(args: string[], io: InspectIo = defaultIo): Pro
   } catch (error) {
     const e = error instanceof C3dError ? error : new C3dError('invalid_input', ioMessage(error), 0);
     const code = error instanceof C3dError ? e.code : 'io_error';
-    io.stdout(json ? `${JSON.stringify({ error: { code, message: e.message, offset: e.offset } })}\n` : `error (${code}) at byte ${e.offset}: ${e.message}\n`);
+    io.stdout(
+      json
+        ? `${JSON.stringify({ error: { code, message: e.message, offset: e.offset } })}\n`
+        : `error (${code}) at byte ${e.offset}: ${e.message}\n`,
+    );
     return 2;
   }
   io.stdout(json ? `${JSON.stringify(toJson(file, flags.has('--samples')))}\n` : summary(file));
@@ -38,17 +51,20 @@ export async function runInspect(args: string[], io: InspectIo = defaultIo): Pro
 }
 
 function ioMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // duck-typed: fs errors seen from another realm (a vm context, as under Jest) fail instanceof Error
+  const message =
+    typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
 }
 
 export function toJson(file: C3dFile, samples: boolean): Record<string, unknown> {
   const h = file.header;
-  const parameters: Record<string, Record<string, unknown>> = {};
-  for (const g of file.parameters) {
-    const group = (parameters[g.name] ??= {});
-    for (const p of g.parameters) group[p.name] ??= { type: p.type, dims: p.dims, values: p.values };
-  }
-  const points: Record<string, unknown> = { rate: file.points.rate, frames: file.points.frames, labels: file.points.labels };
+  const { parameters, warnings } = parameterTree(file.parameters);
+  const points: Record<string, unknown> = {
+    rate: file.points.rate,
+    frames: file.points.frames,
+    labels: file.points.labels,
+  };
   if (samples) {
     points.data = file.points.labels.map((label, i) => ({
       label,
@@ -59,7 +75,12 @@ export function toJson(file: C3dFile, samples: boolean): Record<string, unknown>
     }));
   }
   const a = file.analog;
-  const analog: Record<string, unknown> = { rate: a.rate, samples_per_frame: a.samplesPerFrame, labels: a.labels, units: a.units };
+  const analog: Record<string, unknown> = {
+    rate: a.rate,
+    samples_per_frame: a.samplesPerFrame,
+    labels: a.labels,
+    units: a.units,
+  };
   if (samples) analog.channels = a.labels.map((label, i) => ({ label, samples: Array.from(a.channels[i]!) }));
   return {
     header: {
@@ -81,7 +102,8 @@ export function toJson(file: C3dFile, samples: boolean): Record<string, unknown>
     points,
     analog,
     events: file.events,
-    warnings: file.warnings,
+    // the reader's findings, then what this view could not show (duplicate names)
+    warnings: [...file.warnings, ...warnings],
   };
 }
 
@@ -98,8 +120,12 @@ export function summary(file: C3dFile): string {
     `points: ${points.labels.length} at ${points.rate} Hz, ${points.frames} frames from frame ${points.firstFrame}`,
   ];
   if (points.labels.length > 0) lines.push(`  labels: ${points.labels.join(', ')}`);
-  lines.push(`analog: ${analog.labels.length} channels at ${analog.rate} Hz (${analog.samplesPerFrame} samples/frame)`);
-  analog.labels.forEach((label, i) => lines.push(`  ${String(i + 1).padStart(3)}  ${label}${analog.units[i] ? ` [${analog.units[i]}]` : ''}`));
+  lines.push(
+    `analog: ${analog.labels.length} channels at ${analog.rate} Hz (${analog.samplesPerFrame} samples/frame)`,
+  );
+  analog.labels.forEach((label, i) =>
+    lines.push(`  ${String(i + 1).padStart(3)}  ${label}${analog.units[i] ? ` [${analog.units[i]}]` : ''}`),
+  );
   lines.push(`events: ${file.events.length}`);
   for (const e of file.events) lines.push(`  ${e.time.toFixed(3)} s  ${e.context} ${e.label}`.trimEnd());
   for (const g of file.parameters.filter((x) => !STANDARD_GROUPS.has(x.name.toUpperCase()))) {

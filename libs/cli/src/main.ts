@@ -8,11 +8,18 @@ const commands: Record<string, { summary: string; run: Command }> = {
     summary: 'inspect FILE [--json] [--samples]   header, parameters, points, analog, events, warnings',
     run: (args) => import('./inspect.js').then((m) => m.runInspect(args)),
   },
-  analyze: { summary: 'analyze FILE|DIR [--params PARAMS.json] [--profile ghostly-v1] [--json | --csv] [--out DIR]', run: (args) => import('./analyze.js').then((m) => m.runAnalyze(args)) },
+  analyze: {
+    summary:
+      'analyze FILE [--params PARAMS.json] [--profile ghostly-v1] [--json | --csv] [--out DIR]\n' +
+      '  emg-c3d analyze DIR [--params PARAMS.json] [--profile ghostly-v1] [--out DIR]   NAME.json per file + summary.csv (--json/--csv: FILE only)',
+    run: (args) => import('./analyze.js').then((m) => m.runAnalyze(args)),
+  },
 };
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  emg-c3d ${c.summary.startsWith(name) ? c.summary : `${name} ${c.summary}`}`);
+  const lines = Object.entries(commands).map(
+    ([name, c]) => `  emg-c3d ${c.summary.startsWith(name) ? c.summary : `${name} ${c.summary}`}`,
+  );
   return ['Usage:', ...lines, ''].join('\n');
 }
 

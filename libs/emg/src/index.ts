@@ -22,7 +22,11 @@ export { validateSignalQuality, type QualityIssue, type QualityResult } from './
 export { computeEnvelope, computeEnvelopes, type EnvelopeResult } from './envelope.js';
 export { findIntervals } from './contractions/find-intervals.js';
 export { refineIntervals, type RefineOptions } from './contractions/refine-intervals.js';
-export { detectContractions, type DetectionOptions, type DetectionResult } from './contractions/detect-contractions.js';
+export {
+  detectContractions,
+  type DetectionOptions,
+  type DetectionResult,
+} from './contractions/detect-contractions.js';
 export { summarizeContractions, type ContractionSummary } from './contractions/summarize.js';
 export type { Contraction, Interval } from './contractions/types.js';
 export {
@@ -43,4 +47,9 @@ export {
 } from './channel/analyze-channel.js';
 export type * from './profiles/types.js';
 export { GHOSTLY_V1 } from './profiles/ghostly-v1.js';
-export { getProcessingProfile, listProcessingProfiles, DEFAULT_PROFILE_NAME, UnknownProfileError } from './profiles/registry.js';
+export {
+  getProcessingProfile,
+  listProcessingProfiles,
+  DEFAULT_PROFILE_NAME,
+  UnknownProfileError,
+} from './profiles/registry.js';

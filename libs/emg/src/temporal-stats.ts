@@ -14,11 +14,22 @@ export interface TemporalStats {
   fatigueIndex: TemporalStat;
 }
 
-export function temporalStats(x: ArrayLike<number>, fs: number, params: TemporalParams, spectral: SpectralParams): TemporalStats {
+export function temporalStats(
+  x: ArrayLike<number>,
+  fs: number,
+  params: TemporalParams,
+  spectral: SpectralParams,
+): TemporalStats {
   const win = Math.trunc((params.windowMs / 1000) * fs);
   const step = Math.max(1, Math.trunc(win * (1 - params.overlapPercent / 100)));
   const nWin = win > 0 && x.length >= win ? Math.floor((x.length - win) / step) + 1 : 0;
-  const vals = { rms: new Float64Array(nWin), mav: new Float64Array(nWin), mpf: new Float64Array(nWin), mdf: new Float64Array(nWin), fi: new Float64Array(nWin) };
+  const vals = {
+    rms: new Float64Array(nWin),
+    mav: new Float64Array(nWin),
+    mpf: new Float64Array(nWin),
+    mdf: new Float64Array(nWin),
+    fi: new Float64Array(nWin),
+  };
   const count = { mpf: 0, mdf: 0, fi: 0 };
   const plan = createWelchPlan(fs, Math.max(1, Math.min(spectral.nperseg, win)));
   const buf = new Float64Array(plan.freqs.length);
@@ -47,4 +58,3 @@ export function temporalStats(x: ArrayLike<number>, fs: number, params: Temporal
     fatigueIndex: describe(vals.fi, count.fi, k),
   };
 }
-

@@ -37,13 +37,24 @@ const BANDS: [number, AdherenceCategory, string][] = [
   [-Infinity, 'Poor', 'Significant concern, support needed'],
 ];
 
-export function calculateAdherence(completedSessions: number, day: number, options: AdherenceOptions = {}): AdherenceResult {
+export function calculateAdherence(
+  completedSessions: number,
+  day: number,
+  options: AdherenceOptions = {},
+): AdherenceResult {
   const trial = options.trialDays ?? 14;
   const minDays = options.minDays ?? 3;
   const perWeek = options.sessionsPerWeek ?? 15;
   const base = { protocol_day: day, completed_sessions: completedSessions, trial_duration: trial };
   if (day < minDays) {
-    return { ...base, adherence_score: null, expected_sessions: null, category: null, interpretation: null, message: `Minimum ${minDays} days required for adherence calculation` };
+    return {
+      ...base,
+      adherence_score: null,
+      expected_sessions: null,
+      category: null,
+      interpretation: null,
+      message: `Minimum ${minDays} days required for adherence calculation`,
+    };
   }
   const expected = (perWeek / 7) * day;
   const score = Math.min(100, (completedSessions / expected) * 100);

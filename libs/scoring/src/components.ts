@@ -14,13 +14,19 @@ export function symmetryScore(left: number, right: number): number {
 }
 
 /** Effort score of an RPE through the configuration's single mapping. */
-export function effortScore(rpe: number, config: Pick<ScoringConfig, 'rpeMapping' | 'rpeUnmappedScore'>): number {
+export function effortScore(
+  rpe: number,
+  config: Pick<ScoringConfig, 'rpeMapping' | 'rpeUnmappedScore'>,
+): number {
   const v = Number.isInteger(rpe) ? config.rpeMapping[rpe] : undefined;
   return v ?? config.rpeUnmappedScore;
 }
 
 /** points / max x 100 (not capped); 0 when max = 0; null when either is missing. */
-export function gameScore(achieved: number | null | undefined, max: number | null | undefined): number | null {
+export function gameScore(
+  achieved: number | null | undefined,
+  max: number | null | undefined,
+): number | null {
   if (achieved === null || achieved === undefined || max === null || max === undefined) return null;
   return max === 0 ? 0 : (achieved / max) * 100;
 }
@@ -34,7 +40,12 @@ export interface WeightedComponent {
  * Σ w_i s_i / Σ w_i over components with a score. Null unless compliance and symmetry are
  * present and at least two components are available (original WeightManager).
  */
-export function overallScore(c: { compliance: WeightedComponent; symmetry: WeightedComponent; effort: WeightedComponent; game: WeightedComponent }): number | null {
+export function overallScore(c: {
+  compliance: WeightedComponent;
+  symmetry: WeightedComponent;
+  effort: WeightedComponent;
+  game: WeightedComponent;
+}): number | null {
   if (c.compliance.score === null || c.symmetry.score === null) return null;
   const avail = [c.compliance, c.symmetry, c.effort, c.game].filter((x) => x.score !== null);
   if (avail.length < 2) return null;

@@ -18,13 +18,18 @@ export interface MuscleCompliance {
 }
 
 /** Per-muscle compliance (original-spec 6.3). Rates are capped at 1. */
-export function muscleCompliance(m: MuscleCounts, w: ScoringWeights, defaultExpected: number): MuscleCompliance {
+export function muscleCompliance(
+  m: MuscleCounts,
+  w: ScoringWeights,
+  defaultExpected: number,
+): MuscleCompliance {
   const expected = m.expectedContractions ?? defaultExpected;
   const n = m.totalContractions;
   // nothing expected counts as complete
   const completionRate = expected > 0 ? Math.min(n / expected, 1) : 1;
   const intensityRate = n > 0 ? Math.min(m.mvcContractions / n, 1) : 0;
   const durationRate = n > 0 ? Math.min(m.durationContractions / n, 1) : 0;
-  const score = (w.completion * completionRate + w.intensity * intensityRate + w.duration * durationRate) * 100;
+  const score =
+    (w.completion * completionRate + w.intensity * intensityRate + w.duration * durationRate) * 100;
   return { score, completionRate, intensityRate, durationRate, expectedContractions: expected };
 }

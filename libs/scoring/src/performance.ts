@@ -63,7 +63,13 @@ export interface PerformanceScores {
     bfr_gate: 0 | 1;
   };
   weights: WeightsReport;
-  data_completeness: { has_emg_data: boolean; has_rpe: boolean; has_game_data: boolean; has_bfr_data: boolean; rpe_source: 'provided' | 'default' };
+  data_completeness: {
+    has_emg_data: boolean;
+    has_rpe: boolean;
+    has_game_data: boolean;
+    has_bfr_data: boolean;
+    rpe_source: 'provided' | 'default';
+  };
 }
 
 export function weightsReport(w: ScoringWeights): WeightsReport {
@@ -80,7 +86,10 @@ export function weightsReport(w: ScoringWeights): WeightsReport {
 
 const given = (v: number | null | undefined): v is number => v !== null && v !== undefined;
 
-export function calculatePerformanceScores(input: SessionScoreInput, config: ScoringConfig = GHOSTLY_TRIAL_DEFAULT): PerformanceScores {
+export function calculatePerformanceScores(
+  input: SessionScoreInput,
+  config: ScoringConfig = GHOSTLY_TRIAL_DEFAULT,
+): PerformanceScores {
   const w = config.weights;
   const left = muscleCompliance(input.left, w, config.expectedContractionsPerMuscle);
   const right = muscleCompliance(input.right, w, config.expectedContractionsPerMuscle);
@@ -121,7 +130,12 @@ export function calculatePerformanceScores(input: SessionScoreInput, config: Sco
     rpe_post_session: hasRpe ? input.rpePostSession! : null,
     rpe_value: rpe,
     rpe_source: rpeSource,
-    compliance_components: { left_muscle_compliance: left.score, right_muscle_compliance: right.score, overall_compliance: compliance, bfr_gate: gate },
+    compliance_components: {
+      left_muscle_compliance: left.score,
+      right_muscle_compliance: right.score,
+      overall_compliance: compliance,
+      bfr_gate: gate,
+    },
     weights: weightsReport(w),
     data_completeness: {
       has_emg_data: input.left.totalContractions + input.right.totalContractions > 0,

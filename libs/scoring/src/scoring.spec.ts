@@ -12,18 +12,32 @@ import {
   type ScoringConfig,
 } from './index.js';
 
-const counts = (n: number, m: number, d: number, e?: number) => ({ totalContractions: n, mvcContractions: m, durationContractions: d, expectedContractions: e });
+const counts = (n: number, m: number, d: number, e?: number) => ({
+  totalContractions: n,
+  mvcContractions: m,
+  durationContractions: d,
+  expectedContractions: e,
+});
 
 describe('original-spec 15.3: scores of the seven GHOSTLY files (default config, no RPE/game/BFR)', () => {
   const ref = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/emg/ghostly.json'), 'utf8')) as {
-    files: Record<string, { CH1: Record<string, number>; CH2: Record<string, number>; performance: Record<string, number> }>;
+    files: Record<
+      string,
+      { CH1: Record<string, number>; CH2: Record<string, number>; performance: Record<string, number> }
+    >;
   };
   it.each(Object.entries(ref.files))('%s', (_f, r) => {
     const s = calculatePerformanceScores({
       left: counts(r.CH1.contraction_count!, r.CH1.mvc_compliant_count!, r.CH1.duration_compliant_count!),
       right: counts(r.CH2.contraction_count!, r.CH2.mvc_compliant_count!, r.CH2.duration_compliant_count!),
     });
-    for (const k of ['overall_score', 'compliance_score', 'symmetry_score', 'left_muscle_compliance', 'right_muscle_compliance'] as const) {
+    for (const k of [
+      'overall_score',
+      'compliance_score',
+      'symmetry_score',
+      'left_muscle_compliance',
+      'right_muscle_compliance',
+    ] as const) {
       expect(s[k]).toBeCloseTo(r.performance[k]!, 12);
     }
     expect(s.effort_score).toBe(100);
@@ -42,7 +56,14 @@ describe('original-spec 15.3: scores of the seven GHOSTLY files (default config,
 
 describe('formulas (original unit-test expectations, 6.7)', () => {
   it('perfect session', () => {
-    const s = calculatePerformanceScores({ left: counts(12, 12, 12), right: counts(12, 12, 12), rpePostSession: 5, gamePointsAchieved: 80, gamePointsMax: 100, bfrPressureAop: 50 });
+    const s = calculatePerformanceScores({
+      left: counts(12, 12, 12),
+      right: counts(12, 12, 12),
+      rpePostSession: 5,
+      gamePointsAchieved: 80,
+      gamePointsMax: 100,
+      bfrPressureAop: 50,
+    });
     expect(s.compliance_score).toBeCloseTo(100, 10);
     expect(s.overall_score).toBeCloseTo(100, 10);
   });
@@ -60,15 +81,31 @@ describe('formulas (original unit-test expectations, 6.7)', () => {
     for (const p of [44.9, 55.1, 30, 70]) expect(bfrGate(p, CFG.bfrGate)).toBe(0);
   });
   it('worked example of 6.6 (the docs round loosely: 88.3 is 88.13 by the formula); RPE 6 -> 75 in the single table', () => {
-    const s = calculatePerformanceScores({ left: counts(11, 9, 10), right: counts(12, 8, 11), rpePostSession: 6, gamePointsAchieved: 850, gamePointsMax: 1000, bfrPressureAop: 52 });
-    expect(s.left_muscle_compliance).toBeCloseTo((0.333 * 11) / 12 * 100 + ((0.333 * 9) / 11) * 100 + ((0.334 * 10) / 11) * 100, 10);
+    const s = calculatePerformanceScores({
+      left: counts(11, 9, 10),
+      right: counts(12, 8, 11),
+      rpePostSession: 6,
+      gamePointsAchieved: 850,
+      gamePointsMax: 1000,
+      bfrPressureAop: 52,
+    });
+    expect(s.left_muscle_compliance).toBeCloseTo(
+      ((0.333 * 11) / 12) * 100 + ((0.333 * 9) / 11) * 100 + ((0.334 * 10) / 11) * 100,
+      10,
+    );
     expect(s.right_muscle_compliance).toBeCloseTo(86.12, 2);
     expect(s.effort_score).toBe(75);
     expect(s.overall_score).toBeCloseTo(0.5 * s.compliance_score + 0.25 * s.symmetry_score + 0.25 * 75, 10);
   });
   it('RPE: one table, default RPE reported and counted alike, unmapped -> 50', () => {
-    expect(calculatePerformanceScores({ left: counts(1, 1, 1), right: counts(1, 1, 1), rpePostSession: 7 }).effort_score).toBe(50);
-    expect(calculatePerformanceScores({ left: counts(1, 1, 1), right: counts(1, 1, 1), rpePostSession: 11 }).effort_score).toBe(50);
+    expect(
+      calculatePerformanceScores({ left: counts(1, 1, 1), right: counts(1, 1, 1), rpePostSession: 7 })
+        .effort_score,
+    ).toBe(50);
+    expect(
+      calculatePerformanceScores({ left: counts(1, 1, 1), right: counts(1, 1, 1), rpePostSession: 11 })
+        .effort_score,
+    ).toBe(50);
   });
   it('per-muscle expected contractions are honoured', () => {
     const s = calculatePerformanceScores({ left: counts(6, 6, 0, 6), right: counts(6, 6, 0) });
@@ -77,13 +114,23 @@ describe('formulas (original unit-test expectations, 6.7)', () => {
     expect(s.expected_contractions_right).toBe(12);
   });
   it('configured main weights are used and renormalised over available components', () => {
-    const cfg: ScoringConfig = { ...CFG, weights: { ...CFG.weights, compliance: 0.4, symmetry: 0.25, effort: 0.2, game: 0.15 } };
-    const s = calculatePerformanceScores({ left: counts(12, 12, 12), right: counts(12, 12, 12), rpePostSession: 4 }, cfg);
+    const cfg: ScoringConfig = {
+      ...CFG,
+      weights: { ...CFG.weights, compliance: 0.4, symmetry: 0.25, effort: 0.2, game: 0.15 },
+    };
+    const s = calculatePerformanceScores(
+      { left: counts(12, 12, 12), right: counts(12, 12, 12), rpePostSession: 4 },
+      cfg,
+    );
     expect(s.overall_score).toBeCloseTo(100, 10);
     expect(s.game_score).toBeNull();
   });
   it('BFR outside the window zeroes compliance only', () => {
-    const s = calculatePerformanceScores({ left: counts(12, 12, 12), right: counts(12, 12, 12), bfrPressureAop: 70 });
+    const s = calculatePerformanceScores({
+      left: counts(12, 12, 12),
+      right: counts(12, 12, 12),
+      bfrPressureAop: 70,
+    });
     expect(s.compliance_score).toBe(0);
     expect(s.symmetry_score).toBe(100);
     expect(s.bfr_compliant).toBe(false);

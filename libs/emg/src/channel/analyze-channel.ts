@@ -5,7 +5,13 @@ import { detectContractions } from '../contractions/detect-contractions.js';
 import { summarizeContractions, type ContractionSummary } from '../contractions/summarize.js';
 import type { Contraction } from '../contractions/types.js';
 import { computeEnvelope, type EnvelopeResult } from '../envelope.js';
-import { resolveDurationThreshold, resolveMvcThreshold, type DurationInputs, type MvcInputs, type MvcThreshold } from '../mvc/thresholds.js';
+import {
+  resolveDurationThreshold,
+  resolveMvcThreshold,
+  type DurationInputs,
+  type MvcInputs,
+  type MvcThreshold,
+} from '../mvc/thresholds.js';
 import type { ProcessingProfile } from '../profiles/types.js';
 import { validateSignalQuality, type QualityResult } from '../quality.js';
 import { signalMetrics, type SignalMetrics } from '../spectral/signal-metrics.js';
@@ -66,18 +72,28 @@ export class SignalQualityError extends Error {
   }
 }
 
-export function analyzeChannel(input: ChannelInput, profile: ProcessingProfile, options: ChannelOptions = {}): ChannelAnalysis {
+export function analyzeChannel(
+  input: ChannelInput,
+  profile: ProcessingProfile,
+  options: ChannelOptions = {},
+): ChannelAnalysis {
   const { raw, fs, name } = input;
   const metrics = signalMetrics(raw, fs, profile.spectral);
   const temporal = temporalStats(raw, fs, profile.temporal, profile.spectral);
   const quality = options.precomputed?.quality ?? validateSignalQuality(raw, fs, profile.quality);
   if (!quality.valid) throw new SignalQualityError(name, quality);
   const env = options.precomputed?.envelope ?? computeEnvelope(raw, fs, profile.envelope);
-  const durationThresholdMs = resolveDurationThreshold(name, options.duration ?? {}, profile.duration.defaultThresholdMs);
+  const durationThresholdMs = resolveDurationThreshold(
+    name,
+    options.duration ?? {},
+    profile.duration.defaultThresholdMs,
+  );
   const mvc = resolveMvcThreshold(options.mvc ?? {}, env.envelope, profile.mvc);
   const d = profile.detection;
   const useActivated = d.useActivatedChannel && !!input.activated && input.activated.length > 0;
-  const thresholdFactorUsed = useActivated ? d.activatedThresholdFactor : (options.detection?.thresholdFactor ?? d.thresholdFactor);
+  const thresholdFactorUsed = useActivated
+    ? d.activatedThresholdFactor
+    : (options.detection?.thresholdFactor ?? d.thresholdFactor);
   const det = detectContractions(env.envelope, useActivated ? input.activated! : env.envelope, {
     fs,
     thresholdFactor: thresholdFactorUsed,

@@ -37,9 +37,14 @@ const ms2samples = (ms: number, fs: number): number => Math.trunc((ms / 1000) * 
  * @param envelope processed envelope (amplitude source)
  * @param timing   timing signal (the activated channel, or the envelope itself)
  */
-export function detectContractions(envelope: ArrayLike<number>, timing: ArrayLike<number>, o: DetectionOptions): DetectionResult {
+export function detectContractions(
+  envelope: ArrayLike<number>,
+  timing: ArrayLike<number>,
+  o: DetectionOptions,
+): DetectionResult {
   const empty: DetectionResult = { contractions: [], detectionThreshold: null, preMergeCount: 0 };
-  if (o.smoothingWindow <= 0 || timing.length < o.smoothingWindow || envelope.length < o.smoothingWindow) return empty;
+  if (o.smoothingWindow <= 0 || timing.length < o.smoothingWindow || envelope.length < o.smoothingWindow)
+    return empty;
   // both are transient (only intervals and the threshold leave this function): pooled buffers
   const abs = scratch(SCRATCH_A, timing.length);
   for (let i = 0; i < abs.length; i++) abs[i] = Math.abs(timing[i]!);
@@ -55,7 +60,11 @@ export function detectContractions(envelope: ArrayLike<number>, timing: ArrayLik
     maxSamples: ms2samples(o.maxContractionDurationMs, o.fs),
     refractorySamples: ms2samples(o.refractoryPeriodMs, o.fs),
   });
-  return { contractions: intervals.map((c) => describeContraction(envelope, c, o)), detectionThreshold: threshold, preMergeCount };
+  return {
+    contractions: intervals.map((c) => describeContraction(envelope, c, o)),
+    detectionThreshold: threshold,
+    preMergeCount,
+  };
 }
 
 function describeContraction(envelope: ArrayLike<number>, c: Interval, o: DetectionOptions): Contraction {

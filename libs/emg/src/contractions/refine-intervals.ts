@@ -8,7 +8,10 @@ export interface RefineOptions {
   refractorySamples: number;
 }
 
-export function refineIntervals(intervals: readonly Interval[], o: RefineOptions): { intervals: Interval[]; preMergeCount: number } {
+export function refineIntervals(
+  intervals: readonly Interval[],
+  o: RefineOptions,
+): { intervals: Interval[]; preMergeCount: number } {
   // the original drops short fragments before merging, so they can never bridge a gap
   const kept = intervals.filter((c) => c.end - c.start >= o.minSamples);
   const merged: Interval[] = [];
@@ -23,7 +26,7 @@ export function refineIntervals(intervals: readonly Interval[], o: RefineOptions
       out.push(c);
       continue;
     }
-    for (let cur = c.start; cur < c.end; ) {
+    for (let cur = c.start; cur < c.end;) {
       const segEnd = Math.min(cur + o.maxSamples, c.end);
       out.push({ start: cur, end: segEnd });
       cur = segEnd + Math.max(1, o.refractorySamples);

@@ -40,7 +40,12 @@ function checkOptions({ order, cutoffHz, fs }: ButterworthOptions): void {
 /** Second-order sections of a Butterworth low- or high-pass (fili design). */
 export function butterworthSos(options: ButterworthOptions): Biquad[] {
   checkOptions(options);
-  const params = { order: options.order / 2, characteristic: 'butterworth', Fs: options.fs, Fc: options.cutoffHz };
+  const params = {
+    order: options.order / 2,
+    characteristic: 'butterworth',
+    Fs: options.fs,
+    Fc: options.cutoffHz,
+  };
   const sections = options.kind === 'lowpass' ? cascades.lowpass(params) : cascades.highpass(params);
   return sections.map((s) => ({
     b: [s.b[0]! * s.k, s.b[1]! * s.k, s.b[2]! * s.k],

@@ -52,19 +52,25 @@ describe('filtfilt / sosfiltfilt vs SciPy', () => {
       const sosName = sc[`sosfiltfilt_${i}`] as string | undefined;
       if (ffName) {
         it(`filtfilt ${sc.name} / coeffs ${i} (scipy b, a)`, () => {
-          expect(maxViolation(filtfilt(c.b, c.a, x), readBin(ffName), 1e-9, 1e-11, xScale)).toBeLessThanOrEqual(1);
+          expect(
+            maxViolation(filtfilt(c.b, c.a, x), readBin(ffName), 1e-9, 1e-11, xScale),
+          ).toBeLessThanOrEqual(1);
         });
       }
       if (ffName && c.order % 2 === 0) {
         it(`filtfilt ${sc.name} / coeffs ${i} (our design)`, () => {
           const tf = butterworth({ order: c.order, cutoffHz: c.cutoff, fs: c.fs, kind: kindOf(c.kind) });
-          expect(maxViolation(filtfilt(tf.b, tf.a, x), readBin(ffName), 1e-8, 1e-10, xScale)).toBeLessThanOrEqual(1);
+          expect(
+            maxViolation(filtfilt(tf.b, tf.a, x), readBin(ffName), 1e-8, 1e-10, xScale),
+          ).toBeLessThanOrEqual(1);
         });
       }
       if (sosName && c.order % 2 === 0) {
         it(`sosfiltfilt ${sc.name} / coeffs ${i} (fili sections)`, () => {
           const sos = butterworthSos({ order: c.order, cutoffHz: c.cutoff, fs: c.fs, kind: kindOf(c.kind) });
-          expect(maxViolation(sosfiltfilt(sos, x), readBin(sosName), 1e-9, 1e-12, xScale)).toBeLessThanOrEqual(1);
+          expect(
+            maxViolation(sosfiltfilt(sos, x), readBin(sosName), 1e-9, 1e-12, xScale),
+          ).toBeLessThanOrEqual(1);
         });
       }
     });

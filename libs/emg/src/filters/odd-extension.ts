@@ -9,7 +9,12 @@ export function oddExtension(x: ArrayLike<number>, padlen: number): Float64Array
  * oddExtension of x, or of |x| when `rectify` (fused so the envelope skips a pass and a copy),
  * written into `out` (length n + 2 * padlen, every element overwritten) when given.
  */
-export function oddExtensionOf(x: ArrayLike<number>, padlen: number, rectify: boolean, out?: Float64Array): Float64Array {
+export function oddExtensionOf(
+  x: ArrayLike<number>,
+  padlen: number,
+  rectify: boolean,
+  out?: Float64Array,
+): Float64Array {
   const n = x.length;
   if (padlen >= n) throw new RangeError(`signal length ${n} must exceed the pad length ${padlen}`);
   out ??= new Float64Array(n + 2 * padlen);

@@ -23,7 +23,13 @@ function defaultPadlen(sos: readonly Biquad[]): number {
   return 3 * (2 * sos.length + 1 - Math.min(zb, za));
 }
 
-function runSections(sos: readonly Biquad[], zi: Float64Array[], x: Float64Array, x0: number, reverse: boolean): void {
+function runSections(
+  sos: readonly Biquad[],
+  zi: Float64Array[],
+  x: Float64Array,
+  x0: number,
+  reverse: boolean,
+): void {
   sos.forEach((s, k) => {
     const a0 = s.a[0];
     const b = Float64Array.of(s.b[0] / a0, s.b[1] / a0, s.b[2] / a0);
@@ -33,7 +39,11 @@ function runSections(sos: readonly Biquad[], zi: Float64Array[], x: Float64Array
   });
 }
 
-export function sosfiltfilt(sos: readonly Biquad[], x: ArrayLike<number>, options: { padlen?: number } = {}): Float64Array {
+export function sosfiltfilt(
+  sos: readonly Biquad[],
+  x: ArrayLike<number>,
+  options: { padlen?: number } = {},
+): Float64Array {
   const padlen = options.padlen ?? defaultPadlen(sos);
   const ext = padlen > 0 ? oddExtension(x, padlen) : Float64Array.from(x);
   const zi = sosfiltZi(sos);

@@ -36,17 +36,34 @@ export function resolveMvcThreshold(
   envelope: ArrayLike<number>,
   defaults: { defaultThresholdPercentage: number; estimationPercentile: number },
 ): MvcThreshold {
-  const pctDefault = has(inputs.globalThresholdPercentage) ? inputs.globalThresholdPercentage : defaults.defaultThresholdPercentage;
+  const pctDefault = has(inputs.globalThresholdPercentage)
+    ? inputs.globalThresholdPercentage
+    : defaults.defaultThresholdPercentage;
   if (has(inputs.channelMvcValue)) {
     const pct = has(inputs.channelThresholdPercentage) ? inputs.channelThresholdPercentage : pctDefault;
-    return { mvcValue: inputs.channelMvcValue, thresholdPercentage: pct, threshold: (inputs.channelMvcValue * pct) / 100, method: 'user_provided' };
+    return {
+      mvcValue: inputs.channelMvcValue,
+      thresholdPercentage: pct,
+      threshold: (inputs.channelMvcValue * pct) / 100,
+      method: 'user_provided',
+    };
   }
   if (has(inputs.globalMvcValue) && has(inputs.globalThresholdPercentage)) {
     const pct = inputs.globalThresholdPercentage;
-    return { mvcValue: inputs.globalMvcValue, thresholdPercentage: pct, threshold: (inputs.globalMvcValue * pct) / 100, method: 'global_provided' };
+    return {
+      mvcValue: inputs.globalMvcValue,
+      thresholdPercentage: pct,
+      threshold: (inputs.globalMvcValue * pct) / 100,
+      method: 'global_provided',
+    };
   }
   const mvc = percentile(envelope, defaults.estimationPercentile);
-  return { mvcValue: mvc, thresholdPercentage: pctDefault, threshold: (mvc * pctDefault) / 100, method: 'backend_estimation' };
+  return {
+    mvcValue: mvc,
+    thresholdPercentage: pctDefault,
+    threshold: (mvc * pctDefault) / 100,
+    method: 'backend_estimation',
+  };
 }
 
 export interface DurationInputs {
@@ -57,7 +74,11 @@ export interface DurationInputs {
 }
 
 /** Duration threshold in ms, or null (then no contraction meets the duration criterion). */
-export function resolveDurationThreshold(channel: string, inputs: DurationInputs, defaultMs: number): number | null {
+export function resolveDurationThreshold(
+  channel: string,
+  inputs: DurationInputs,
+  defaultMs: number,
+): number | null {
   const per = inputs.perMuscleSeconds;
   if (per && Object.prototype.hasOwnProperty.call(per, channel)) {
     const v = per[channel];

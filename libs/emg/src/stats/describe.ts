@@ -13,7 +13,8 @@ export interface TemporalStat {
 
 /** Statistics of values[0..n); all null (count kept) below `minCount` values. */
 export function describe(values: ArrayLike<number>, n = values.length, minCount = 3): TemporalStat {
-  if (n < minCount || n < 2) return { mean: null, std: null, min: null, max: null, validWindows: n, cv: null };
+  if (n < minCount || n < 2)
+    return { mean: null, std: null, min: null, max: null, validWindows: n, cv: null };
   let s = 0;
   let min = Infinity;
   let max = -Infinity;

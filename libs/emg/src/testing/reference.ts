@@ -30,7 +30,8 @@ export function maxViolation(
 ): number {
   if (actual.length !== expected.length) return Infinity;
   let scale = floorScale ?? 0;
-  if (floorScale === undefined) for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i]!));
+  if (floorScale === undefined)
+    for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i]!));
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {
     const err = Math.abs(actual[i]! - expected[i]!);
