@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient, isAuthApiError, type AuthError, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { AppConfig } from '../../shared/config/app-config.js';
-import { AppError, ConflictError, UnauthorizedError, UnavailableError } from '../../shared/errors/app-error.js';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  UnauthorizedError,
+  UnavailableError,
+  UnprocessableError,
+} from '../../shared/errors/app-error.js';
 import { IdentityProvider, type NewIdentity, type SignInResult } from './identity-provider.js';
 
 /** Accounts held by Supabase Auth (GoTrue), managed through supabase-js's admin API. */
@@ -23,29 +30,36 @@ export class SupabaseIdentityProvider extends IdentityProvider {
       user_metadata: identity.metadata,
     });
     if (error || !data.user) {
-      if (error?.status === 422 || /already/i.test(error?.message ?? '')) {
+      // GoTrue answers 422 for a weak password as well, so the status alone does not say "taken";
+      // the message is for servers older than error codes
+      if (error?.code === 'email_exists' || /already been registered/i.test(error?.message ?? '')) {
         throw new ConflictError('email_taken', `An account with e-mail ${identity.email} already exists`);
       }
-      throw this.failure('create user', error);
+      throw this.refusal(error) ?? this.failure('create user', error);
     }
     return { id: data.user.id, email: data.user.email ?? identity.email };
   }
 
   async deleteUser(id: string): Promise<void> {
     const { error } = await this.admin().auth.admin.deleteUser(id);
-    if (error) throw this.failure('delete user', error);
+    // already gone is what was asked for (and what the self-hosted provider does); rollbacks rely on it
+    if (error && !isUserNotFound(error)) throw this.failure('delete user', error);
   }
 
   async setPassword(id: string, password: string): Promise<void> {
     const { error } = await this.admin().auth.admin.updateUserById(id, { password });
-    if (error) throw this.failure('set password', error);
+    if (error && isUserNotFound(error)) throw new NotFoundError('user_not_found', `User ${id} not found`);
+    if (error) throw this.refusal(error) ?? this.failure('set password', error);
   }
 
   async signIn(email: string, password: string): Promise<SignInResult> {
     // A throwaway client: signing in stores a session on the client, which must not be shared.
     const { data, error } = await this.client().auth.signInWithPassword({ email, password });
     if (error || !data.session) {
-      if (error && error.status !== undefined && error.status < 500) {
+      // Only GoTrue's own 400/422 answers are about the credentials. A network failure arrives with
+      // status 0 and a wrong service-role key as the gateway's 401: calling those wrong passwords
+      // would also count them against the user in the login rate limiter.
+      if (isAuthApiError(error) && (error.status === 400 || error.status === 422)) {
         throw new UnauthorizedError('invalid_credentials', 'Wrong e-mail or password');
       }
       throw this.failure('sign in', error);
@@ -65,7 +79,8 @@ export class SupabaseIdentityProvider extends IdentityProvider {
 
   private client(): SupabaseClient {
     const key = this.config.env.SUPABASE_SERVICE_ROLE_KEY;
-    if (!key) throw new UnavailableError('identity_unavailable', 'SUPABASE_SERVICE_ROLE_KEY is not configured');
+    if (!key)
+      throw new UnavailableError('identity_unavailable', 'SUPABASE_SERVICE_ROLE_KEY is not configured');
     return createClient(this.config.env.SUPABASE_URL!, key, {
       auth: { persistSession: false, autoRefreshToken: false },
       // supabase-js throws in createClient on Node 20 without an explicit WebSocket transport.
@@ -73,7 +88,20 @@ export class SupabaseIdentityProvider extends IdentityProvider {
     });
   }
 
-  private failure(action: string, error: { message: string } | null): AppError {
-    return new UnavailableError('identity_unavailable', `Supabase Auth could not ${action}: ${error?.message ?? 'no data'}`);
+  /** GoTrue's verdicts on the request itself, which retrying cannot fix. */
+  private refusal(error: AuthError | null): AppError | undefined {
+    if (error?.code === 'weak_password') return new UnprocessableError('weak_password', error.message);
+    return undefined;
   }
+
+  private failure(action: string, error: { message: string } | null): AppError {
+    return new UnavailableError(
+      'identity_unavailable',
+      `Supabase Auth could not ${action}: ${error?.message ?? 'no data'}`,
+    );
+  }
+}
+
+function isUserNotFound(error: AuthError): boolean {
+  return error.code === 'user_not_found' || (isAuthApiError(error) && error.status === 404);
 }
