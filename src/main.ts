@@ -60,10 +60,16 @@ async function bootstrap(): Promise<void> {
     const ctx = await NestFactory.createApplicationContext(module, { logger });
     await ctx.init();
     closeOnSignals(ctx, config.env.SHUTDOWN_TIMEOUT_MS, logger);
-    logger.log({ msg: 'worker started', role: config.env.APP_ROLE, queue: config.usesRedis ? 'bull' : 'in-process' });
+    logger.log({
+      msg: 'worker started',
+      role: config.env.APP_ROLE,
+      queue: config.usesRedis ? 'bull' : 'in-process',
+    });
     return;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config), { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config), {
+    logger,
+  });
   await configureHttpApp(app, config);
   closeOnSignals(app, config.env.SHUTDOWN_TIMEOUT_MS, logger);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });

@@ -10,7 +10,9 @@ import { UploadController } from './upload.controller.js';
 export const uploadMultipartModule = () =>
   MultipartModule.registerAsync({
     inject: [AppConfig],
-    useFactory: (config: AppConfig) => ({ limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 50 } }),
+    useFactory: (config: AppConfig) => ({
+      limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 50 },
+    }),
   });
 
 class RunnerCloser implements OnApplicationShutdown {
@@ -29,7 +31,11 @@ class RunnerCloser implements OnApplicationShutdown {
       inject: [AppConfig],
       useFactory: (config: AppConfig) => new ThreadPoolAnalysisRunner(config.env.ANALYSIS_THREADS),
     },
-    { provide: RunnerCloser, inject: [AnalysisRunner], useFactory: (r: AnalysisRunner) => new RunnerCloser(r) },
+    {
+      provide: RunnerCloser,
+      inject: [AnalysisRunner],
+      useFactory: (r: AnalysisRunner) => new RunnerCloser(r),
+    },
     AnalysisService,
   ],
   exports: [AnalysisRunner],

@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from './analysis-runner.js';
-import { runAnalysisTask, type AnalysisOutcome, type AnalysisTask, type TaskResult } from './analysis-task.js';
+import {
+  runAnalysisTask,
+  type AnalysisOutcome,
+  type AnalysisTask,
+  type TaskResult,
+} from './analysis-task.js';
 
 interface Pending {
   id: number;
@@ -50,7 +55,9 @@ export class ThreadPoolAnalysisRunner extends AnalysisRunner {
     super();
     if (workerPath) for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
     else if (threads > 0) {
-      this.logger.warn(`No compiled analysis worker (${threads} thread(s) configured): analysis runs on the event loop`);
+      this.logger.warn(
+        `No compiled analysis worker (${threads} thread(s) configured): analysis runs on the event loop`,
+      );
     }
   }
 

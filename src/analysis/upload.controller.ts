@@ -39,7 +39,10 @@ export class UploadController {
   })
   @ApiOkResponse({ type: UploadResultDto })
   @ApiErrors(400, 413, 422)
-  upload(@UploadedFile() file: UploadedMultipartFile | undefined, @Body() form: UploadFormDto): Promise<UploadResultDto> {
+  upload(
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @Body() form: UploadFormDto,
+  ): Promise<UploadResultDto> {
     return this.analysis.analyzeUpload(file, form);
   }
 }

@@ -13,11 +13,13 @@ export interface UploadedC3d {
  * the multipart limit (413) before this runs. Returns the bytes.
  */
 export function assertC3dUpload(file: UploadedC3d | undefined): Uint8Array {
-  if (!file?.buffer) throw new ValidationFailedError('A multipart `file` part is required', undefined, 'file_missing');
+  if (!file?.buffer)
+    throw new ValidationFailedError('A multipart `file` part is required', undefined, 'file_missing');
   if (!/\.c3d$/i.test(file.originalname)) {
     throw new UnprocessableError('not_c3d', 'The file must be a C3D file (.c3d extension required)');
   }
-  if (file.size === 0 || file.buffer.length === 0) throw new UnprocessableError('empty_file', 'The uploaded file is empty');
+  if (file.size === 0 || file.buffer.length === 0)
+    throw new UnprocessableError('empty_file', 'The uploaded file is empty');
   return new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
 }
 

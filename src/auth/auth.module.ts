@@ -38,8 +38,11 @@ import { TokenSigner } from './token-signer.js';
     {
       provide: IdentityProvider,
       inject: [AppConfig, SelfHostedIdentityProvider, SupabaseIdentityProvider],
-      useFactory: (config: AppConfig, selfHosted: SelfHostedIdentityProvider, supabase: SupabaseIdentityProvider) =>
-        config.supabaseConfigured ? supabase : selfHosted,
+      useFactory: (
+        config: AppConfig,
+        selfHosted: SelfHostedIdentityProvider,
+        supabase: SupabaseIdentityProvider,
+      ) => (config.supabaseConfigured ? supabase : selfHosted),
     },
     LoginRateLimiter,
     AuthService,

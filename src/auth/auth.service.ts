@@ -24,7 +24,8 @@ export class AuthService {
     try {
       signedIn = await this.identity.signIn(email, password);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_credentials') this.limiter.recordFailure(email, ip);
+      if (error instanceof AppError && error.code === 'invalid_credentials')
+        this.limiter.recordFailure(email, ip);
       throw error;
     }
     const user = await this.profiles.resolve({ sub: signedIn.userId, email: signedIn.email });

@@ -35,7 +35,11 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     const email = ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL;
     const password = ADMIN_PASSWORD ?? generateTemporaryPassword();
     try {
-      const account = await this.identity.createUser({ email, password, metadata: { role: 'admin', created_by: 'bootstrap' } });
+      const account = await this.identity.createUser({
+        email,
+        password,
+        metadata: { role: 'admin', created_by: 'bootstrap' },
+      });
       try {
         await this.db.asService('admin-bootstrap', (trx) => this.profiles.insertAdmin(trx, account.id));
       } catch (error) {
@@ -44,7 +48,9 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
       }
     } catch (error) {
       if (error instanceof AppError && error.code === 'email_taken') {
-        this.logger.error(`No active admin, and the account ${email} exists without an active admin profile; fix it by hand`);
+        this.logger.error(
+          `No active admin, and the account ${email} exists without an active admin profile; fix it by hand`,
+        );
         return;
       }
       throw error;

@@ -9,7 +9,11 @@ export function isRlsViolation(error: unknown): boolean {
  * Runs database work and turns an RLS refusal into a 403 with the given code. Services use it
  * around writes that the policies, not the service, are expected to refuse.
  */
-export async function refusedByRls<T>(work: () => Promise<T>, code = 'forbidden', message = 'Not allowed'): Promise<T> {
+export async function refusedByRls<T>(
+  work: () => Promise<T>,
+  code = 'forbidden',
+  message = 'Not allowed',
+): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -11,7 +11,8 @@ function tokenError(info: unknown): AppError {
   const name = info instanceof Error ? info.name : '';
   const message = info instanceof Error ? info.message : '';
   if (name === 'TokenExpiredError') return new UnauthorizedError('token_expired', 'Access token expired');
-  if (message === 'No auth token') return new UnauthorizedError('token_missing', 'Bearer access token required');
+  if (message === 'No auth token')
+    return new UnauthorizedError('token_missing', 'Bearer access token required');
   if (message.startsWith('jwt audience invalid')) {
     return new UnauthorizedError('token_audience_invalid', 'Access token has the wrong audience');
   }
@@ -26,7 +27,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     return super.canActivate(context);
   }

@@ -58,13 +58,15 @@ export class JwtKeyProvider {
     if (this.hmacKey) return this.hmacKey;
     if (!this.config.supabaseConfigured) return (this.hmacKey = createSecretKey(this.signer.secret));
     const secret = this.config.env.SUPABASE_JWT_SECRET;
-    if (!secret) throw new UnauthorizedError('token_invalid', 'HS256 tokens are not accepted: no SUPABASE_JWT_SECRET');
+    if (!secret)
+      throw new UnauthorizedError('token_invalid', 'HS256 tokens are not accepted: no SUPABASE_JWT_SECRET');
     return (this.hmacKey = createSecretKey(new TextEncoder().encode(secret)));
   }
 
   private async publicKey(kid: string, alg: string): Promise<KeyObject> {
     const stale = !this.jwks || Date.now() - this.jwks.fetchedAt > JWKS_TTL_MS;
-    const unknown = this.jwks && !this.jwks.keys.has(kid) && Date.now() - this.jwks.fetchedAt > JWKS_REFETCH_MIN_MS;
+    const unknown =
+      this.jwks && !this.jwks.keys.has(kid) && Date.now() - this.jwks.fetchedAt > JWKS_REFETCH_MIN_MS;
     if (stale || unknown) await this.refresh();
     const key = this.jwks?.keys.get(kid);
     if (!key) throw new UnauthorizedError('token_invalid', 'Token signed with an unknown key');

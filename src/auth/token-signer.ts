@@ -54,7 +54,9 @@ export class TokenSigner {
     const file = join(this.config.dataDir, 'jwt-secret');
     if (existsSync(file)) return readFileSync(file, 'utf8').trim();
     if (!this.config.embeddedDatabase) {
-      this.logger.warn({ msg: 'JWT_SECRET is not set: generated one under DATA_DIR; set it to share tokens across instances' });
+      this.logger.warn({
+        msg: 'JWT_SECRET is not set: generated one under DATA_DIR; set it to share tokens across instances',
+      });
     }
     mkdirSync(dirname(file), { recursive: true });
     const secret = randomBytes(48).toString('base64url');

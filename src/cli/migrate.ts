@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     : await PgliteDatabase.open(join(config.dataDir, 'pglite'));
   try {
     const ran = await migrate(db);
-    process.stdout.write(ran.length ? `Applied: ${ran.join(', ')}\n` : 'Nothing to apply: the schema is current.\n');
+    process.stdout.write(
+      ran.length ? `Applied: ${ran.join(', ')}\n` : 'Nothing to apply: the schema is current.\n',
+    );
   } finally {
     await db.close();
   }

@@ -27,7 +27,10 @@ export class HealthController {
     const r = await this.health.readiness();
     if (!r.ready) {
       const failed = Object.keys(r.errors).join(', ');
-      throw new UnavailableError('not_ready', `Not ready: ${failed} unavailable`, { checks: r.checks, errors: r.errors });
+      throw new UnavailableError('not_ready', `Not ready: ${failed} unavailable`, {
+        checks: r.checks,
+        errors: r.errors,
+      });
     }
     return { status: 'ready', checks: r.checks, timestamp: new Date().toISOString() };
   }

@@ -16,7 +16,10 @@ const CHECK_TIMEOUT_MS = 3000;
 function withTimeout(work: Promise<void>, label: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${label} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${label} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -43,7 +46,9 @@ export class HealthService {
     };
     const [database, redis, storage] = await Promise.all([
       run('database', () => this.database.ping()),
-      this.config.usesRedis ? run('redis', () => this.queue.ping()) : Promise.resolve<CheckStatus>('not_configured'),
+      this.config.usesRedis
+        ? run('redis', () => this.queue.ping())
+        : Promise.resolve<CheckStatus>('not_configured'),
       run('storage', () => this.storage.checkWritable()),
     ]);
     const checks = { database, redis, storage };

@@ -75,7 +75,9 @@ export class SessionProcessingService {
         'file_hash_mismatch',
       );
     }
-    const { config: scoring, targets } = await this.db.asService(REASON, (trx) => this.scoring.forSession(trx, session.id));
+    const { config: scoring, targets } = await this.db.asService(REASON, (trx) =>
+      this.scoring.forSession(trx, session.id),
+    );
     await stage('analyzing', 30);
     const subjective = session.subjective ?? {};
     const report = await this.runner

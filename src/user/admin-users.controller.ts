@@ -25,7 +25,9 @@ export class AdminUsersController {
   constructor(private readonly users: UserAdminService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user account and profile (temporary password generated when none is given)' })
+  @ApiOperation({
+    summary: 'Create a user account and profile (temporary password generated when none is given)',
+  })
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiErrors(400, 409)
   create(@CurrentUser() admin: AuthUser, @Body() body: CreateUserDto): Promise<CreatedUserDto> {

@@ -17,7 +17,10 @@ export class TherapistsController {
   @ApiOperation({ summary: 'The therapist of a patient the caller can see' })
   @ApiOkResponse({ type: TherapistDto })
   @ApiErrors(404)
-  resolve(@CurrentUser() user: AuthUser, @Param() params: TherapistPatientCodeParamDto): Promise<TherapistDto> {
+  resolve(
+    @CurrentUser() user: AuthUser,
+    @Param() params: TherapistPatientCodeParamDto,
+  ): Promise<TherapistDto> {
     return this.users.resolveTherapist(user, params.patient_code);
   }
 

@@ -25,7 +25,8 @@ export class UserService {
   resolveTherapist(user: AuthUser, patientCode: string): Promise<TherapistDto> {
     return this.db.asUser(user, async (trx) => {
       const row = await this.profiles.findTherapistOfPatient(trx, patientCode);
-      if (!row) throw new NotFoundError('therapist_not_found', `No therapist found for patient code: ${patientCode}`);
+      if (!row)
+        throw new NotFoundError('therapist_not_found', `No therapist found for patient code: ${patientCode}`);
       return toTherapistDto(row);
     });
   }

@@ -35,9 +35,18 @@ describe('foundation (embedded defaults)', () => {
   });
 
   it('renders unknown routes in the error envelope', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/no/such/route', headers: { 'x-request-id': 'r-1' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/no/such/route',
+      headers: { 'x-request-id': 'r-1' },
+    });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ statusCode: 404, error: 'not_found', message: expect.any(String), requestId: 'r-1' });
+    expect(res.json()).toEqual({
+      statusCode: 404,
+      error: 'not_found',
+      message: expect.any(String),
+      requestId: 'r-1',
+    });
   });
 
   it('rejects invalid and unexpected body fields with validation_failed and the details', async () => {
@@ -48,7 +57,11 @@ describe('foundation (embedded defaults)', () => {
     });
     expect(res.statusCode).toBe(400);
     const body = res.json();
-    expect(body).toMatchObject({ statusCode: 400, error: 'validation_failed', requestId: expect.any(String) });
+    expect(body).toMatchObject({
+      statusCode: 400,
+      error: 'validation_failed',
+      requestId: expect.any(String),
+    });
     const details = (body.details as string[]).join('\n');
     expect(details).toContain('email');
     expect(details).toContain('is_admin should not exist');
@@ -68,7 +81,9 @@ describe('foundation (embedded defaults)', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearer).toBeDefined();
-    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { summary?: string }>>)) {
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<string, Record<string, { summary?: string }>>,
+    )) {
       for (const [method, op] of Object.entries(item)) {
         expect({ path, method, summary: typeof op.summary }).toEqual({ path, method, summary: 'string' });
       }

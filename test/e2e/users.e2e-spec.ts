@@ -27,7 +27,13 @@ describe('admin users and the first-run path', () => {
     expect(created.statusCode).toBe(201);
     const body = created.json();
     expect(body.temporary_password).toMatch(/^Temp-.{4}-.{4}-.{4}-.{4}$/);
-    expect(body.user).toMatchObject({ email: 'therapist@clinic.test', role: 'therapist', user_code: 'T001', full_name: 'Tess Ray', active: true });
+    expect(body.user).toMatchObject({
+      email: 'therapist@clinic.test',
+      role: 'therapist',
+      user_code: 'T001',
+      full_name: 'Tess Ray',
+      active: true,
+    });
 
     const session = await login('therapist@clinic.test', body.temporary_password);
     expect(session.statusCode).toBe(200);
@@ -35,7 +41,12 @@ describe('admin users and the first-run path', () => {
     const therapistAuth = bearer(session.json().access_token);
     const me = await t.app.inject({ method: 'GET', url: '/me', headers: therapistAuth });
     expect(me.json()).toMatchObject({ id: body.user.id, email: 'therapist@clinic.test', role: 'therapist' });
-    const patient = await t.app.inject({ method: 'POST', url: '/patients', headers: therapistAuth, payload: {} });
+    const patient = await t.app.inject({
+      method: 'POST',
+      url: '/patients',
+      headers: therapistAuth,
+      payload: {},
+    });
     expect(patient.statusCode).toBe(201);
     expect(patient.json().therapist_id).toBe(body.user.id);
 
@@ -45,8 +56,16 @@ describe('admin users and the first-run path', () => {
   });
 
   it('rejects a duplicate e-mail with 409', async () => {
-    const payload = { email: 'dup@clinic.test', password: 'password-123', role: 'researcher', first_name: 'R', last_name: 'S' };
-    expect((await t.app.inject({ method: 'POST', url: '/admin/users', headers: adminAuth, payload })).statusCode).toBe(201);
+    const payload = {
+      email: 'dup@clinic.test',
+      password: 'password-123',
+      role: 'researcher',
+      first_name: 'R',
+      last_name: 'S',
+    };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/admin/users', headers: adminAuth, payload })).statusCode,
+    ).toBe(201);
     const again = await t.app.inject({ method: 'POST', url: '/admin/users', headers: adminAuth, payload });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toBe('email_taken');
@@ -58,19 +77,37 @@ describe('admin users and the first-run path', () => {
         method: 'POST',
         url: '/admin/users',
         headers: adminAuth,
-        payload: { email: 'r2@clinic.test', password: 'first-password', role: 'researcher', first_name: 'Re', last_name: 'Search' },
+        payload: {
+          email: 'r2@clinic.test',
+          password: 'first-password',
+          role: 'researcher',
+          first_name: 'Re',
+          last_name: 'Search',
+        },
       })
     ).json();
     const id = created.user.id as string;
     expect(created.temporary_password).toBeUndefined();
 
-    const list = (await t.app.inject({ method: 'GET', url: '/admin/users?role=researcher', headers: adminAuth })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/admin/users?role=researcher', headers: adminAuth })
+    ).json();
     expect(list.items.map((u: { email: string }) => u.email)).toContain('r2@clinic.test');
 
-    const updated = await t.app.inject({ method: 'PUT', url: `/admin/users/${id}`, headers: adminAuth, payload: { last_name: 'Er' } });
+    const updated = await t.app.inject({
+      method: 'PUT',
+      url: `/admin/users/${id}`,
+      headers: adminAuth,
+      payload: { last_name: 'Er' },
+    });
     expect(updated.json().full_name).toBe('Re Er');
 
-    const reset = await t.app.inject({ method: 'POST', url: `/admin/users/${id}/reset-password`, headers: adminAuth, payload: {} });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/admin/users/${id}/reset-password`,
+      headers: adminAuth,
+      payload: {},
+    });
     expect(reset.statusCode).toBe(200);
     const newPassword = reset.json().temporary_password as string;
     expect(reset.json().masked_password).toMatch(/^Te\*+.{2}$/);
@@ -79,13 +116,20 @@ describe('admin users and the first-run path', () => {
     expect(ok.statusCode).toBe(200);
     const researcherAuth = bearer(ok.json().access_token);
 
-    await t.app.inject({ method: 'PUT', url: `/admin/users/${id}`, headers: adminAuth, payload: { active: false } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/admin/users/${id}`,
+      headers: adminAuth,
+      payload: { active: false },
+    });
     const refused = await t.app.inject({ method: 'GET', url: '/me', headers: researcherAuth });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error).toBe('user_inactive');
     expect((await login('r2@clinic.test', newPassword)).json().error).toBe('user_inactive');
 
-    const audit = (await t.app.inject({ method: 'GET', url: `/admin/users/${id}/audit-log`, headers: adminAuth })).json();
+    const audit = (
+      await t.app.inject({ method: 'GET', url: `/admin/users/${id}/audit-log`, headers: adminAuth })
+    ).json();
     expect(audit.audit_logs.map((a: { action: string }) => a.action)).toEqual([
       'user_profile_updated',
       'password_reset',
@@ -96,7 +140,12 @@ describe('admin users and the first-run path', () => {
 
   it('does not let an admin lock themself out', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/me', headers: adminAuth })).json();
-    const res = await t.app.inject({ method: 'PUT', url: `/admin/users/${me.id}`, headers: adminAuth, payload: { active: false } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/admin/users/${me.id}`,
+      headers: adminAuth,
+      payload: { active: false },
+    });
     expect(res.statusCode).toBe(409);
   });
 });
@@ -105,9 +154,16 @@ describe('bootstrap admin without ADMIN_PASSWORD', () => {
   it('creates admin@localhost with a generated password only once', async () => {
     const t = await createTestApp();
     try {
-      const admins = await t.database.kysely.selectFrom('user_profiles').select('role').where('role', '=', 'admin').execute();
+      const admins = await t.database.kysely
+        .selectFrom('user_profiles')
+        .select('role')
+        .where('role', '=', 'admin')
+        .execute();
       expect(admins).toHaveLength(1);
-      const account = await t.database.kysely.selectFrom('auth.users').select(['email', 'encrypted_password']).executeTakeFirstOrThrow();
+      const account = await t.database.kysely
+        .selectFrom('auth.users')
+        .select(['email', 'encrypted_password'])
+        .executeTakeFirstOrThrow();
       expect(account.email).toBe('admin@localhost');
       expect(account.encrypted_password).toMatch(/^scrypt\$/);
     } finally {
@@ -118,16 +174,31 @@ describe('bootstrap admin without ADMIN_PASSWORD', () => {
   it('lets the newcomer log in as admin@localhost with the password printed once', async () => {
     const warnings: string[] = [];
     const quiet = () => undefined;
-    const logger = { log: quiet, error: quiet, debug: quiet, verbose: quiet, fatal: quiet, warn: (m: unknown) => void warnings.push(String(m)) };
+    const logger = {
+      log: quiet,
+      error: quiet,
+      debug: quiet,
+      verbose: quiet,
+      fatal: quiet,
+      warn: (m: unknown) => void warnings.push(String(m)),
+    };
     const t = await createTestApp({}, { logger });
     try {
       const line = warnings.find((w) => w.includes('generated password'));
       const password = /generated password: (\S+)$/.exec(line ?? '')?.[1];
       expect(password).toBeDefined();
-      const res = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'admin@localhost', password } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: 'admin@localhost', password },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().user).toMatchObject({ email: 'admin@localhost', role: 'admin' });
-      const wrong = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'admin@localhost', password: 'not-it' } });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: 'admin@localhost', password: 'not-it' },
+      });
       expect(wrong.statusCode).toBe(401);
     } finally {
       await t.close();

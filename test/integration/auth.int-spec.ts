@@ -14,12 +14,22 @@ describe('auth and patient isolation on PostgreSQL', () => {
   let researcher: TestUser;
   let bobCode: string;
   const call = async (u: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: bearer(await signHs256(SECRET, supabaseClaims(u))), ...(payload ? { payload } : {}) });
+    t.app.inject({
+      method,
+      url,
+      headers: bearer(await signHs256(SECRET, supabaseClaims(u))),
+      ...(payload ? { payload } : {}),
+    });
 
   beforeAll(async () => {
     pgdb = await createTestPostgres();
     t = await createTestApp(
-      { JWT_SECRET: SECRET, DATABASE_URL: pgdb.url, ADMIN_EMAIL: 'admin@pg.test', ADMIN_PASSWORD: 'admin-password-pg' },
+      {
+        JWT_SECRET: SECRET,
+        DATABASE_URL: pgdb.url,
+        ADMIN_EMAIL: 'admin@pg.test',
+        ADMIN_PASSWORD: 'admin-password-pg',
+      },
       { database: pgdb.database },
     );
     alice = await createUser(pgdb.database, 'therapist');
@@ -35,7 +45,11 @@ describe('auth and patient isolation on PostgreSQL', () => {
   });
 
   it('logs the bootstrap admin in', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'admin@pg.test', password: 'admin-password-pg' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 'admin@pg.test', password: 'admin-password-pg' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.role).toBe('admin');
   });

@@ -15,8 +15,14 @@ describe('ThreadPoolAnalysisRunner with the built worker script', () => {
 
   it('runs analyses in worker threads with the same result as inline', async () => {
     expect(runner.threads).toBe(2);
-    const files = ['Ghostly_Emg_20230321_17-50-17-0881.c3d', 'Ghostly_Emg_20231004_13-18-43-0464.c3d', 'Ghostly_Emg_20230321_17-23-09-0409.c3d'];
-    const outcomes = await Promise.all(files.map((f) => runner.analyze(ghostly(f), { signalsMaxPoints: 1000 })));
+    const files = [
+      'Ghostly_Emg_20230321_17-50-17-0881.c3d',
+      'Ghostly_Emg_20231004_13-18-43-0464.c3d',
+      'Ghostly_Emg_20230321_17-23-09-0409.c3d',
+    ];
+    const outcomes = await Promise.all(
+      files.map((f) => runner.analyze(ghostly(f), { signalsMaxPoints: 1000 })),
+    );
     for (const [i, f] of files.entries()) {
       const inline = runAnalysisTask(ghostly(f), { signalsMaxPoints: 1000 });
       expect(inline.ok).toBe(true);
@@ -26,8 +32,13 @@ describe('ThreadPoolAnalysisRunner with the built worker script', () => {
   });
 
   it('reports bad files as AnalysisInputError with the reader or analyser code', async () => {
-    const truncated = readFileSync(join(process.cwd(), 'test/fixtures/c3d/not-ok/truncated-in-parameters.c3d'));
-    await expect(runner.analyze(truncated, {})).rejects.toMatchObject({ name: 'AnalysisInputError', code: 'truncated' });
+    const truncated = readFileSync(
+      join(process.cwd(), 'test/fixtures/c3d/not-ok/truncated-in-parameters.c3d'),
+    );
+    await expect(runner.analyze(truncated, {})).rejects.toMatchObject({
+      name: 'AnalysisInputError',
+      code: 'truncated',
+    });
     const noEmg = readFileSync(join(process.cwd(), 'test/fixtures/bad-input/no-emg-channels.c3d'));
     const error = await runner.analyze(noEmg, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AnalysisInputError);

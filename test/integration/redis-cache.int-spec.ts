@@ -16,7 +16,9 @@ describe('CacheService with the Redis store', () => {
 
   beforeAll(async () => {
     const config = AppConfig.fromEnv({ REDIS_URL });
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), CacheModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), CacheModule],
+    }).compile();
     const app = await moduleRef.init();
     cache = app.get(CacheService);
     redis = new Redis(REDIS_URL);

@@ -12,7 +12,11 @@ import { defaultMigrationsDir, loadMigrations, migrate } from '../../src/infrast
  */
 export async function migratedPglite(): Promise<PgliteDatabase> {
   const key = createHash('sha256')
-    .update(loadMigrations(defaultMigrationsDir()).map((m) => `${m.name}:${m.checksum}`).join('\n'))
+    .update(
+      loadMigrations(defaultMigrationsDir())
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 16);
   const file = join(tmpdir(), `emg-pglite-${key}.tar.gz`);

@@ -40,7 +40,16 @@ export interface RlsFixture {
   users: Record<Actor | 'other' | 'bystander', string>;
   spareAuthUser: string;
   globalConfig: string;
-  owned: Record<Owner, { patient: string; barePatient: string; session: string; bareSession: string; rows: Record<string, string> }>;
+  owned: Record<
+    Owner,
+    {
+      patient: string;
+      barePatient: string;
+      session: string;
+      bareSession: string;
+      rows: Record<string, string>;
+    }
+  >;
   audit: Record<string, string>;
 }
 
@@ -65,15 +74,23 @@ export async function seedRlsFixture(db: Database): Promise<RlsFixture> {
       ['bystander', { role: 'therapist', active: true }],
     ];
     for (const [name, { role, active }] of people) {
-      const id = await one(trx, sql`insert into auth.users (email) values (${`rls-${name}-${Date.now()}@test.local`}) returning id`);
-      await sql`insert into public.user_profiles (id, role, active) values (${id}, ${role}, ${active})`.execute(trx);
+      const id = await one(
+        trx,
+        sql`insert into auth.users (email) values (${`rls-${name}-${Date.now()}@test.local`}) returning id`,
+      );
+      await sql`insert into public.user_profiles (id, role, active) values (${id}, ${role}, ${active})`.execute(
+        trx,
+      );
       users[name] = id;
       audit[name] = await one(
         trx,
         sql`insert into public.audit_log (user_id, action, table_name) values (${id}, 'fixture', 'test') returning id`,
       );
     }
-    const spareAuthUser = await one(trx, sql`insert into auth.users (email) values (${`rls-spare-${Date.now()}@test.local`}) returning id`);
+    const spareAuthUser = await one(
+      trx,
+      sql`insert into auth.users (email) values (${`rls-spare-${Date.now()}@test.local`}) returning id`,
+    );
     const globalConfig = await one(
       trx,
       sql`insert into public.scoring_configuration (configuration_name, is_global, active) values ('rls-global', true, false) returning id`,
@@ -81,8 +98,14 @@ export async function seedRlsFixture(db: Database): Promise<RlsFixture> {
     const owned = {} as RlsFixture['owned'];
     for (const owner of OWNERS) {
       const therapist = users[owner];
-      const patient = await one(trx, sql`insert into public.patients (therapist_id) values (${therapist}) returning id`);
-      const barePatient = await one(trx, sql`insert into public.patients (therapist_id) values (${therapist}) returning id`);
+      const patient = await one(
+        trx,
+        sql`insert into public.patients (therapist_id) values (${therapist}) returning id`,
+      );
+      const barePatient = await one(
+        trx,
+        sql`insert into public.patients (therapist_id) values (${therapist}) returning id`,
+      );
       const session = await one(
         trx,
         sql`insert into public.therapy_sessions (session_code, patient_id, file_path, file_hash, file_size_bytes)
@@ -115,7 +138,10 @@ export async function seedRlsFixture(db: Database): Promise<RlsFixture> {
           trx,
           sql`insert into public.performance_scores (session_id, scoring_config_id) values (${session}, ${TRIAL_CONFIG}) returning id`,
         ),
-        session_settings: await one(trx, sql`insert into public.session_settings (session_id) values (${session}) returning id`),
+        session_settings: await one(
+          trx,
+          sql`insert into public.session_settings (session_id) values (${session}) returning id`,
+        ),
         bfr_monitoring: await one(
           trx,
           sql`insert into public.bfr_monitoring (session_id, channel_name) values (${session}, 'CH1') returning id`,
@@ -141,15 +167,25 @@ const TOUCH_COLUMN: Record<string, string> = { audit_log: 'action', contractions
 
 /** The row a case targets, or the owner its insert hangs off. */
 function target(fx: RlsFixture, c: RlsCase): { owner: Owner; ownerUser: string; rowId: string } {
-  const owner: Owner = c.row === 'own' && (c.role === 'therapist' || c.role === 'inactive_therapist') ? c.role : 'other';
+  const owner: Owner =
+    c.row === 'own' && (c.role === 'therapist' || c.role === 'inactive_therapist') ? c.role : 'other';
   const ownerUser = c.row === 'own' ? fx.users[c.role] : fx.users.other;
-  if (c.table === 'user_profiles') return { owner, ownerUser, rowId: c.row === 'own' ? ownerUser : fx.users.bystander };
-  if (c.table === 'audit_log') return { owner, ownerUser, rowId: fx.audit[c.row === 'own' ? c.role : 'other']! };
-  if (c.table === 'scoring_configuration' && c.row === 'global') return { owner, ownerUser, rowId: fx.globalConfig };
+  if (c.table === 'user_profiles')
+    return { owner, ownerUser, rowId: c.row === 'own' ? ownerUser : fx.users.bystander };
+  if (c.table === 'audit_log')
+    return { owner, ownerUser, rowId: fx.audit[c.row === 'own' ? c.role : 'other']! };
+  if (c.table === 'scoring_configuration' && c.row === 'global')
+    return { owner, ownerUser, rowId: fx.globalConfig };
   return { owner, ownerUser, rowId: fx.owned[owner].rows[c.table]! };
 }
 
-function insertQuery(fx: RlsFixture, c: RlsCase, owner: Owner, ownerUser: string, actorId: string): RawBuilder<unknown> {
+function insertQuery(
+  fx: RlsFixture,
+  c: RlsCase,
+  owner: Owner,
+  ownerUser: string,
+  actorId: string,
+): RawBuilder<unknown> {
   const o = fx.owned[owner];
   switch (c.table) {
     case 'patients':
@@ -205,10 +241,13 @@ export async function runRlsCase(db: Database, fx: RlsFixture, c: RlsCase): Prom
   }[c.op]();
   let affected = 0;
   try {
-    await new DbContext(db).asUser({ id: actorId, claims: { email: `${c.role}@test.local` } }, async (trx) => {
-      affected = (await query.execute(trx)).rows.length;
-      throw new Rollback();
-    });
+    await new DbContext(db).asUser(
+      { id: actorId, claims: { email: `${c.role}@test.local` } },
+      async (trx) => {
+        affected = (await query.execute(trx)).rows.length;
+        throw new Rollback();
+      },
+    );
   } catch (error) {
     if (error instanceof Rollback) return affected > 0 ? 'allowed' : 'denied';
     if ((error as { code?: string }).code === '42501') return 'denied';

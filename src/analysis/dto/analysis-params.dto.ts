@@ -8,46 +8,91 @@ import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
  * fields arrive as strings, hence the number conversions.
  */
 export class AnalysisParamsFormDto {
-  @ApiPropertyOptional({ description: 'Envelope detection threshold, fraction of the envelope max (default 0.10)', minimum: 0.001, maximum: 1 })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(0.001) @Max(1)
+  @ApiPropertyOptional({
+    description: 'Envelope detection threshold, fraction of the envelope max (default 0.10)',
+    minimum: 0.001,
+    maximum: 1,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.001)
+  @Max(1)
   threshold_factor?: number;
 
   @ApiPropertyOptional({ description: 'Minimum contraction duration, ms (default 100)', minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(60_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
   min_duration_ms?: number;
 
-  @ApiPropertyOptional({ description: 'Detection moving-average length in samples (default 100)', minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @ApiPropertyOptional({
+    description: 'Detection moving-average length in samples (default 100)',
+    minimum: 1,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   smoothing_window?: number;
 
   @ApiPropertyOptional({ description: 'Global MVC value (signal units, V)' })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
   session_mvc_value?: number;
 
   @ApiPropertyOptional({ description: 'MVC threshold, percent (default 75)', minimum: 0, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   session_mvc_threshold_percentage?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   session_expected_contractions?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   session_expected_contractions_ch1?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   session_expected_contractions_ch2?: number;
 
   @ApiPropertyOptional({ description: 'Therapeutic duration threshold, ms (default 2000)', minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(600_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
   contraction_duration_threshold?: number;
 }
 
 export const ANALYSIS_PARAM_FIELDS = [
-  'threshold_factor', 'min_duration_ms', 'smoothing_window', 'session_mvc_value', 'session_mvc_threshold_percentage',
-  'session_expected_contractions', 'session_expected_contractions_ch1', 'session_expected_contractions_ch2',
+  'threshold_factor',
+  'min_duration_ms',
+  'smoothing_window',
+  'session_mvc_value',
+  'session_mvc_threshold_percentage',
+  'session_expected_contractions',
+  'session_expected_contractions_ch1',
+  'session_expected_contractions_ch2',
   'contraction_duration_threshold',
 ] as const;
 
@@ -59,8 +104,12 @@ export function toAnalysisParams(form: Partial<AnalysisParamsFormDto>): Analysis
   if (form.smoothing_window !== undefined) po.smoothing_window = form.smoothing_window;
   const sp: NonNullable<AnalysisParams['session_params']> = {};
   for (const key of [
-    'session_mvc_value', 'session_mvc_threshold_percentage', 'session_expected_contractions',
-    'session_expected_contractions_ch1', 'session_expected_contractions_ch2', 'contraction_duration_threshold',
+    'session_mvc_value',
+    'session_mvc_threshold_percentage',
+    'session_expected_contractions',
+    'session_expected_contractions_ch1',
+    'session_expected_contractions_ch2',
+    'contraction_duration_threshold',
   ] as const) {
     if (form[key] !== undefined) sp[key] = form[key];
   }

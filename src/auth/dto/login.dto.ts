@@ -3,8 +3,15 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ACCESS_ROLES, type AccessRole } from '../../shared/http/api-docs.decorators.js';
 
 export class LoginRequestDto {
-  @ApiProperty({ example: 'admin@example.org' }) @IsEmail({ require_tld: false }) @MaxLength(320) email!: string;
-  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @MinLength(1) @MaxLength(1024) password!: string;
+  @ApiProperty({ example: 'admin@example.org' })
+  @IsEmail({ require_tld: false })
+  @MaxLength(320)
+  email!: string;
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password!: string;
 }
 
 export class LoginUserDto {

@@ -41,7 +41,9 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
 
   async setPassword(id: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
-    const updated = await this.db.asService('identity-admin', (trx) => this.accounts.setPasswordHash(trx, id, passwordHash));
+    const updated = await this.db.asService('identity-admin', (trx) =>
+      this.accounts.setPasswordHash(trx, id, passwordHash),
+    );
     if (!updated) throw new NotFoundError('user_not_found', `User ${id} not found`);
   }
 

@@ -96,7 +96,7 @@ export class InProcessQueue extends JobQueue {
 
   private pump(): void {
     if (this.closed) return;
-    for (let i = 0; i < this.waiting.length; ) {
+    for (let i = 0; i < this.waiting.length;) {
       const job = this.waiting[i]!;
       const worker = this.workers.get(job.name);
       if (!worker || worker.active >= worker.concurrency) {
@@ -139,11 +139,14 @@ export class InProcessQueue extends JobQueue {
   }
 
   private retryLater(job: PendingJob): void {
-    const timer = setTimeout(() => {
-      this.delayed.delete(job.id);
-      this.waiting.push({ ...job, attempt: job.attempt + 1 });
-      this.pump();
-    }, backoffDelay(job.backoffMs, job.attempt));
+    const timer = setTimeout(
+      () => {
+        this.delayed.delete(job.id);
+        this.waiting.push({ ...job, attempt: job.attempt + 1 });
+        this.pump();
+      },
+      backoffDelay(job.backoffMs, job.attempt),
+    );
     this.delayed.set(job.id, timer);
   }
 }

@@ -36,7 +36,12 @@ export class QueueModule {
       imports: [
         BullModule.forRoot({
           url: config.env.REDIS_URL,
-          settings: { lockDuration: lock, lockRenewTime: lock / 2, stalledInterval: lock, maxStalledCount: 2 },
+          settings: {
+            lockDuration: lock,
+            lockRenewTime: lock / 2,
+            stalledInterval: lock,
+            maxStalledCount: 2,
+          },
         }),
         BullModule.registerQueue({ name: SESSION_QUEUE }),
       ],

@@ -21,7 +21,9 @@ describe('FilesystemStorage', () => {
 
   it('refuses paths that leave the bucket', async () => {
     for (const bad of ['../x', '/etc/passwd', 'P001/../../x', 'a\\b']) {
-      await expect(storage.put(bad, new Uint8Array([0]))).rejects.toMatchObject({ code: 'invalid_object_path' });
+      await expect(storage.put(bad, new Uint8Array([0]))).rejects.toMatchObject({
+        code: 'invalid_object_path',
+      });
     }
   });
 

@@ -18,7 +18,11 @@ const SAFE_PATH = /^(?!\/)(?!.*\.\.)(?!.*\/\/)[^\\\0]{1,1024}$/;
 /** Rejects absolute paths, `..`, backslashes and NULs: object keys never leave their bucket. */
 export function assertSafeObjectPath(path: string): void {
   if (!SAFE_PATH.test(path)) {
-    throw new AppError('bad_request', 'invalid_object_path', `Invalid storage object path: ${JSON.stringify(path)}`);
+    throw new AppError(
+      'bad_request',
+      'invalid_object_path',
+      `Invalid storage object path: ${JSON.stringify(path)}`,
+    );
   }
 }
 

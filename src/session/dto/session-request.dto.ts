@@ -9,39 +9,107 @@ const PROCESSING_STATUSES = ['queued', 'processing', 'completed', 'failed'] as c
 /** Subjective data entered by the therapist (RPE, BFR pressure, game points). */
 export class SubjectiveDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 10, description: 'Borg CR-10 RPE after the session' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   rpe_post_session?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'BFR cuff pressure, % of arterial occlusion pressure' })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100)
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    description: 'BFR cuff pressure, % of arterial occlusion pressure',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   bfr_pressure_aop?: number;
 
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) game_points_achieved?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) game_points_max?: number;
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  game_points_achieved?: number;
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  game_points_max?: number;
 }
 
 /** POST /sessions text fields: patient, analysis parameters and subjective data. */
 export class CreateSessionFormDto extends AnalysisParamsFormDto {
   @ApiProperty({ example: 'P001' }) @IsString() @Matches(/^[Pp][0-9]{3,}$/) patient_code!: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10) rpe_post_session?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100) bfr_pressure_aop?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) game_points_achieved?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) game_points_max?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  rpe_post_session?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  bfr_pressure_aop?: number;
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  game_points_achieved?: number;
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  game_points_max?: number;
 }
 
 /** POST /sessions/:code/reprocess: new parameters replace the stored ones field by field. */
 export class ReprocessSessionDto extends AnalysisParamsFormDto {}
 
 export class SessionCodeParamDto {
-  @ApiProperty({ example: 'P001S001' }) @IsString() @Matches(/^[Pp][0-9]{3,}[Ss][0-9]{3,}$/) session_code!: string;
+  @ApiProperty({ example: 'P001S001' })
+  @IsString()
+  @Matches(/^[Pp][0-9]{3,}[Ss][0-9]{3,}$/)
+  session_code!: string;
 }
 
 export class ListSessionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'P001' }) @IsOptional() @IsString() @Matches(/^[Pp][0-9]{3,}$/) patient_code?: string;
-  @ApiPropertyOptional({ enum: PROCESSING_STATUSES }) @IsOptional() @IsIn(PROCESSING_STATUSES) status?: (typeof PROCESSING_STATUSES)[number];
-  @ApiPropertyOptional({ description: 'Session date (or upload time) from, ISO 8601', type: String, format: 'date-time' })
-  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @ApiPropertyOptional({ description: 'Session date (or upload time) to, ISO 8601', type: String, format: 'date-time' })
-  @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  @ApiPropertyOptional({ example: 'P001' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[Pp][0-9]{3,}$/)
+  patient_code?: string;
+  @ApiPropertyOptional({ enum: PROCESSING_STATUSES })
+  @IsOptional()
+  @IsIn(PROCESSING_STATUSES)
+  status?: (typeof PROCESSING_STATUSES)[number];
+  @ApiPropertyOptional({
+    description: 'Session date (or upload time) from, ISO 8601',
+    type: String,
+    format: 'date-time',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+  @ApiPropertyOptional({
+    description: 'Session date (or upload time) to, ISO 8601',
+    type: String,
+    format: 'date-time',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
 }

@@ -5,7 +5,8 @@ export class SessionAcceptedDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'P001S001' }) session_code!: string;
   @ApiProperty({ enum: ['queued', 'processing', 'completed', 'failed'] }) status!: string;
-  @ApiProperty({ description: 'True when the same file was already uploaded for this patient' }) duplicate!: boolean;
+  @ApiProperty({ description: 'True when the same file was already uploaded for this patient' })
+  duplicate!: boolean;
 }
 
 export class SessionStatusDto {
@@ -13,7 +14,12 @@ export class SessionStatusDto {
   @ApiProperty({ enum: ['queued', 'processing', 'completed', 'failed'] }) status!: string;
   @ApiProperty({ nullable: true, type: String, example: 'analyzing' }) stage!: string | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Stable code when failed, e.g. truncated, no_emg_channels' }) error_code!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Stable code when failed, e.g. truncated, no_emg_channels',
+  })
+  error_code!: string | null;
   @ApiProperty({ nullable: true, type: String }) error_message!: string | null;
   @ApiProperty() attempts!: number;
   @ApiProperty() result_version!: number;
@@ -71,7 +77,10 @@ export class ChannelStatisticsDto {
   @ApiProperty({ nullable: true, type: Number }) mdf!: number | null;
   @ApiProperty({ nullable: true, type: Number }) fatigue_index!: number | null;
   @ApiProperty({ description: 'Windowed statistics per metric' }) temporal_stats!: Record<string, unknown>;
-  @ApiProperty({ description: 'The full per-channel analytics of the analysis report' }) analytics!: Record<string, unknown>;
+  @ApiProperty({ description: 'The full per-channel analytics of the analysis report' }) analytics!: Record<
+    string,
+    unknown
+  >;
 }
 
 export class SessionDetailDto extends SessionSummaryDto {
@@ -82,13 +91,24 @@ export class SessionDetailDto extends SessionSummaryDto {
   @ApiProperty() file_hash!: string;
   @ApiProperty() result_version!: number;
   @ApiProperty({ nullable: true, type: Number }) processing_time_ms!: number | null;
-  @ApiProperty({ description: 'Game metadata from the C3D parameters' }) game_metadata!: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String, example: 'ghostly-v1@1.0.0' }) processing_profile!: string | null;
-  @ApiProperty({ description: 'Analysis parameters used: processing_options and session_params' }) processing_parameters!: Record<string, unknown>;
-  @ApiProperty({ description: 'Subjective inputs: RPE, BFR, game points' }) subjective!: Record<string, unknown>;
+  @ApiProperty({ description: 'Game metadata from the C3D parameters' }) game_metadata!: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ nullable: true, type: String, example: 'ghostly-v1@1.0.0' }) processing_profile!:
+    string | null;
+  @ApiProperty({ description: 'Analysis parameters used: processing_options and session_params' })
+  processing_parameters!: Record<string, unknown>;
+  @ApiProperty({ description: 'Subjective inputs: RPE, BFR, game points' }) subjective!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ type: [ChannelStatisticsDto] }) channels!: ChannelStatisticsDto[];
   @ApiProperty({ type: [ContractionDto] }) contractions!: ContractionDto[];
-  @ApiPropertyOptional({ nullable: true, description: 'performance_scores row' }) performance_scores!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, description: 'performance_scores row' }) performance_scores!: Record<
+    string,
+    unknown
+  > | null;
   @ApiPropertyOptional({ nullable: true }) session_settings!: Record<string, unknown> | null;
   @ApiProperty({ type: [Object] }) bfr_monitoring!: Record<string, unknown>[];
 }

@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { JobQueue, PermanentJobError, type JobContext } from '../../infrastructure/queue/job-queue.js';
 import { AppConfig } from '../../shared/config/app-config.js';
 import { SessionProcessingService } from '../session-processing.service.js';
@@ -29,11 +35,15 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
       // A job cut short by shutdown stays unfinished: the next start re-enqueues it.
       if (this.shuttingDown && !(error instanceof PermanentJobError)) return;
       const code = error instanceof PermanentJobError ? error.code : 'processing_failed';
-      this.processing.markFailed(job.data as ProcessSessionPayload, code, error.message).catch((e: unknown) => {
-        this.logger.error({ msg: 'could not mark session failed', jobId: job.id, error: String(e) });
-      });
+      this.processing
+        .markFailed(job.data as ProcessSessionPayload, code, error.message)
+        .catch((e: unknown) => {
+          this.logger.error({ msg: 'could not mark session failed', jobId: job.id, error: String(e) });
+        });
     });
-    this.queue.process<ProcessSessionPayload>(PROCESS_SESSION_JOB, this.config.env.QUEUE_CONCURRENCY, (job) => this.handle(job));
+    this.queue.process<ProcessSessionPayload>(PROCESS_SESSION_JOB, this.config.env.QUEUE_CONCURRENCY, (job) =>
+      this.handle(job),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,7 +51,8 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
     try {
       const unfinished = await this.processing.unfinished();
       for (const session of unfinished) await this.producer.enqueue(session);
-      if (unfinished.length > 0) this.logger.log({ msg: 're-enqueued unfinished sessions', count: unfinished.length });
+      if (unfinished.length > 0)
+        this.logger.log({ msg: 're-enqueued unfinished sessions', count: unfinished.length });
     } catch (error) {
       this.logger.error({ msg: 'could not re-enqueue unfinished sessions', error: String(error) });
     }

@@ -17,7 +17,11 @@ describe('AppConfig', () => {
     expect(c.embeddedDatabase).toBe(false);
     expect(c.migrateOnStart).toBe(false);
     expect(c.usesRedis).toBe(false);
-    const w = AppConfig.fromEnv({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://127.0.0.1:6379', APP_ROLE: 'worker' });
+    const w = AppConfig.fromEnv({
+      DATABASE_URL: 'postgres://u@h/db',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      APP_ROLE: 'worker',
+    });
     expect(w.runsApi).toBe(false);
     expect(w.runsWorkers).toBe(true);
     expect(AppConfig.fromEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).usesRedis).toBe(true);
@@ -26,7 +30,12 @@ describe('AppConfig', () => {
   it('reports every bad key at once', () => {
     let error: unknown;
     try {
-      AppConfig.fromEnv({ PORT: 'eighty', APP_ROLE: 'boss', REDIS_URL: 'http://x', STORAGE_DRIVER: 'supabase' });
+      AppConfig.fromEnv({
+        PORT: 'eighty',
+        APP_ROLE: 'boss',
+        REDIS_URL: 'http://x',
+        STORAGE_DRIVER: 'supabase',
+      });
     } catch (e) {
       error = e;
     }
@@ -47,8 +56,12 @@ describe('AppConfig', () => {
       }
     };
     expect(problems({ APP_ROLE: 'api' }).join('\n')).toMatch(/REDIS_URL[\s\S]*DATABASE_URL/);
-    expect(problems({ APP_ROLE: 'worker', DATABASE_URL: 'postgres://u@h/db' })).toEqual([expect.stringContaining('APP_ROLE=worker needs REDIS_URL')]);
-    expect(problems({ APP_ROLE: 'api', DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' })).toEqual([]);
+    expect(problems({ APP_ROLE: 'worker', DATABASE_URL: 'postgres://u@h/db' })).toEqual([
+      expect.stringContaining('APP_ROLE=worker needs REDIS_URL'),
+    ]);
+    expect(
+      problems({ APP_ROLE: 'api', DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' }),
+    ).toEqual([]);
   });
 
   it('parses booleans and lists', () => {

@@ -28,10 +28,14 @@ function crossCheck(env: EnvironmentVariables): string[] {
   if (env.APP_ROLE !== 'all') {
     // a split role only works when the processes share a queue and a database
     if (env.REDIS_URL === undefined) {
-      problems.push(`APP_ROLE=${env.APP_ROLE} needs REDIS_URL: without Redis the queue is in-process, and jobs queued by one process are never seen by another`);
+      problems.push(
+        `APP_ROLE=${env.APP_ROLE} needs REDIS_URL: without Redis the queue is in-process, and jobs queued by one process are never seen by another`,
+      );
     }
     if (env.DATABASE_URL === undefined) {
-      problems.push(`APP_ROLE=${env.APP_ROLE} needs DATABASE_URL: the embedded database belongs to one process`);
+      problems.push(
+        `APP_ROLE=${env.APP_ROLE} needs DATABASE_URL: the embedded database belongs to one process`,
+      );
     }
   }
   return problems;
@@ -43,8 +47,18 @@ export class AppConfig {
   static fromEnv(source: Record<string, string | undefined>): AppConfig {
     const known = Object.keys(new EnvironmentVariables());
     const picked: Record<string, string> = {};
-    for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY',
-      'SUPABASE_JWT_SECRET', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'WEBHOOK_SECRET']) {
+    for (const key of [
+      ...known,
+      'DATABASE_URL',
+      'REDIS_URL',
+      'SUPABASE_URL',
+      'SUPABASE_SERVICE_ROLE_KEY',
+      'SUPABASE_JWT_SECRET',
+      'JWT_SECRET',
+      'ADMIN_EMAIL',
+      'ADMIN_PASSWORD',
+      'WEBHOOK_SECRET',
+    ]) {
       const value = source[key];
       if (value !== undefined) picked[key] = value;
     }

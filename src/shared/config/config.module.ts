@@ -7,6 +7,10 @@ import { AppConfig } from './app-config.js';
 export class ConfigModule {
   static forRoot(config?: AppConfig): DynamicModule {
     const value = config ?? AppConfig.fromEnv(process.env);
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: value }], exports: [AppConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfig, useValue: value }],
+      exports: [AppConfig],
+    };
   }
 }

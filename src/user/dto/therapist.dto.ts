@@ -4,7 +4,9 @@ import { Matches } from 'class-validator';
 
 export class TherapistPatientCodeParamDto {
   @ApiProperty({ example: 'P001' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
   @Matches(/^P[0-9]{3,}$/, { message: 'patient_code must look like P001' })
   patient_code!: string;
 }
@@ -15,7 +17,8 @@ export class TherapistDto {
   @ApiProperty({ nullable: true }) last_name!: string | null;
   @ApiProperty({ example: 'T001' }) user_code!: string;
   @ApiProperty({ example: 'therapist' }) role!: string;
-  @ApiProperty({ example: 'Dr. Lovelace', description: '"Dr. {last_name}", else the user code' }) display_name!: string;
+  @ApiProperty({ example: 'Dr. Lovelace', description: '"Dr. {last_name}", else the user code' })
+  display_name!: string;
 }
 
 export function toTherapistDto(row: {

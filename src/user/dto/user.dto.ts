@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type { Selectable } from 'kysely';
 import type { UserProfilesTable } from '../../infrastructure/database/database.types.js';
 import { ACCESS_ROLES, type AccessRole } from '../../shared/http/api-docs.decorators.js';
@@ -13,7 +25,10 @@ export class UserIdParamDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'therapist@example.org' }) @IsEmail({ require_tld: false }) @MaxLength(320) email!: string;
+  @ApiProperty({ example: 'therapist@example.org' })
+  @IsEmail({ require_tld: false })
+  @MaxLength(320)
+  email!: string;
   @ApiPropertyOptional({ description: 'At least 8 characters; generated and shown once when omitted' })
   @IsOptional()
   @IsString()
