@@ -175,6 +175,40 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
     expect(await env.count('emg_statistics', s.id)).toBe(2);
     expect(await env.count('contractions', s.id)).toBe(26);
     expect(detail.result_version).toBe(1);
+
+    // under PostgreSQL's policies too, another therapist finds none of it and changes nothing
+    const other = await createUser(env.pg.database, 'therapist');
+    const h = bearer(await signHs256(SECRET, supabaseClaims(other)));
+    for (const [method, url, payload] of [
+      ['GET', `/sessions/${s.session_code}`, undefined],
+      ['GET', `/sessions/${s.session_code}/status`, undefined],
+      ['POST', `/sessions/${s.session_code}/reprocess`, {}],
+      ['PATCH', `/sessions/${s.session_code}/subjective`, { rpe_post_session: 2 }],
+      ['GET', `/webhooks/storage/status/${s.session_code}`, undefined],
+    ] as const) {
+      const res = await env.api.app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
+      expect([url, res.statusCode, res.json().error]).toEqual([url, 404, 'session_not_found']);
+    }
+    expect((await env.api.app.inject({ method: 'GET', url: '/sessions', headers: h })).json().total).toBe(0);
+    const statusOf = async () =>
+      (
+        await env.api.app.inject({
+          method: 'GET',
+          url: `/sessions/${s.session_code}/status`,
+          headers: await env.headers(),
+        })
+      ).json();
+    const detailOf = async () =>
+      (
+        await env.api.app.inject({
+          method: 'GET',
+          url: `/sessions/${s.session_code}`,
+          headers: await env.headers(),
+        })
+      ).json();
+    expect((await statusOf()).attempts).toBe(1);
+    const again = await detailOf();
+    expect([again.result_version, again.performance_scores.rpe_post_session]).toEqual([1, null]);
   });
 
   it('two worker processes sharing the queue process each session exactly once', async () => {
