@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { AdherenceDto } from './dto/adherence.dto.js';
 import { MedicalInfoDto, PutMedicalInfoDto } from './dto/medical-info.dto.js';
 import {
   CreatePatientDto,
@@ -57,6 +58,19 @@ export class PatientController {
     @Body() body: UpdatePatientDto,
   ): Promise<PatientDto> {
     return this.patients.update(user, params.patient_code, body);
+  }
+
+  @Get(':patient_code/adherence')
+  @Auth()
+  @ApiOperation({
+    summary: 'Adherence to the 14-day protocol (original-spec 6.9)',
+    description:
+      "Completed sessions dated within the protocol's days so far against 15 per 7 days; no score before day 3.",
+  })
+  @ApiOkResponse({ type: AdherenceDto })
+  @ApiErrors(404)
+  adherence(@CurrentUser() user: AuthUser, @Param() params: PatientCodeParamDto): Promise<AdherenceDto> {
+    return this.patients.adherence(user, params.patient_code);
   }
 
   @Get(':patient_code/medical-info')

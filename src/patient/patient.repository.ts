@@ -48,6 +48,18 @@ export class PatientRepository {
       .executeTakeFirst();
   }
 
+  /** Completed sessions of a patient dated (session date, else upload) at or after `since`. */
+  async countCompletedSince(trx: Tx, patientId: string, since: Date): Promise<number> {
+    const row = await trx
+      .selectFrom('therapy_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('patient_id', '=', patientId)
+      .where('processing_status', '=', 'completed')
+      .where(sql<Date>`coalesce(session_date, created_at)`, '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** The scope of a scoring configuration (as far as the caller may see it). */
   async findScoringConfigScope(trx: Tx, id: string) {
     return trx

@@ -21,6 +21,8 @@ import {
   type UpdatePatientDto,
 } from './dto/patient.dto.js';
 import { PatientRepository } from './patient.repository.js';
+import { calculateAdherence, protocolDay } from '@app/scoring';
+import { type AdherenceDto, toAdherenceDto } from './dto/adherence.dto.js';
 
 /**
  * Patients as the caller may see them. Visibility is RLS's job (a therapist's query simply
@@ -110,6 +112,27 @@ export class PatientService {
         "The configuration belongs to another therapist or patient; use a global one or one of this patient's therapist",
       );
     }
+  }
+
+  /**
+   * Adherence of original-spec 6.9 from the patient's own completed sessions (the original
+   * listed the bucket root for every patient at once). The window is the protocol's days so
+   * far: from the start of day (UTC) protocol_day - 1 days ago.
+   */
+  adherence(user: AuthUser, patientCode: string, now = new Date()): Promise<AdherenceDto> {
+    return this.db.asUser(user, async (trx) => {
+      const patient = await this.findVisible(trx, patientCode);
+      const day = protocolDay(new Date(patient.treatment_start_date), now);
+      const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      const since = new Date(today - (day - 1) * 86_400_000);
+      const completed = await this.patients.countCompletedSince(trx, patient.id, since);
+      return toAdherenceDto(
+        patient.patient_code,
+        calculateAdherence(completed, day),
+        patient.total_sessions_planned,
+        since,
+      );
+    });
   }
 
   getMedicalInfo(user: AuthUser, patientCode: string): Promise<MedicalInfoDto> {

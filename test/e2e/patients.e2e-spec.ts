@@ -146,6 +146,57 @@ describe('patients API and isolation between therapists', () => {
     expect(global.json().current_scoring_config_id).toBe('a0000000-0000-0000-0000-000000000001');
   });
 
+  it('computes adherence from the patient’s own completed sessions in the protocol window', async () => {
+    const DAY = 86_400_000;
+    const created = await call(alice, 'POST', '/patients', {
+      treatment_start_date: new Date(Date.now() - 6 * DAY).toISOString(),
+    });
+    const code = created.json().patient_code as string;
+    const patient = await t.database.kysely
+      .selectFrom('patients')
+      .select('id')
+      .where('patient_code', '=', code)
+      .executeTakeFirstOrThrow();
+    const session = (n: number, status: 'completed' | 'failed', daysAgo: number) => ({
+      session_code: `${code}S${String(n).padStart(3, '0')}`,
+      patient_id: patient.id,
+      file_path: `c3d-examples/${code}/s${n}.c3d`,
+      file_hash: String(n).padStart(64, 'a'),
+      file_size_bytes: 1000,
+      processing_status: status,
+      session_date: new Date(Date.now() - daysAgo * DAY),
+    });
+    // 7 completed in the 7-day window, one failed, one completed before the window (day -20)
+    const rows = [1, 2, 3, 4, 5, 6, 7].map((n) => session(n, 'completed', n - 1));
+    rows.push(session(8, 'failed', 1), session(9, 'completed', 20));
+    await t.database.kysely.insertInto('therapy_sessions').values(rows).execute();
+
+    const res = await call(alice, 'GET', `/patients/${code}/adherence`);
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    // original-spec 6.9's worked example: day 7, 7 completed, expected 15/7 x 7 = 15 (its tests
+    // print 2.14 x 7 = 14.98), 46.7 %, Poor
+    expect(a).toMatchObject({
+      patient_code: code,
+      protocol_day: 7,
+      completed_sessions: 7,
+      category: 'Poor',
+      trial_duration: 14,
+      total_sessions_planned: 30,
+    });
+    expect(a.expected_sessions).toBeCloseTo(15, 10);
+    expect(a.adherence_score).toBeCloseTo(46.67, 2);
+    // another therapist cannot see it
+    expect((await call(bob, 'GET', `/patients/${code}/adherence`)).statusCode).toBe(404);
+    // before day 3 there is no score
+    const fresh = (await call(alice, 'POST', '/patients', {})).json().patient_code;
+    expect((await call(alice, 'GET', `/patients/${fresh}/adherence`)).json()).toMatchObject({
+      protocol_day: 1,
+      adherence_score: null,
+      message: 'Minimum 3 days required for adherence calculation',
+    });
+  });
+
   it('refuses an inactive therapist', async () => {
     const carol = await createUser(t.database, 'therapist', { active: false });
     const res = await call(carol, 'GET', '/patients');

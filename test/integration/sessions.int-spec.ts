@@ -190,20 +190,21 @@ describe('session pipeline on PostgreSQL + Redis (Bull)', () => {
       expect([url, res.statusCode, res.json().error]).toEqual([url, 404, 'session_not_found']);
     }
     expect((await env.api.app.inject({ method: 'GET', url: '/sessions', headers: h })).json().total).toBe(0);
+    const e = env;
     const statusOf = async () =>
       (
-        await env.api.app.inject({
+        await e.api.app.inject({
           method: 'GET',
           url: `/sessions/${s.session_code}/status`,
-          headers: await env.headers(),
+          headers: await e.headers(),
         })
       ).json();
     const detailOf = async () =>
       (
-        await env.api.app.inject({
+        await e.api.app.inject({
           method: 'GET',
           url: `/sessions/${s.session_code}`,
-          headers: await env.headers(),
+          headers: await e.headers(),
         })
       ).json();
     expect((await statusOf()).attempts).toBe(1);
