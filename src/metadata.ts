@@ -408,7 +408,9 @@ export default async () => {
               game_points_achieved: { required: false, type: () => Number, minimum: 0 },
               game_points_max: { required: false, type: () => Number, minimum: 0 },
             },
-            ReprocessSessionDto: {},
+            ReprocessSessionDto: {
+              scoring_config_id: { required: false, type: () => String, nullable: true, format: 'uuid' },
+            },
             SessionCodeParamDto: {
               session_code: { required: true, type: () => String, pattern: '^[Pp][0-9]{3,}[Ss][0-9]{3,}$' },
             },

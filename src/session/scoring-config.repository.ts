@@ -20,6 +20,15 @@ const NO_TARGETS: ConfigTargets = { durationMs: {}, contractions: {} };
  */
 @Injectable()
 export class ScoringConfigRepository {
+  /** The scope of a configuration (as far as the caller may see it). */
+  async findScope(trx: Tx, id: string) {
+    return trx
+      .selectFrom('scoring_configuration')
+      .select(['id', 'is_global', 'therapist_id', 'patient_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
   async forSession(trx: Tx, sessionId: string): Promise<ResolvedScoring> {
     const { rows } = await sql<{
       id: string | null;

@@ -150,6 +150,17 @@ export class SessionRepository {
       .execute();
   }
 
+  async patientOf(
+    trx: Tx,
+    patientId: string,
+  ): Promise<{ id: string; therapist_id: string | null } | undefined> {
+    return trx
+      .selectFrom('patients')
+      .select(['id', 'therapist_id'])
+      .where('id', '=', patientId)
+      .executeTakeFirst();
+  }
+
   async patientCodeOf(trx: Tx, patientId: string): Promise<string> {
     const row = await trx
       .selectFrom('patients')

@@ -219,6 +219,7 @@ export class SessionsService {
           `Session ${current.session_code} is ${current.processing_status}`,
         );
       }
+      const configPatch = await this.configChoice(trx, current, dto.scoring_config_id);
       const given = toAnalysisParams(dto);
       const params = {
         processing_options: { ...current.analysis_params?.processing_options, ...given.processing_options },
@@ -232,10 +233,41 @@ export class SessionsService {
         error_message: null,
         attempts: current.attempts + 1,
         analysis_params: JSON.stringify(params),
+        ...configPatch,
       }))!;
     });
     await this.producer.enqueue(row);
     return toSessionStatusDto(row);
+  }
+
+  /**
+   * The scoring configuration a reprocess asks for: absent keeps the session's; null lets the
+   * job resolve it again; an id must be global or belong to the patient's therapist (therapist-
+   * wide, or this patient's own).
+   */
+  private async configChoice(
+    trx: Tx,
+    session: SessionRow,
+    requested: string | null | undefined,
+  ): Promise<{ scoring_config_id?: string | null }> {
+    if (requested === undefined) return {};
+    if (requested === null) return { scoring_config_id: null };
+    const scope = await this.scoring.findScope(trx, requested);
+    if (!scope)
+      throw new NotFoundError('scoring_config_not_found', `Scoring configuration ${requested} not found`);
+    const patient = await this.sessions.patientOf(trx, session.patient_id);
+    const applies =
+      scope.is_global ||
+      (scope.therapist_id !== null &&
+        scope.therapist_id === patient?.therapist_id &&
+        (scope.patient_id === null || scope.patient_id === session.patient_id));
+    if (!applies) {
+      throw new UnprocessableError(
+        'scoring_config_not_applicable',
+        "The configuration belongs to another therapist or patient; use a global one or one of this patient's therapist",
+      );
+    }
+    return { scoring_config_id: requested };
   }
 
   /** Stores subjective data and, for a completed session, rescores it from the stored counts. */

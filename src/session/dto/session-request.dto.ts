@@ -1,6 +1,17 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { AnalysisParamsFormDto } from '../../analysis/dto/analysis-params.dto.js';
 import { PageQueryDto } from '../../shared/pagination/page.dto.js';
 
@@ -75,7 +86,20 @@ export class CreateSessionFormDto extends AnalysisParamsFormDto {
 }
 
 /** POST /sessions/:code/reprocess: new parameters replace the stored ones field by field. */
-export class ReprocessSessionDto extends AnalysisParamsFormDto {}
+export class ReprocessSessionDto extends AnalysisParamsFormDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "Score with this configuration (a global one, or one of the patient's therapist: therapist-wide or " +
+      "the patient's own); null resolves it again (patient, therapist, trial default). Absent: keep the session's.",
+  })
+  @IsOptional()
+  // 'loose': the trial default's fixed id has no RFC version digit
+  @IsUUID('loose')
+  scoring_config_id?: string | null;
+}
 
 export class SessionCodeParamDto {
   @ApiProperty({ example: 'P001S001' })
