@@ -192,12 +192,15 @@ export class SessionsService {
           await this.results.read(trx, row.id),
         );
       // Only finished results are cached: their key changes with every new result version.
-      if (row.processing_status !== 'completed') return load();
-      return this.cache.getOrSet(
-        CacheService.sessionResultKey(row.id, row.result_version),
-        CACHE_TTL.sessionResult,
-        load,
-      );
+      const detail =
+        row.processing_status !== 'completed'
+          ? await load()
+          : await this.cache.getOrSet(
+              CacheService.sessionResultKey(row.id, row.result_version),
+              CACHE_TTL.sessionResult,
+              load,
+            );
+      return user.role === 'researcher' ? pseudonymised(detail) : detail;
     });
   }
 
@@ -305,6 +308,15 @@ export class SessionsService {
     if (!row) throw new NotFoundError('session_not_found', `Session ${sessionCode.toUpperCase()} not found`);
     return row;
   }
+}
+
+/**
+ * Researchers see pseudonymised data only: the game writes the player's name into the file
+ * (SUBJECTS:PLAYER_NAME), and a clinic may type the patient's real name there.
+ */
+function pseudonymised(detail: SessionDetailDto): SessionDetailDto {
+  const { player_name: _name, ...metadata } = detail.game_metadata;
+  return { ...detail, game_metadata: metadata };
 }
 
 function sha256(bytes: Uint8Array): string {

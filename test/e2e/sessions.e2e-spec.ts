@@ -302,6 +302,27 @@ describe('therapy sessions end to end (embedded)', () => {
     },
   );
 
+  it("shows researchers the session without the player's name from the file (pseudonymised)", async () => {
+    const code = codes.get('Ghostly_Emg_20230321_17-23-09-0409.c3d')!;
+    const asTherapist = (
+      await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(alice) })
+    ).json();
+    expect(asTherapist.game_metadata.player_name).toBe('Default');
+    // twice: the second answer comes from the cache shared by all roles
+    for (let i = 0; i < 2; i++) {
+      const asResearcher = (
+        await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(researcher) })
+      ).json();
+      expect(asResearcher.game_metadata).not.toHaveProperty('player_name');
+      expect(asResearcher.game_metadata.game_name).toBe('Ghostly');
+      expect(asResearcher.channels).toHaveLength(2);
+    }
+    const again = (
+      await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(alice) })
+    ).json();
+    expect(again.game_metadata.player_name).toBe('Default');
+  });
+
   it('serves a completed session from the cache until its result version changes', async () => {
     const code = codes.get('Ghostly_Emg_20231004_13-18-43-0464.c3d')!;
     const h = await auth(alice);
