@@ -1,19 +1,21 @@
 /**
- * The shared corpus (../shared/data): every file read and checked against the MANIFEST facts.
+ * The shared corpus (../shared/data): every file read and checked against the facts of its
+ * MANIFEST.md, read from the MANIFEST itself.
  * Skipped only when ../shared is absent (a fresh clone); test/fixtures/c3d covers that case.
  */
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusFacts } from '../test-data/corpus-facts.js';
+import { readManifest } from '../test-data/manifest.js';
 import { getParameter, readC3d, type C3dFile } from './index.js';
 
 const shared = join(process.cwd(), '../shared/data');
 const describeCorpus = existsSync(shared) ? describe : describe.skip;
 const read = (rel: string): C3dFile => readC3d(readFileSync(join(shared, rel)));
+const manifest = existsSync(shared) ? readManifest(join(shared, 'c3d', 'MANIFEST.md')) : [];
 
 describeCorpus('shared C3D corpus: MANIFEST facts', () => {
-  it.each(corpusFacts.map((f) => [f.path, f] as const))('%s', (path, fact) => {
+  it.each(manifest.map((f) => [f.path, f] as const))('%s', (path, fact) => {
     const bytes = readFileSync(join(shared, 'c3d', path));
     expect(bytes.length).toBe(fact.bytes);
     const file = readC3d(bytes);
@@ -46,12 +48,7 @@ describeCorpus('shared C3D corpus: MANIFEST facts', () => {
  * Intel twins (corpus-edge.spec), so no warning is expected there.
  */
 describeCorpus('shared C3D corpus: MANIFEST anomalies the reader must report', () => {
-  const manifest = readFileSync(join(shared, 'c3d', 'MANIFEST.md'), 'utf8');
-  const rows = manifest
-    .split('\n')
-    .filter((l) => l.startsWith('| ') && /\.c3d \|/i.test(l))
-    .map((l) => l.split('|').map((c) => c.trim()))
-    .map((cells) => ({ path: cells[1]!, anomalies: cells[11] ?? '' }));
+  const rows = manifest;
   const RULES: [RegExp, (m: RegExpExecArray) => string | null][] = [
     [
       /parameter section uses (\d+) blocks but its header announces (\d+)/,
