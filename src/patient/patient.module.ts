@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { PatientController } from './patient.controller.js';
 import { PatientRepository } from './patient.repository.js';
 import { PatientService } from './patient.service.js';
 
 @Module({
+  imports: [ScoringConfigModule],
   controllers: [PatientController],
   providers: [PatientRepository, PatientService],
   exports: [PatientService],

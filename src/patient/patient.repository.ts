@@ -60,15 +60,6 @@ export class PatientRepository {
     return Number(row.n);
   }
 
-  /** The scope of a scoring configuration (as far as the caller may see it). */
-  async findScoringConfigScope(trx: Tx, id: string) {
-    return trx
-      .selectFrom('scoring_configuration')
-      .select(['id', 'is_global', 'therapist_id', 'patient_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-  }
-
   /** True when the id is an active therapist's profile (as far as the caller may see). */
   async isActiveTherapist(trx: Tx, userId: string): Promise<boolean> {
     const row = await trx

@@ -7,7 +7,6 @@ import type { PatientsTable } from '../infrastructure/database/database.types.js
 import {
   ForbiddenError,
   NotFoundError,
-  UnprocessableError,
   ValidationFailedError,
 } from '../shared/errors/app-error.js';
 import { type Page, toPage } from '../shared/pagination/page.dto.js';
@@ -21,6 +20,7 @@ import {
   type UpdatePatientDto,
 } from './dto/patient.dto.js';
 import { PatientRepository } from './patient.repository.js';
+import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
 import { calculateAdherence, protocolDay } from '@app/scoring';
 import { type AdherenceDto, toAdherenceDto } from './dto/adherence.dto.js';
 
@@ -34,6 +34,7 @@ export class PatientService {
   constructor(
     private readonly db: DbContext,
     private readonly patients: PatientRepository,
+    private readonly scoring: ScoringConfigService,
   ) {}
 
   create(user: AuthUser, dto: CreatePatientDto): Promise<PatientDto> {
@@ -75,12 +76,10 @@ export class PatientService {
         patch.therapist_id = await this.therapistFor(trx, user, dto.therapist_id);
       }
       if (dto.current_scoring_config_id) {
-        await this.assertConfigApplies(
-          trx,
-          dto.current_scoring_config_id,
-          current.id,
-          patch.therapist_id ?? current.therapist_id,
-        );
+        await this.scoring.assertAppliesToPatient(trx, dto.current_scoring_config_id, {
+          id: current.id,
+          therapist_id: patch.therapist_id ?? current.therapist_id,
+        });
       }
       if (Object.keys(patch).length === 0) return toPatientDto(current);
       const row = await refusedByRls(
@@ -91,27 +90,6 @@ export class PatientService {
       if (!row) throw this.notFound(patientCode);
       return toPatientDto(row);
     });
-  }
-
-  /** A patient may use a global configuration, or one of its therapist's (therapist-wide or its own). */
-  private async assertConfigApplies(
-    trx: Tx,
-    configId: string,
-    patientId: string,
-    therapistId: string | null,
-  ): Promise<void> {
-    const scope = await this.patients.findScoringConfigScope(trx, configId);
-    if (!scope)
-      throw new NotFoundError('scoring_config_not_found', `Scoring configuration ${configId} not found`);
-    const applies =
-      scope.is_global ||
-      (scope.therapist_id === therapistId && (scope.patient_id === null || scope.patient_id === patientId));
-    if (!applies) {
-      throw new UnprocessableError(
-        'scoring_config_not_applicable',
-        "The configuration belongs to another therapist or patient; use a global one or one of this patient's therapist",
-      );
-    }
   }
 
   /**

@@ -6,5 +6,6 @@ import { ScoringConfigService } from './scoring-config.service.js';
 @Module({
   controllers: [ScoringConfigController],
   providers: [ScoringConfigurationRepository, ScoringConfigService],
+  exports: [ScoringConfigService],
 })
 export class ScoringConfigModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Insertable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { ScoringConfigurationTable } from '../infrastructure/database/database.types.js';
 import type { ScoringConfigRow } from './dto/scoring-config.dto.js';
@@ -27,6 +28,14 @@ export class ScoringConfigurationRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  }
+
+  /** The configuration a session is scored with: get_session_scoring_config() (session -> patient -> therapist -> trial default). */
+  async idForSession(trx: Tx, sessionId: string): Promise<string | null> {
+    const { rows } = await sql<{
+      id: string | null;
+    }>`select public.get_session_scoring_config(${sessionId}::uuid, null) as id`.execute(trx);
+    return rows[0]?.id ?? null;
   }
 
   async findById(trx: Tx, id: string): Promise<ScoringConfigRow | undefined> {

@@ -1,3 +1,4 @@
+import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { refusedByRls } from '../auth/db-errors.js';
@@ -6,6 +7,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  UnprocessableError,
   ValidationFailedError,
 } from '../shared/errors/app-error.js';
 import { type Page, toPage } from '../shared/pagination/page.dto.js';
@@ -20,7 +22,16 @@ import {
   toScoringConfigDto,
 } from './dto/scoring-config.dto.js';
 import { ScoringConfigurationRepository } from './scoring-config.repository.js';
-import { configValues } from './scoring-config.values.js';
+import { appliesToPatient, configValues, toLibraryConfig } from './scoring-config.values.js';
+import { parseTargets, type ConfigTargets } from './config-targets.js';
+
+/** A session's configuration: the scoring library's config and its clinical targets. */
+export interface ResolvedScoring {
+  config: ScoringConfig;
+  targets: ConfigTargets;
+}
+
+const NO_TARGETS: ConfigTargets = { durationMs: {}, contractions: {} };
 
 interface ScopeColumns {
   is_global: boolean;
@@ -118,6 +129,35 @@ export class ScoringConfigService {
         throw new ForbiddenError(WRITE_FORBIDDEN, 'You may not change this scoring configuration');
       return toScoringConfigDto(await this.findVisible(trx, id));
     });
+  }
+
+  /**
+   * The configuration a session is scored with (session -> patient -> therapist -> trial
+   * default) as the scoring library's config and its clinical targets. Runs in the caller's
+   * transaction: the job's service context, or a user's for rescoring.
+   */
+  async resolveForSession(trx: Tx, sessionId: string): Promise<ResolvedScoring> {
+    const id = await this.configs.idForSession(trx, sessionId);
+    const row = id ? await this.configs.findById(trx, id) : undefined;
+    if (!row) return { config: GHOSTLY_TRIAL_DEFAULT, targets: NO_TARGETS };
+    return { config: toLibraryConfig(row), targets: parseTargets(row.target_defaults) };
+  }
+
+  /** 404 for an unknown (or invisible) configuration, 422 for one that may not score this patient. */
+  async assertAppliesToPatient(
+    trx: Tx,
+    configId: string,
+    patient: { id: string; therapist_id: string | null },
+  ): Promise<void> {
+    const scope = await this.configs.findById(trx, configId);
+    if (!scope)
+      throw new NotFoundError('scoring_config_not_found', `Scoring configuration ${configId} not found`);
+    if (!appliesToPatient(scope, patient)) {
+      throw new UnprocessableError(
+        'scoring_config_not_applicable',
+        "The configuration belongs to another therapist or patient; use a global one or one of this patient's therapist",
+      );
+    }
   }
 
   /** The scope columns of a new configuration; RLS, not this, decides whether the caller may write it. */

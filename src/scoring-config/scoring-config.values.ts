@@ -2,6 +2,7 @@
  * The stored values of a new configuration from its request: the trial default fills every
  * weight, RPE score and target left out, and the weight sums are checked before the insert.
  */
+import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
 import { UnprocessableError } from '../shared/errors/app-error.js';
 import type { CreateScoringConfigDto, TargetDefaultsDto } from './dto/scoring-config-request.dto.js';
 import {
@@ -93,4 +94,39 @@ export function weightsOf(row: WeightColumns): {
     intensity: row.weight_intensity,
     duration: row.weight_duration,
   };
+}
+
+/** A stored configuration as the scoring library's config (the trial default fills the rest). */
+export function toLibraryConfig(
+  row: WeightColumns & {
+    id: string;
+    configuration_name: string;
+    rpe_mapping: StoredRpeMapping | null;
+  },
+): ScoringConfig {
+  const rpe: Record<number, number> = {};
+  for (const [k, v] of Object.entries(row.rpe_mapping ?? {})) rpe[Number(k)] = v.score;
+  return {
+    ...GHOSTLY_TRIAL_DEFAULT,
+    id: row.id,
+    name: row.configuration_name,
+    weights: weightsOf(row),
+    rpeMapping: Object.keys(rpe).length > 0 ? rpe : GHOSTLY_TRIAL_DEFAULT.rpeMapping,
+  };
+}
+
+/**
+ * Whether a configuration may score a patient: a global one, or one of the patient's
+ * therapist's, therapist-wide or this patient's own.
+ */
+export function appliesToPatient(
+  scope: { is_global: boolean; therapist_id: string | null; patient_id: string | null },
+  patient: { id: string; therapist_id: string | null },
+): boolean {
+  if (scope.is_global) return true;
+  return (
+    scope.therapist_id !== null &&
+    scope.therapist_id === patient.therapist_id &&
+    (scope.patient_id === null || scope.patient_id === patient.id)
+  );
 }

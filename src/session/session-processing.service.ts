@@ -12,11 +12,11 @@ import { SessionResultsRepository } from './session-results.repository.js';
 import { toSessionResultRows } from './session-results.mapper.js';
 import { SessionRepository } from './session.repository.js';
 import { type SessionRow, type SessionsDB } from './session-row.types.js';
-import { ScoringConfigRepository } from './scoring-config.repository.js';
+import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
 import { objectPathOf } from './storage-path.js';
 import { rescore } from '@app/analysis';
 import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
-import { withConfigTargets } from './config-targets.js';
+import { withConfigTargets } from '../scoring-config/config-targets.js';
 
 const REASON = 'session-processing';
 export type ProgressReporter = (percent: number) => Promise<void>;
@@ -45,7 +45,7 @@ export class SessionProcessingService {
     private readonly db: DbContext,
     private readonly sessions: SessionRepository,
     private readonly results: SessionResultsRepository,
-    private readonly scoring: ScoringConfigRepository,
+    private readonly scoring: ScoringConfigService,
     private readonly storage: ObjectStorage,
     private readonly runner: AnalysisRunner,
     private readonly cache: CacheService,
@@ -76,7 +76,7 @@ export class SessionProcessingService {
       );
     }
     const { config: scoring, targets } = await this.db.asService(REASON, (trx) =>
-      this.scoring.forSession(trx, session.id),
+      this.scoring.resolveForSession(trx, session.id),
     );
     await stage('analyzing', 30);
     const subjective = session.subjective ?? {};

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalysisModule, uploadMultipartModule } from '../analysis/analysis.module.js';
+import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { SessionProcessor } from './queue/session.processor.js';
 import { SessionProducer } from './queue/session.producer.js';
-import { ScoringConfigRepository } from './scoring-config.repository.js';
 import { SessionProcessingService } from './session-processing.service.js';
 import { SessionResultsRepository } from './session-results.repository.js';
 import { SessionController } from './session.controller.js';
@@ -10,12 +10,11 @@ import { SessionRepository } from './session.repository.js';
 import { SessionsService } from './session.service.js';
 
 @Module({
-  imports: [AnalysisModule, uploadMultipartModule()],
+  imports: [AnalysisModule, ScoringConfigModule, uploadMultipartModule()],
   controllers: [SessionController],
   providers: [
     SessionRepository,
     SessionResultsRepository,
-    ScoringConfigRepository,
     SessionsService,
     SessionProcessingService,
     SessionProducer,

@@ -40,7 +40,7 @@ import {
 } from './session.mapper.js';
 import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 import { SessionRepository } from './session.repository.js';
-import { ScoringConfigRepository } from './scoring-config.repository.js';
+import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
 import { storedFilePath, uploadObjectPath } from './storage-path.js';
 
 type Runner = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
@@ -56,7 +56,7 @@ export class SessionsService {
     private readonly db: DbContext,
     private readonly sessions: SessionRepository,
     private readonly results: SessionResultsRepository,
-    private readonly scoring: ScoringConfigRepository,
+    private readonly scoring: ScoringConfigService,
     private readonly storage: ObjectStorage,
     private readonly producer: SessionProducer,
     private readonly cache: CacheService,
@@ -255,21 +255,9 @@ export class SessionsService {
   ): Promise<{ scoring_config_id?: string | null }> {
     if (requested === undefined) return {};
     if (requested === null) return { scoring_config_id: null };
-    const scope = await this.scoring.findScope(trx, requested);
-    if (!scope)
-      throw new NotFoundError('scoring_config_not_found', `Scoring configuration ${requested} not found`);
     const patient = await this.sessions.patientOf(trx, session.patient_id);
-    const applies =
-      scope.is_global ||
-      (scope.therapist_id !== null &&
-        scope.therapist_id === patient?.therapist_id &&
-        (scope.patient_id === null || scope.patient_id === session.patient_id));
-    if (!applies) {
-      throw new UnprocessableError(
-        'scoring_config_not_applicable',
-        "The configuration belongs to another therapist or patient; use a global one or one of this patient's therapist",
-      );
-    }
+    // the patient row is visible: the session is (RLS follows the patient)
+    await this.scoring.assertAppliesToPatient(trx, requested, patient!);
     return { scoring_config_id: requested };
   }
 
@@ -287,7 +275,7 @@ export class SessionsService {
         const analytics = Object.fromEntries(
           statistics.map((s) => [s.channel_name, s.analytics as unknown as ChannelAnalyticsReport]),
         );
-        const { config } = await this.scoring.forSession(trx, current.id);
+        const { config } = await this.scoring.resolveForSession(trx, current.id);
         const { performance_analysis: pa } = rescore(
           { analytics } as AnalysisReport,
           toSubjectiveInputs(subjective),
