@@ -4,11 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { refusedByRls } from '../auth/db-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import type { PatientsTable } from '../infrastructure/database/database.types.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-  ValidationFailedError,
-} from '../shared/errors/app-error.js';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../shared/errors/app-error.js';
 import { type Page, toPage } from '../shared/pagination/page.dto.js';
 import { type MedicalInfoDto, type PutMedicalInfoDto, toMedicalInfoDto } from './dto/medical-info.dto.js';
 import {
