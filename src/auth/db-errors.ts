@@ -1,8 +1,9 @@
 import { ForbiddenError } from '../shared/errors/app-error.js';
+import { sqlStateOf } from '../shared/errors/database-errors.js';
 
 /** PostgreSQL's insufficient_privilege, raised when a row-level-security check refuses a write. */
 export function isRlsViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42501';
+  return sqlStateOf(error) === '42501';
 }
 
 /**

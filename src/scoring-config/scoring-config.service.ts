@@ -2,6 +2,7 @@ import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { refusedByRls } from '../auth/db-errors.js';
+import { sqlStateOf } from '../shared/errors/database-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import {
   ConflictError,
@@ -49,7 +50,7 @@ async function conflictWhenProtected<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P0001') {
+    if (sqlStateOf(error) === 'P0001') {
       throw new ConflictError(
         'scoring_config_protected',
         'GHOSTLY-TRIAL-DEFAULT must stay active and global',

@@ -1,5 +1,6 @@
 import type { AnalysisParams } from '@app/analysis';
 import type { SubjectiveInputs } from '@app/scoring';
+import { sqlStateOf } from '../shared/errors/database-errors.js';
 import type { SubjectiveData } from './session-row.types.js';
 
 /** What creating a session needs, whichever door the file came through. */
@@ -16,7 +17,7 @@ export interface NewSessionInput {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+  return sqlStateOf(error) === '23505';
 }
 
 export function pickSubjective(form: SubjectiveData): SubjectiveData {

@@ -40,12 +40,19 @@ const BY_SQLSTATE: Record<string, { kind: AppError['kind']; code: string; messag
 /** Node socket errors and PostgreSQL's "connection gone" classes (08, 57P01-03). */
 const UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08...|57P0[123])$/;
 
+/** The SQLSTATE (or Node socket code) of a database error, if it has one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export function fromDatabaseError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  const code = sqlStateOf(error);
+  const { constraint } = error as { constraint?: unknown };
   if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message))
     return unavailable(error);
-  if (typeof code !== 'string') return undefined;
+  if (code === undefined) return undefined;
   const known = BY_SQLSTATE[code];
   if (known) {
     const details = typeof constraint === 'string' ? { constraint } : undefined;
