@@ -5,7 +5,9 @@
  * sessions per second, and GET /health p99 latency while the load runs.
  *
  * Run: npm run bench:pipeline  (needs the PostgreSQL and Redis of this machine for server mode;
- * BENCH_MODES=embedded skips it). Every request goes to 127.0.0.1; loops are bounded.
+ * BENCH_MODES=embedded skips it; BENCH_ROUNDS, BENCH_LOAD_SESSIONS, BENCH_LOAD_CLIENTS and
+ * BENCH_LOAD_POLL_MS size the load; BENCH_API_NODE_ARGS passes node flags to the server-mode API
+ * process, e.g. for a CPU profile). Every request goes to 127.0.0.1; loops are bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -33,21 +35,15 @@ const files = readdirSync(FIXTURES)
   .sort()
   .map((name) => ({ name, bytes: readFileSync(join(FIXTURES, name)) }));
 
+/** Extra node flags for the API process, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p". */
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function startProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(env.APP_ROLE === 'api' && process.env.BENCH_API_NODE_ARGS
-        ? process.env.BENCH_API_NODE_ARGS.split(' ')
-        : []),
-      MAIN,
-    ],
-    {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  return child;
+  const args = env.APP_ROLE === 'api' ? [...API_NODE_ARGS, MAIN] : [MAIN];
+  return spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
