@@ -1,6 +1,6 @@
 // The "processed" envelope of ghostly-v1: high-pass, full-wave rectification, low-pass
 // (Butterworth, zero-phase filtfilt), then a moving average (original preprocess_emg_signal).
-import { butterworth } from './filters/butterworth.js';
+import { butterworth, type TransferFunction } from './filters/butterworth.js';
 import { filtfiltView, filtfiltViewPair } from './filters/filtfilt.js';
 import type { EnvelopeParams } from './profiles/types.js';
 import { SCRATCH_A, SCRATCH_B, SCRATCH_C, SCRATCH_D } from './scratch.js';
@@ -14,41 +14,43 @@ export interface EnvelopeResult {
   steps: string[];
 }
 
+const RECTIFY_STEP = 'Full-wave rectification';
+const highpassStep = (p: EnvelopeParams) => `High-pass filter: ${p.highpassHz}Hz, order ${p.filterOrder}`;
+const lowpassStep = (p: EnvelopeParams) =>
+  `Low-pass filter for envelope: ${p.lowpassHz}Hz, order ${p.filterOrder}`;
+
+/** The Butterworth design of one envelope filter, or null: the original skips a filter whose normalised cut-off is >= 1. */
+function envelopeFilter(
+  kind: 'highpass' | 'lowpass',
+  p: EnvelopeParams,
+  fs: number,
+): TransferFunction | null {
+  const cutoffHz = kind === 'highpass' ? p.highpassHz : p.lowpassHz;
+  return cutoffHz / (fs / 2) < 1 ? butterworth({ order: p.filterOrder, cutoffHz, fs, kind }) : null;
+}
+
+/** The moving average (or a copy), into a fresh array of its own: `x` may be a pooled view. */
+function smoothed(x: Float64Array, p: EnvelopeParams, fs: number, steps: string[]): EnvelopeResult {
+  const m = Math.trunc((p.smoothingWindowMs / 1000) * fs);
+  if (m <= 1) return { envelope: x.slice(), smoothingWindowSamples: m, steps };
+  steps.push(`Moving average smoothing: ${p.smoothingWindowMs}ms window (${m} samples)`);
+  return { envelope: movingAverage(x, m), smoothingWindowSamples: m, steps };
+}
+
 export function computeEnvelope(raw: ArrayLike<number>, fs: number, params: EnvelopeParams): EnvelopeResult {
+  const hp = envelopeFilter('highpass', params, fs);
+  const lp = envelopeFilter('lowpass', params, fs);
   const steps: string[] = [];
-  const nyq = fs / 2;
-  // Intermediate results are views into pooled work buffers (scratch.ts); the returned envelope
-  // is always a fresh array of its own (slice or moving-average output).
-  let x: Float64Array;
-  // the original skips a filter whose normalised cut-off is >= 1
-  if (params.highpassHz / nyq < 1) {
-    const { b, a } = butterworth({
-      order: params.filterOrder,
-      cutoffHz: params.highpassHz,
-      fs,
-      kind: 'highpass',
-    });
-    x = filtfiltView(b, a, raw, {}, false, SCRATCH_A);
-    steps.push(`High-pass filter: ${params.highpassHz}Hz, order ${params.filterOrder}`);
-  } else x = Float64Array.from(raw);
-  steps.push('Full-wave rectification');
-  if (params.lowpassHz / nyq < 1) {
-    const { b, a } = butterworth({
-      order: params.filterOrder,
-      cutoffHz: params.lowpassHz,
-      fs,
-      kind: 'lowpass',
-    });
+  // intermediate results are views into pooled work buffers (scratch.ts)
+  let x = hp ? filtfiltView(hp.b, hp.a, raw, {}, false, SCRATCH_A) : Float64Array.from(raw);
+  if (hp) steps.push(highpassStep(params));
+  steps.push(RECTIFY_STEP);
+  if (lp) {
     // rectification fused into the low-pass input
-    x = filtfiltView(b, a, x, {}, true, SCRATCH_B);
-    steps.push(`Low-pass filter for envelope: ${params.lowpassHz}Hz, order ${params.filterOrder}`);
+    x = filtfiltView(lp.b, lp.a, x, {}, true, SCRATCH_B);
+    steps.push(lowpassStep(params));
   } else rectify(x, x);
-  const m = Math.trunc((params.smoothingWindowMs / 1000) * fs);
-  if (m > 1) {
-    x = movingAverage(x, m);
-    steps.push(`Moving average smoothing: ${params.smoothingWindowMs}ms window (${m} samples)`);
-  } else x = x.slice();
-  return { envelope: x, smoothingWindowSamples: m, steps };
+  return smoothed(x, params, fs, steps);
 }
 
 /**
@@ -82,32 +84,16 @@ function computeEnvelopePair(
   fs: number,
   params: EnvelopeParams,
 ): [EnvelopeResult, EnvelopeResult] {
-  const nyq = fs / 2;
-  const single = (): [EnvelopeResult, EnvelopeResult] => [
-    computeEnvelope(raw1, fs, params),
-    computeEnvelope(raw2, fs, params),
-  ];
-  // only the usual case is paired: both filters run (cut-offs below Nyquist)
-  if (!(params.highpassHz / nyq < 1 && params.lowpassHz / nyq < 1)) return single();
-  const hp = butterworth({ order: params.filterOrder, cutoffHz: params.highpassHz, fs, kind: 'highpass' });
-  const lp = butterworth({ order: params.filterOrder, cutoffHz: params.lowpassHz, fs, kind: 'lowpass' });
-  // too short to pad: computeEnvelope raises the error it raises for one signal
-  const padlen = 3 * Math.max(hp.a.length, hp.b.length, lp.a.length, lp.b.length);
-  if (raw1.length <= padlen) return single();
+  const hp = envelopeFilter('highpass', params, fs);
+  const lp = envelopeFilter('lowpass', params, fs);
+  // only the usual case is paired: both filters run, and the signals are longer than the padding
+  // (computeEnvelope raises the error it raises for one signal)
+  const padlen = hp && lp ? 3 * Math.max(hp.a.length, hp.b.length, lp.a.length, lp.b.length) : 0;
+  if (!hp || !lp || raw1.length <= padlen)
+    return [computeEnvelope(raw1, fs, params), computeEnvelope(raw2, fs, params)];
   const [h1, h2] = filtfiltViewPair(hp.b, hp.a, raw1, raw2, false, [SCRATCH_A, SCRATCH_C]);
   // rectification fused into the low-pass input, as in computeEnvelope
   const [l1, l2] = filtfiltViewPair(lp.b, lp.a, h1, h2, true, [SCRATCH_B, SCRATCH_D]);
-  const steps = [
-    `High-pass filter: ${params.highpassHz}Hz, order ${params.filterOrder}`,
-    'Full-wave rectification',
-    `Low-pass filter for envelope: ${params.lowpassHz}Hz, order ${params.filterOrder}`,
-  ];
-  const m = Math.trunc((params.smoothingWindowMs / 1000) * fs);
-  if (m > 1) steps.push(`Moving average smoothing: ${params.smoothingWindowMs}ms window (${m} samples)`);
-  const finish = (x: Float64Array): EnvelopeResult => ({
-    envelope: m > 1 ? movingAverage(x, m) : x.slice(),
-    smoothingWindowSamples: m,
-    steps: [...steps],
-  });
-  return [finish(l1), finish(l2)];
+  const steps = () => [highpassStep(params), RECTIFY_STEP, lowpassStep(params)];
+  return [smoothed(l1, params, fs, steps()), smoothed(l2, params, fs, steps())];
 }
