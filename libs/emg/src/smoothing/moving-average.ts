@@ -30,59 +30,20 @@ export function movingAverage(x: ArrayLike<number>, window: number, out?: Float6
       nonZero++;
     }
   }
-  // Outputs whose window lies inside the signal need no bounds checks: [kInner, kOuter).
-  const kInner = Math.min(len, Math.max(0, window - h));
-  const kOuter = Math.max(kInner, Math.min(len, n - h));
-  let k = 0;
-  for (; k < kInner; k++) {
-    const step = slide(x, n, k + h, window, sum, nonZero);
-    sum = step.sum;
-    nonZero = step.nonZero;
-    if (nonZero === 0) sum = 0;
-    else if (k % RESYNC_EVERY === 0) sum = exactSum(x, k + h - window + 1, k + h);
-    y[k] = sum * inv;
-  }
-  for (; k < kOuter; k++) {
+  for (let k = 0; k < len; k++) {
     const hi = k + h;
-    const add = x[hi]!;
-    const drop = x[hi - window]!;
+    const lo = hi - window;
+    // outside the signal the samples are zeros
+    const add = hi < n ? x[hi]! : 0;
+    const drop = lo >= 0 && lo < n ? x[lo]! : 0;
     // one addition on the running sum's dependency chain (two would halve the speed)
     sum += add - drop;
     nonZero += (add !== 0 ? 1 : 0) - (drop !== 0 ? 1 : 0);
     if (nonZero === 0) sum = 0;
-    else if (k % RESYNC_EVERY === 0) sum = exactSum(x, hi - window + 1, hi);
-    y[k] = sum * inv;
-  }
-  for (; k < len; k++) {
-    const step = slide(x, n, k + h, window, sum, nonZero);
-    sum = step.sum;
-    nonZero = step.nonZero;
-    if (nonZero === 0) sum = 0;
-    else if (k % RESYNC_EVERY === 0) sum = exactSum(x, k + h - window + 1, k + h);
+    else if (k % RESYNC_EVERY === 0) sum = exactSum(x, lo + 1, hi);
     y[k] = sum * inv;
   }
   return y;
-}
-
-/** Moves the window to end at `hi` (edges: samples outside the signal count as zeros). */
-function slide(
-  x: ArrayLike<number>,
-  n: number,
-  hi: number,
-  window: number,
-  sum: number,
-  nonZero: number,
-): { sum: number; nonZero: number } {
-  const lo = hi - window;
-  if (hi < n && x[hi] !== 0) {
-    sum += x[hi]!;
-    nonZero++;
-  }
-  if (lo >= 0 && lo < n && x[lo] !== 0) {
-    sum -= x[lo]!;
-    nonZero--;
-  }
-  return { sum, nonZero };
 }
 
 function exactSum(x: ArrayLike<number>, from: number, to: number): number {
