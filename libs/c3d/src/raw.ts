@@ -73,15 +73,13 @@ function ieeeFloats(view: DataView, count: number, little: boolean): Float32Arra
  * DEC (VAX F) floats in bulk, word for word as decodeVax: read little-endian, the two 16-bit
  * halves are swapped relative to IEEE's layout (rotate by 16); exponent 3..255: the field minus
  * 2 (exactly /4); 0: zero; 1..2: the float32 quotient by 4, a subnormal. Copied first, then
- * converted in place with integer operations only; the rare subnormals get a second pass, as
- * float work in a branch that the first reads never take deoptimised the whole loop.
+ * converted in place.
  */
 function vaxFloats(view: DataView, count: number): Float32Array {
   const words = new Int32Array(count);
   new Uint8Array(words.buffer).set(new Uint8Array(view.buffer, view.byteOffset, count * 4));
   if (!HOST_LITTLE) for (let i = 0; i < count; i++) words[i] = view.getInt32(i * 4, true);
   const out = new Float32Array(words.buffer);
-  let subnormals = 0;
   for (let i = 0; i < count; i++) {
     const w = words[i]!;
     const bits = (w << 16) | (w >>> 16);
@@ -90,22 +88,8 @@ function vaxFloats(view: DataView, count: number): Float32Array {
     else if (exp === 0) words[i] = 0;
     else {
       words[i] = bits;
-      subnormals++;
-    }
-  }
-  if (subnormals > 0) fixSubnormals(view, words, out);
-  return out;
-}
-
-/** The words whose VAX exponent is 1..2 (read again from the source) become their quotient by 4. */
-function fixSubnormals(view: DataView, words: Int32Array, out: Float32Array): void {
-  for (let i = 0; i < words.length; i++) {
-    const w = view.getInt32(i * 4, true);
-    const bits = (w << 16) | (w >>> 16);
-    const exp = (bits >>> 23) & 0xff;
-    if (exp === 1 || exp === 2) {
-      words[i] = bits;
       out[i] = out[i]! / 4;
     }
   }
+  return out;
 }
