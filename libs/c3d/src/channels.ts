@@ -1,8 +1,7 @@
 /** Labels, units and scaling of points and analog channels, from POINT and ANALOG parameters. */
 import { type C3dWarning } from './errors.js';
-import { concatenated, findParameter, numberOf, stringOf } from './lookup.js';
+import { concatenated, findParameter, numberOf, stringOf, type ParameterSource } from './lookup.js';
 import { type AnalogScaling } from './samples.js';
-import { type C3dGroup } from './types.js';
 
 export interface ChannelInfo {
   labels: string[];
@@ -22,7 +21,7 @@ function fit(values: string[] | undefined, count: number, fill: (i: number) => s
 }
 
 export function pointNames(
-  groups: C3dGroup[],
+  groups: ParameterSource,
   count: number,
 ): { labels: string[]; descriptions: string[]; units?: string } {
   const units = stringOf(groups, 'POINT', 'UNITS');
@@ -33,7 +32,7 @@ export function pointNames(
   };
 }
 
-export function analogInfo(groups: C3dGroup[], count: number, warnings: C3dWarning[]): ChannelInfo {
+export function analogInfo(groups: ParameterSource, count: number, warnings: C3dWarning[]): ChannelInfo {
   const format = stringOf(groups, 'ANALOG', 'FORMAT');
   const unsigned = format?.toUpperCase() === 'UNSIGNED';
   const genScale = numberOf(groups, 'ANALOG', 'GEN_SCALE') ?? 1;
@@ -77,7 +76,7 @@ export function analogInfo(groups: C3dGroup[], count: number, warnings: C3dWarni
   };
 }
 
-function numeric(groups: C3dGroup[], name: string): number[] {
+function numeric(groups: ParameterSource, name: string): number[] {
   const p = findParameter(groups, 'ANALOG', name);
   if (!p || p.type === 'char') return [];
   return concatenated<number>(groups, 'ANALOG', name) ?? [];

@@ -1,8 +1,8 @@
 /** Events: the EVENT parameter group when it has entries, else the header's four-character events. */
-import { concatenated, numbersOf, unsignedOf } from './lookup.js';
-import { type C3dEvent, type C3dGroup, type C3dHeader } from './types.js';
+import { concatenated, numbersOf, unsignedOf, type ParameterSource } from './lookup.js';
+import { type C3dEvent, type C3dHeader } from './types.js';
 
-export function readEvents(header: C3dHeader, groups: C3dGroup[]): C3dEvent[] {
+export function readEvents(header: C3dHeader, groups: ParameterSource): C3dEvent[] {
   const fromParams = parameterEvents(groups);
   if (fromParams.length > 0) return fromParams;
   return header.events.map((e) => ({
@@ -14,7 +14,7 @@ export function readEvents(header: C3dHeader, groups: C3dGroup[]): C3dEvent[] {
   }));
 }
 
-function parameterEvents(groups: C3dGroup[]): C3dEvent[] {
+function parameterEvents(groups: ParameterSource): C3dEvent[] {
   const times = numbersOf(groups, 'EVENT', 'TIMES');
   if (!times) return [];
   // TIMES is [2, n]: minutes then seconds, so long recordings keep float precision.

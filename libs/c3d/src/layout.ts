@@ -5,8 +5,8 @@
  */
 import { type C3dWarning } from './errors.js';
 import { BLOCK } from './header.js';
-import { findGroup, findParameter, numberOf, unsignedOf } from './lookup.js';
-import { type C3dGroup, type C3dHeader, type DataFormat } from './types.js';
+import { findGroup, findParameter, numberOf, unsignedOf, type ParameterSource } from './lookup.js';
+import { type C3dHeader, type DataFormat } from './types.js';
 
 export interface Layout {
   pointCount: number;
@@ -34,7 +34,7 @@ interface Candidate {
 
 export function resolveLayout(
   header: C3dHeader,
-  groups: C3dGroup[],
+  groups: ParameterSource,
   fileLength: number,
   paramStart: number,
   warnings: C3dWarning[],
@@ -108,7 +108,7 @@ function samplesPerFrameFromRates(
 }
 
 /** POINT:FRAMES is an unsigned word, a float, or superseded by LONG_FRAMES / TRIAL fields past 65535. */
-export function parameterFrames(groups: C3dGroup[]): number | undefined {
+export function parameterFrames(groups: ParameterSource): number | undefined {
   let frames = unsignedOf(groups, 'POINT', 'FRAMES');
   const long = findParameter(groups, 'POINT', 'LONG_FRAMES');
   const longValue = long ? wordPair(long.values as number[], long.type) : undefined;
@@ -133,7 +133,7 @@ function wordPair(values: number[], type: string): number | undefined {
   return low + high * 65536;
 }
 
-function firstFrame(header: C3dHeader, groups: C3dGroup[]): number {
+function firstFrame(header: C3dHeader, groups: ParameterSource): number {
   const start = findParameter(groups, 'TRIAL', 'ACTUAL_START_FIELD');
   const s = start ? wordPair(start.values as number[], start.type) : undefined;
   return s !== undefined && s > 65535 ? s : header.firstFrame;

@@ -1,35 +1,69 @@
 /**
- * The data section as one typed array of words in host order. Intel (and DEC integer) data on a
- * little-endian host is a zero-copy view when aligned; other encodings are decoded in one pass.
+ * Words of the data section in host order. Intel (and DEC integer) data on a little-endian host
+ * is used in place when aligned (`directFloats` / `directInts`); every other encoding is decoded
+ * into a caller's buffer, a block at a time (`decodeFloats` / `decodeInts`), so that samples.ts
+ * can de-interleave each block while it is still in cache instead of making a converted copy of
+ * the whole section first (a second section-sized array on fresh pages, and a second pass).
  *
- * The decoding passes read with DataView (which compiles to a plain or byte-swapped load, and
- * works on any host) and are unrolled by eight: at one word per iteration the loop's own
- * bookkeeping cost about as much as the load, ~2 ns a word instead of ~0.9 ns.
+ * The decoding passes read with DataView (a plain or byte-swapped load, on any host) and are
+ * unrolled by eight: at one word per iteration the loop's own bookkeeping cost about as much as
+ * the load, ~2 ns a word instead of ~0.9 ns.
  */
 import { VAX_BIAS_STEP, type NumberCodec } from './codec.js';
 
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function rawFloats(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Float32Array {
+/** The section's floats in place, or undefined if they need decoding (other byte order, unaligned). */
+export function directFloats(
+  bytes: Uint8Array,
+  start: number,
+  count: number,
+  codec: NumberCodec,
+): Float32Array | undefined {
   const offset = bytes.byteOffset + start;
-  if (codec.processor === 'intel' && HOST_LITTLE) {
-    if (offset % 4 === 0) return new Float32Array(bytes.buffer, offset, count);
-    return new Float32Array(bytes.slice(start, start + count * 4).buffer);
-  }
-  const view = new DataView(bytes.buffer, offset, count * 4);
-  if (codec.processor === 'dec') return vaxFloats(view, count);
-  return ieeeFloats(view, count, codec.processor === 'intel');
+  if (codec.processor !== 'intel' || !HOST_LITTLE || offset % 4 !== 0) return undefined;
+  return new Float32Array(bytes.buffer, offset, count);
 }
 
-export function rawInts(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Int16Array {
+/** The section's 16-bit words in place, or undefined if they need decoding. */
+export function directInts(
+  bytes: Uint8Array,
+  start: number,
+  count: number,
+  codec: NumberCodec,
+): Int16Array | undefined {
   const offset = bytes.byteOffset + start;
-  if (codec.littleEndian && HOST_LITTLE) {
-    if (offset % 2 === 0) return new Int16Array(bytes.buffer, offset, count);
-    return new Int16Array(bytes.slice(start, start + count * 2).buffer);
-  }
-  const view = new DataView(bytes.buffer, offset, count * 2);
+  if (!codec.littleEndian || !HOST_LITTLE || offset % 2 !== 0) return undefined;
+  return new Int16Array(bytes.buffer, offset, count);
+}
+
+/**
+ * Decodes `count` float words from byte `start` into `out` (the bits of each float32, as
+ * Int32Array: read through a Float32Array view of the same buffer). IEEE words are moved as
+ * integers, so the bits are kept exactly (signalling NaN payloads included), where a float load
+ * and store may quiet them.
+ */
+export function decodeFloats(
+  bytes: Uint8Array,
+  start: number,
+  count: number,
+  codec: NumberCodec,
+  out: Int32Array,
+): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + start, count * 4);
+  if (codec.processor === 'dec') vaxWords(view, count, out);
+  else ieeeWords(view, count, codec.processor === 'intel', out);
+}
+
+export function decodeInts(
+  bytes: Uint8Array,
+  start: number,
+  count: number,
+  codec: NumberCodec,
+  out: Int16Array,
+): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + start, count * 2);
   const little = codec.littleEndian;
-  const out = new Int16Array(count);
   let i = 0;
   for (let o = 0; i + 7 < count; i += 8, o += 16) {
     out[i] = view.getInt16(o, little);
@@ -42,54 +76,75 @@ export function rawInts(bytes: Uint8Array, start: number, count: number, codec: 
     out[i + 7] = view.getInt16(o + 14, little);
   }
   for (; i < count; i++) out[i] = view.getInt16(i * 2, little);
+}
+
+/** The whole section's floats as one array (in place where possible): for tests and tools. */
+export function rawFloats(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Float32Array {
+  const direct = directFloats(bytes, start, count, codec);
+  if (direct) return direct;
+  const words = new Int32Array(count);
+  decodeFloats(bytes, start, count, codec, words);
+  return new Float32Array(words.buffer);
+}
+
+export function rawInts(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Int16Array {
+  const direct = directInts(bytes, start, count, codec);
+  if (direct) return direct;
+  const out = new Int16Array(count);
+  decodeInts(bytes, start, count, codec, out);
   return out;
 }
 
-/**
- * IEEE floats of the given byte order, moved as 32-bit integers: the bits are kept exactly
- * (signalling NaN payloads included), where a float load and store may quiet them.
- */
-function ieeeFloats(view: DataView, count: number, little: boolean): Float32Array {
-  const words = new Int32Array(count);
-  // the view is made before the loop: code after a long first loop has no type feedback when
-  // the loop is optimised on-stack, and reaching it would deoptimise every call
-  const out = new Float32Array(words.buffer);
+function ieeeWords(view: DataView, count: number, little: boolean, out: Int32Array): void {
   let i = 0;
   for (let o = 0; i + 7 < count; i += 8, o += 32) {
-    words[i] = view.getInt32(o, little);
-    words[i + 1] = view.getInt32(o + 4, little);
-    words[i + 2] = view.getInt32(o + 8, little);
-    words[i + 3] = view.getInt32(o + 12, little);
-    words[i + 4] = view.getInt32(o + 16, little);
-    words[i + 5] = view.getInt32(o + 20, little);
-    words[i + 6] = view.getInt32(o + 24, little);
-    words[i + 7] = view.getInt32(o + 28, little);
+    out[i] = view.getInt32(o, little);
+    out[i + 1] = view.getInt32(o + 4, little);
+    out[i + 2] = view.getInt32(o + 8, little);
+    out[i + 3] = view.getInt32(o + 12, little);
+    out[i + 4] = view.getInt32(o + 16, little);
+    out[i + 5] = view.getInt32(o + 20, little);
+    out[i + 6] = view.getInt32(o + 24, little);
+    out[i + 7] = view.getInt32(o + 28, little);
   }
-  for (; i < count; i++) words[i] = view.getInt32(i * 4, little);
-  return out;
+  for (; i < count; i++) out[i] = view.getInt32(i * 4, little);
 }
 
 /**
- * DEC (VAX F) floats in bulk, word for word as decodeVax: read little-endian, the two 16-bit
- * halves are swapped relative to IEEE's layout (rotate by 16); exponent 3..255: the field minus
- * 2 (exactly /4); 0: zero; 1..2: the float32 quotient by 4, a subnormal. Copied first, then
- * converted in place.
+ * DEC (VAX F) floats, word for word as decodeVax: read little-endian, the two 16-bit halves are
+ * swapped relative to IEEE's layout (rotate by 16); exponent 3..255: the field minus 2 (exactly
+ * /4); 0: zero; 1..2: the float32 quotient by 4, a subnormal.
+ *
+ * Branch-free: a mask from the exponent field zeroes the words with exponent 0..2 (branches on
+ * the exponent mispredicted wherever zero and non-zero words alternate, as with unused analog
+ * channels), and the loop only notes whether any word had exponent 1 or 2; those are rare
+ * (one word in sample01's 75 520), so a second pass over this block alone puts them right.
  */
-function vaxFloats(view: DataView, count: number): Float32Array {
-  const words = new Int32Array(count);
-  new Uint8Array(words.buffer).set(new Uint8Array(view.buffer, view.byteOffset, count * 4));
-  if (!HOST_LITTLE) for (let i = 0; i < count; i++) words[i] = view.getInt32(i * 4, true);
-  const out = new Float32Array(words.buffer);
-  for (let i = 0; i < count; i++) {
-    const w = words[i]!;
+function vaxWords(view: DataView, count: number, out: Int32Array): void {
+  let small = 0;
+  for (let i = 0, o = 0; i < count; i++, o += 4) {
+    const w = view.getInt32(o, true);
     const bits = (w << 16) | (w >>> 16);
-    const exp = (bits >>> 23) & 0xff;
-    if (exp > 2) words[i] = bits - VAX_BIAS_STEP;
-    else if (exp === 0) words[i] = 0;
-    else {
-      words[i] = bits;
-      out[i] = out[i]! / 4;
-    }
+    const exp = bits & 0x7f800000;
+    const keep = (VAX_BIAS_STEP - exp) >> 31; // -1 where the exponent field is 3..255
+    out[i] = (bits - VAX_BIAS_STEP) & keep;
+    small |= exp & ~keep;
   }
-  return out;
+  if (small === 0) return;
+  for (let i = 0, o = 0; i < count; i++, o += 4) {
+    const w = view.getInt32(o, true);
+    const bits = (w << 16) | (w >>> 16);
+    const exp = bits & 0x7f800000;
+    if (exp !== 0 && exp <= VAX_BIAS_STEP) out[i] = vaxSubnormalBits(bits);
+  }
+}
+
+const subnormal = new Float32Array(1);
+const subnormalBits = new Int32Array(subnormal.buffer);
+
+/** The float32 bits of (the IEEE reading of `bits`) / 4, for VAX exponents 1 and 2. */
+function vaxSubnormalBits(bits: number): number {
+  subnormalBits[0] = bits;
+  subnormal[0] = subnormal[0]! / 4;
+  return subnormalBits[0]!;
 }

@@ -3,10 +3,11 @@ import { codecForProcessorByte } from './codec.js';
 import { analogInfo, pointNames } from './channels.js';
 import { C3dError, type C3dWarning } from './errors.js';
 import { readEvents } from './events.js';
+import { ParameterIndex } from './lookup.js';
 import { BLOCK, parameterStart, readHeader } from './header.js';
 import { resolveLayout } from './layout.js';
 import { blocksUsed, readParameters } from './parameters.js';
-import { allocatePoints, decodeSamples } from './samples.js';
+import { channelViews, emptyPoints, decodeSamples } from './samples.js';
 import { type C3dFile, type ReadOptions } from './types.js';
 
 export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
@@ -43,13 +44,14 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
     });
   }
   const groups = section.groups;
-  const layout = resolveLayout(header, groups, bytes.length, paramStart, warnings);
-  const names = pointNames(groups, layout.pointCount);
-  const analog = analogInfo(groups, layout.channels, warnings);
+  const index = new ParameterIndex(groups);
+  const layout = resolveLayout(header, index, bytes.length, paramStart, warnings);
+  const names = pointNames(index, layout.pointCount);
+  const analog = analogInfo(index, layout.channels, warnings);
   const decoded = options.headerOnly
     ? {
-        points: allocatePoints(layout.pointCount, 0),
-        channels: Array.from({ length: layout.channels }, () => new Float64Array(0)),
+        points: emptyPoints(layout.pointCount),
+        channels: channelViews(layout.channels, 0).views,
       }
     : decodeSamples(bytes, layout, codec, analog.scaling);
   return {
@@ -77,7 +79,7 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
       unsigned: analog.unsigned,
       channels: decoded.channels,
     },
-    events: readEvents(header, groups),
+    events: readEvents(header, index),
     warnings,
   };
 }
