@@ -226,6 +226,11 @@ function analogFromFloats(
     const off = offset[c]!;
     const k = factor[c]!;
     let o = (c * F + f0) * S;
+    if (S === 1) {
+      // one sample per frame (many-channel systems): no inner loop of one iteration per frame
+      for (let f = f0, i = first + c; f < f1; f++, i += wpf, o++) out[o] = (raw[i]! - off) * k;
+      continue;
+    }
     for (let f = f0, row = first + c; f < f1; f++, row += wpf) {
       for (let s = 0, i = row; s < S; s++, i += C, o++) out[o] = (raw[i]! - off) * k;
     }
@@ -246,6 +251,11 @@ function analogFromInts(
     const off = offset[c]!;
     const k = factor[c]!;
     let o = (c * F + f0) * S;
+    if (S === 1) {
+      // one sample per frame (many-channel systems): no inner loop of one iteration per frame
+      for (let f = f0, i = first + c; f < f1; f++, i += wpf, o++) out[o] = ((raw[i]! & mask) - off) * k;
+      continue;
+    }
     for (let f = f0, row = first + c; f < f1; f++, row += wpf) {
       for (let s = 0, i = row; s < S; s++, i += C, o++) out[o] = ((raw[i]! & mask) - off) * k;
     }
