@@ -2,20 +2,20 @@
 export default async () => {
   const t = {
     ['./auth/dto/login.dto.js']: await import('./auth/dto/login.dto.js'),
+    ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
+    ['./user/dto/user.dto.js']: await import('./user/dto/user.dto.js'),
     ['./scoring-config/dto/scoring-config-request.dto.js']:
       await import('./scoring-config/dto/scoring-config-request.dto.js'),
     ['./scoring-config/dto/scoring-config.dto.js']:
       await import('./scoring-config/dto/scoring-config.dto.js'),
     ['./session/dto/session-response.dto.js']: await import('./session/dto/session-response.dto.js'),
-    ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
-    ['./user/dto/user.dto.js']: await import('./user/dto/user.dto.js'),
     ['./health/dto/health.dto.js']: await import('./health/dto/health.dto.js'),
     ['./analysis/dto/upload.dto.js']: await import('./analysis/dto/upload.dto.js'),
+    ['./user/dto/therapist.dto.js']: await import('./user/dto/therapist.dto.js'),
     ['./patient/dto/patient.dto.js']: await import('./patient/dto/patient.dto.js'),
     ['./patient/dto/adherence.dto.js']: await import('./patient/dto/adherence.dto.js'),
     ['./patient/dto/medical-info.dto.js']: await import('./patient/dto/medical-info.dto.js'),
     ['./webhook/dto/storage-event.dto.js']: await import('./webhook/dto/storage-event.dto.js'),
-    ['./user/dto/therapist.dto.js']: await import('./user/dto/therapist.dto.js'),
   };
   return {
     '@nestjs/swagger': {
@@ -191,11 +191,104 @@ export default async () => {
           },
         ],
         [
+          import('./user/dto/audit-log.dto.js'),
+          {
+            AuditEntryDto: {
+              id: { required: true, type: () => String },
+              timestamp: { required: true, type: () => String },
+              user_id: { required: true, type: () => String, nullable: true },
+              user_role: { required: true, type: () => String, nullable: true },
+              action: { required: true, type: () => String },
+              table_name: { required: true, type: () => String },
+              record_id: { required: true, type: () => String, nullable: true },
+              changes: { required: true, type: 'object', additionalProperties: true, nullable: true },
+            },
+            AuditLogDto: {
+              count: { required: true, type: () => Number },
+              audit_logs: { required: true, type: () => [t['./user/dto/audit-log.dto.js'].AuditEntryDto] },
+            },
+          },
+        ],
+        [
           import('./shared/pagination/page.dto.js'),
           {
             PageQueryDto: {
               limit: { required: true, type: () => Number, minimum: 1 },
               offset: { required: true, type: () => Number, default: 0, minimum: 0 },
+            },
+          },
+        ],
+        [
+          import('./user/dto/user.dto.js'),
+          {
+            UserIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
+            CreateUserDto: {
+              email: { required: true, type: () => String, maxLength: 320, format: 'email' },
+              password: { required: false, type: () => String, minLength: 8, maxLength: 1024 },
+              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
+              first_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              last_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              institution: { required: false, type: () => String, maxLength: 200 },
+              department: { required: false, type: () => String, maxLength: 200 },
+              access_level: { required: false, enum: ['full', 'advanced', 'basic'] },
+            },
+            UpdateUserDto: {
+              role: { required: false, enum: ['admin', 'therapist', 'researcher'] },
+              first_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              last_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              institution: { required: false, type: () => String, maxLength: 200 },
+              department: { required: false, type: () => String, maxLength: 200 },
+              access_level: { required: false, enum: ['full', 'advanced', 'basic'] },
+              active: { required: false, type: () => Boolean },
+            },
+            ResetPasswordDto: {
+              new_password: { required: false, type: () => String, minLength: 8, maxLength: 1024 },
+            },
+            ListUsersQueryDto: { role: { required: false, enum: ['admin', 'therapist', 'researcher'] } },
+            AuditLogQueryDto: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+            },
+            UserDto: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String, nullable: true },
+              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
+              user_code: { required: true, type: () => String },
+              first_name: { required: true, type: () => String, nullable: true },
+              last_name: { required: true, type: () => String, nullable: true },
+              full_name: { required: true, type: () => String },
+              institution: { required: true, type: () => String, nullable: true },
+              department: { required: true, type: () => String, nullable: true },
+              access_level: { required: true, type: () => String },
+              active: { required: true, type: () => Boolean },
+              last_login: { required: true, type: () => String, nullable: true },
+              created_at: { required: true, type: () => String },
+              updated_at: { required: true, type: () => String },
+            },
+            UserPageDto: {},
+            CreatedUserDto: {
+              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
+              temporary_password: { required: false, type: () => String },
+            },
+            PasswordResetDto: {
+              user_id: { required: true, type: () => String },
+              masked_password: { required: true, type: () => String },
+              temporary_password: { required: false, type: () => String },
+            },
+          },
+        ],
+        [
+          import('./user/dto/therapist.dto.js'),
+          {
+            TherapistPatientCodeParamDto: {
+              patient_code: { required: true, type: () => String, pattern: '^P[0-9]{3,}$' },
+            },
+            TherapistDto: {
+              id: { required: true, type: () => String },
+              first_name: { required: true, type: () => String, nullable: true },
+              last_name: { required: true, type: () => String, nullable: true },
+              user_code: { required: true, type: () => String },
+              role: { required: true, type: () => String },
+              display_name: { required: true, type: () => String },
             },
           },
         ],
@@ -559,99 +652,6 @@ export default async () => {
           },
         ],
         [
-          import('./user/dto/audit-log.dto.js'),
-          {
-            AuditEntryDto: {
-              id: { required: true, type: () => String },
-              timestamp: { required: true, type: () => String },
-              user_id: { required: true, type: () => String, nullable: true },
-              user_role: { required: true, type: () => String, nullable: true },
-              action: { required: true, type: () => String },
-              table_name: { required: true, type: () => String },
-              record_id: { required: true, type: () => String, nullable: true },
-              changes: { required: true, type: 'object', additionalProperties: true, nullable: true },
-            },
-            AuditLogDto: {
-              count: { required: true, type: () => Number },
-              audit_logs: { required: true, type: () => [t['./user/dto/audit-log.dto.js'].AuditEntryDto] },
-            },
-          },
-        ],
-        [
-          import('./user/dto/user.dto.js'),
-          {
-            UserIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
-            CreateUserDto: {
-              email: { required: true, type: () => String, maxLength: 320, format: 'email' },
-              password: { required: false, type: () => String, minLength: 8, maxLength: 1024 },
-              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
-              first_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
-              last_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
-              institution: { required: false, type: () => String, maxLength: 200 },
-              department: { required: false, type: () => String, maxLength: 200 },
-              access_level: { required: false, enum: ['full', 'advanced', 'basic'] },
-            },
-            UpdateUserDto: {
-              role: { required: false, enum: ['admin', 'therapist', 'researcher'] },
-              first_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              last_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              institution: { required: false, type: () => String, maxLength: 200 },
-              department: { required: false, type: () => String, maxLength: 200 },
-              access_level: { required: false, enum: ['full', 'advanced', 'basic'] },
-              active: { required: false, type: () => Boolean },
-            },
-            ResetPasswordDto: {
-              new_password: { required: false, type: () => String, minLength: 8, maxLength: 1024 },
-            },
-            ListUsersQueryDto: { role: { required: false, enum: ['admin', 'therapist', 'researcher'] } },
-            AuditLogQueryDto: {
-              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
-            },
-            UserDto: {
-              id: { required: true, type: () => String },
-              email: { required: true, type: () => String, nullable: true },
-              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
-              user_code: { required: true, type: () => String },
-              first_name: { required: true, type: () => String, nullable: true },
-              last_name: { required: true, type: () => String, nullable: true },
-              full_name: { required: true, type: () => String },
-              institution: { required: true, type: () => String, nullable: true },
-              department: { required: true, type: () => String, nullable: true },
-              access_level: { required: true, type: () => String },
-              active: { required: true, type: () => Boolean },
-              last_login: { required: true, type: () => String, nullable: true },
-              created_at: { required: true, type: () => String },
-              updated_at: { required: true, type: () => String },
-            },
-            UserPageDto: {},
-            CreatedUserDto: {
-              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
-              temporary_password: { required: false, type: () => String },
-            },
-            PasswordResetDto: {
-              user_id: { required: true, type: () => String },
-              masked_password: { required: true, type: () => String },
-              temporary_password: { required: false, type: () => String },
-            },
-          },
-        ],
-        [
-          import('./user/dto/therapist.dto.js'),
-          {
-            TherapistPatientCodeParamDto: {
-              patient_code: { required: true, type: () => String, pattern: '^P[0-9]{3,}$' },
-            },
-            TherapistDto: {
-              id: { required: true, type: () => String },
-              first_name: { required: true, type: () => String, nullable: true },
-              last_name: { required: true, type: () => String, nullable: true },
-              user_code: { required: true, type: () => String },
-              role: { required: true, type: () => String },
-              display_name: { required: true, type: () => String },
-            },
-          },
-        ],
-        [
           import('./health/dto/health.dto.js'),
           {
             HealthDto: {
@@ -679,6 +679,31 @@ export default async () => {
         [
           import('./auth/auth.controller.js'),
           { AuthController: { login: { type: t['./auth/dto/login.dto.js'].LoginResponseDto } } },
+        ],
+        [
+          import('./user/admin-users.controller.js'),
+          {
+            AdminUsersController: {
+              create: { type: t['./user/dto/user.dto.js'].CreatedUserDto },
+              list: { type: t['./user/dto/user.dto.js'].UserPageDto },
+              update: { type: t['./user/dto/user.dto.js'].UserDto },
+              resetPassword: { type: t['./user/dto/user.dto.js'].PasswordResetDto },
+              auditLog: { type: t['./user/dto/audit-log.dto.js'].AuditLogDto },
+            },
+          },
+        ],
+        [
+          import('./user/me.controller.js'),
+          { MeController: { me: { type: t['./user/dto/user.dto.js'].UserDto } } },
+        ],
+        [
+          import('./user/therapists.controller.js'),
+          {
+            TherapistsController: {
+              resolve: { type: t['./user/dto/therapist.dto.js'].TherapistDto },
+              byId: { type: t['./user/dto/therapist.dto.js'].TherapistDto },
+            },
+          },
         ],
         [
           import('./scoring-config/scoring-config.controller.js'),
@@ -724,31 +749,6 @@ export default async () => {
             WebhookController: {
               upload: { type: t['./webhook/dto/storage-event.dto.js'].WebhookResponseDto },
               status: { type: t['./webhook/dto/storage-event.dto.js'].WebhookStatusDto },
-            },
-          },
-        ],
-        [
-          import('./user/admin-users.controller.js'),
-          {
-            AdminUsersController: {
-              create: { type: t['./user/dto/user.dto.js'].CreatedUserDto },
-              list: { type: t['./user/dto/user.dto.js'].UserPageDto },
-              update: { type: t['./user/dto/user.dto.js'].UserDto },
-              resetPassword: { type: t['./user/dto/user.dto.js'].PasswordResetDto },
-              auditLog: { type: t['./user/dto/audit-log.dto.js'].AuditLogDto },
-            },
-          },
-        ],
-        [
-          import('./user/me.controller.js'),
-          { MeController: { me: { type: t['./user/dto/user.dto.js'].UserDto } } },
-        ],
-        [
-          import('./user/therapists.controller.js'),
-          {
-            TherapistsController: {
-              resolve: { type: t['./user/dto/therapist.dto.js'].TherapistDto },
-              byId: { type: t['./user/dto/therapist.dto.js'].TherapistDto },
             },
           },
         ],

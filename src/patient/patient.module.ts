@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { UserModule } from '../user/user.module.js';
 import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { PatientController } from './patient.controller.js';
 import { PatientRepository } from './patient.repository.js';
 import { PatientService } from './patient.service.js';
 
 @Module({
-  imports: [ScoringConfigModule],
+  imports: [UserModule, ScoringConfigModule],
   controllers: [PatientController],
   providers: [PatientRepository, PatientService],
   exports: [PatientService],

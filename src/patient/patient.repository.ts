@@ -60,18 +60,6 @@ export class PatientRepository {
     return Number(row.n);
   }
 
-  /** True when the id is an active therapist's profile (as far as the caller may see). */
-  async isActiveTherapist(trx: Tx, userId: string): Promise<boolean> {
-    const row = await trx
-      .selectFrom('user_profiles')
-      .select('id')
-      .where('id', '=', userId)
-      .where('role', '=', 'therapist')
-      .where('active', '=', true)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async findMedicalInfo(trx: Tx, patientId: string): Promise<MedicalInfoRow | undefined> {
     return (
       trx

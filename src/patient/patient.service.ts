@@ -6,6 +6,7 @@ import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import type { PatientsTable } from '../infrastructure/database/database.types.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../shared/errors/app-error.js';
 import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import { UserProfileRepository } from '../user/user-profile.repository.js';
 import { type MedicalInfoDto, type PutMedicalInfoDto, toMedicalInfoDto } from './dto/medical-info.dto.js';
 import {
   type CreatePatientDto,
@@ -31,6 +32,7 @@ export class PatientService {
     private readonly db: DbContext,
     private readonly patients: PatientRepository,
     private readonly scoring: ScoringConfigService,
+    private readonly profiles: UserProfileRepository,
   ) {}
 
   create(user: AuthUser, dto: CreatePatientDto): Promise<PatientDto> {
@@ -158,7 +160,7 @@ export class PatientService {
     }
     if (!requested)
       throw new ValidationFailedError('therapist_id is required', undefined, 'therapist_id_required');
-    if (!(await this.patients.isActiveTherapist(trx, requested))) {
+    if (!(await this.profiles.isActiveTherapist(trx, requested))) {
       throw new ValidationFailedError(`No active therapist ${requested}`, undefined, 'therapist_not_found');
     }
     return requested;

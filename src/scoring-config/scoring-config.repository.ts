@@ -87,18 +87,6 @@ export class ScoringConfigurationRepository {
       .executeTakeFirst();
   }
 
-  /** True when the id is an active therapist's profile (as far as the caller may see). */
-  async isActiveTherapist(trx: Tx, userId: string): Promise<boolean> {
-    const row = await trx
-      .selectFrom('user_profiles')
-      .select('id')
-      .where('id', '=', userId)
-      .where('role', '=', 'therapist')
-      .where('active', '=', true)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   private withPatientCode(trx: Tx) {
     return trx
       .selectFrom('scoring_configuration as c')

@@ -25,6 +25,7 @@ import {
 import { ScoringConfigurationRepository } from './scoring-config.repository.js';
 import { appliesToPatient, configValues, toLibraryConfig } from './scoring-config.values.js';
 import { parseTargets, type ConfigTargets } from './config-targets.js';
+import { UserProfileRepository } from '../user/user-profile.repository.js';
 
 /** A session's configuration: the scoring library's config and its clinical targets. */
 export interface ResolvedScoring {
@@ -71,6 +72,7 @@ export class ScoringConfigService {
   constructor(
     private readonly db: DbContext,
     private readonly configs: ScoringConfigurationRepository,
+    private readonly profiles: UserProfileRepository,
   ) {}
 
   list(user: AuthUser, query: ListScoringConfigsQueryDto): Promise<Page<ScoringConfigDto>> {
@@ -198,7 +200,7 @@ export class ScoringConfigService {
         'therapist_id_required',
       );
     }
-    if (!(await this.configs.isActiveTherapist(trx, requested))) {
+    if (!(await this.profiles.isActiveTherapist(trx, requested))) {
       throw new ValidationFailedError(`No active therapist ${requested}`, undefined, 'therapist_not_found');
     }
     return requested;

@@ -45,6 +45,18 @@ export class UserProfileRepository {
     return res.numUpdatedRows > 0n;
   }
 
+  /** True when the id is an active therapist's profile (as far as the caller may see). */
+  async isActiveTherapist(trx: Tx, userId: string): Promise<boolean> {
+    const row = await trx
+      .selectFrom('user_profiles')
+      .select('id')
+      .where('id', '=', userId)
+      .where('role', '=', 'therapist')
+      .where('active', '=', true)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async findTherapistById(trx: Tx, id: string) {
     return trx
       .selectFrom('user_profiles as p')

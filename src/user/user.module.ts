@@ -12,6 +12,6 @@ import { UserService } from './user.service.js';
   imports: [AuthModule],
   controllers: [AdminUsersController, MeController, TherapistsController],
   providers: [UserProfileRepository, AuditLogRepository, UserAdminService, UserService],
-  exports: [AuditLogRepository],
+  exports: [AuditLogRepository, UserProfileRepository],
 })
 export class UserModule {}
