@@ -32,12 +32,13 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   rootDir: '.',
-  // Hooks and tests that start an app (PGlite restore, Nest boot) take 1-2 s here, but over 5 s
-  // (Jest's default) when the shared 2-core machine is busy: a deadline for hangs, not a timing.
-  testTimeout: 30_000,
 };
 
 export default {
+  // Hooks and tests that start an app (PGlite restore, Nest boot) take 1-2 s here, but over 5 s
+  // (Jest's default) when the shared 2-core machine is busy: a deadline for hangs, not a timing.
+  // A global option: Jest ignores it inside a project.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
