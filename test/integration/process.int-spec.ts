@@ -44,6 +44,13 @@ async function waitForHealth(port: number, timeoutMs = 20_000): Promise<number> 
   throw new Error(`no /health answer on port ${port} within ${timeoutMs} ms`);
 }
 
+async function waitForOutput(r: Running, text: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!r.output().includes(text) && Date.now() - started < timeoutMs) {
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
 async function stop(r: Running): Promise<number | null> {
   r.child.kill('SIGTERM');
   return r.exited;
@@ -175,7 +182,8 @@ describe('the service as a process', () => {
     });
 
     const worker = start({ ...env, PORT: String(p + 1), APP_ROLE: 'worker' });
-    await new Promise((r) => setTimeout(r, 2500));
+    // polled, not a fixed wait: a busy machine took over 2.5 s to boot the worker once
+    await waitForOutput(worker, 'worker started');
     expect(worker.output()).toContain('worker started');
     await expect(fetch(`http://127.0.0.1:${p + 1}/health`)).rejects.toThrow();
     expect(await stop(worker)).toBe(0);
