@@ -1,8 +1,15 @@
 // VAX F decoding: the per-word decoder (parameters) and the bulk path (samples) agree word for
 // word, on ordinary values and on the exponent edge cases.
 import { describe, expect, it } from '@jest/globals';
-import { decCodec, decodeVax, encodeVax, mipsCodec } from './codec.js';
-import { rawFloats, rawInts } from './raw.js';
+import { decCodec, decodeVax, encodeVax, mipsCodec, type NumberCodec } from './codec.js';
+import { decodeFloats, decodeInts } from './raw.js';
+
+/** A section's float words decoded in one call, read as float32. */
+function floatsOf(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Float32Array {
+  const words = new Int32Array(count);
+  decodeFloats(bytes, start, count, codec, words);
+  return new Float32Array(words.buffer);
+}
 
 /** The 4 bytes of a VAX F float given its IEEE-layout bits (sign, exponent, fraction). */
 function vaxBytes(bits: number): number[] {
@@ -50,7 +57,7 @@ describe('VAX F floats', () => {
       words.push(seed);
     }
     const bytes = new Uint8Array([0, 0, 0, ...words.flatMap(vaxBytes)]); // odd start: unaligned
-    const bulk = rawFloats(bytes, 3, words.length, decCodec);
+    const bulk = floatsOf(bytes, 3, words.length, decCodec);
     const view = new DataView(bytes.buffer);
     words.forEach((_, i) => expect(Object.is(bulk[i], Math.fround(decodeVax(view, 3 + 4 * i)))).toBe(true));
   });
@@ -60,8 +67,9 @@ describe('big-endian (MIPS) words', () => {
   it('match DataView reads, unaligned too', () => {
     const bytes = new Uint8Array(4 * 500 + 1).map((_, i) => (i * 7919 + 13) & 0xff);
     const view = new DataView(bytes.buffer);
-    const floats = rawFloats(bytes, 1, 500, mipsCodec);
-    const ints = rawInts(bytes, 1, 1000, mipsCodec);
+    const floats = floatsOf(bytes, 1, 500, mipsCodec);
+    const ints = new Int16Array(1000);
+    decodeInts(bytes, 1, 1000, mipsCodec, ints);
     for (let i = 0; i < 500; i++) expect(Object.is(floats[i], view.getFloat32(1 + 4 * i, false))).toBe(true);
     for (let i = 0; i < 1000; i++) expect(ints[i]).toBe(view.getInt16(1 + 2 * i, false));
   });

@@ -9,7 +9,7 @@
  * unrolled by eight: at one word per iteration the loop's own bookkeeping cost about as much as
  * the load, ~2 ns a word instead of ~0.9 ns.
  */
-import { type NumberCodec } from './codec.js';
+import { vaxSmall, type NumberCodec } from './codec.js';
 
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -78,23 +78,6 @@ export function decodeInts(
   for (; i < count; i++) out[i] = view.getInt16(i * 2, little);
 }
 
-/** The whole section's floats as one array (in place where possible): for tests and tools. */
-export function rawFloats(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Float32Array {
-  const direct = directFloats(bytes, start, count, codec);
-  if (direct) return direct;
-  const words = new Int32Array(count);
-  decodeFloats(bytes, start, count, codec, words);
-  return new Float32Array(words.buffer);
-}
-
-export function rawInts(bytes: Uint8Array, start: number, count: number, codec: NumberCodec): Int16Array {
-  const direct = directInts(bytes, start, count, codec);
-  if (direct) return direct;
-  const out = new Int16Array(count);
-  decodeInts(bytes, start, count, codec, out);
-  return out;
-}
-
 function ieeeWords(view: DataView, count: number, little: boolean, out: Int32Array): void {
   let i = 0;
   for (let o = 0; i + 7 < count; i += 8, o += 32) {
@@ -141,18 +124,19 @@ function vaxWords(view: DataView, count: number, out: Int32Array): void {
     out[i + 5] = vaxBits(w5);
     out[i + 6] = vaxBits(w6);
     out[i + 7] = vaxBits(w7);
-    small |= vaxSmall(w0) | vaxSmall(w1) | vaxSmall(w2) | vaxSmall(w3);
-    small |= vaxSmall(w4) | vaxSmall(w5) | vaxSmall(w6) | vaxSmall(w7);
+    small |= subnormalField(w0) | subnormalField(w1) | subnormalField(w2) | subnormalField(w3);
+    small |= subnormalField(w4) | subnormalField(w5) | subnormalField(w6) | subnormalField(w7);
   }
   for (; i < count; i++) {
     const w = view.getInt32(i * 4, true);
     out[i] = vaxBits(w);
-    small |= vaxSmall(w);
+    small |= subnormalField(w);
   }
   if (small === 0) return;
+  const floats = new Float32Array(out.buffer, out.byteOffset, count);
   for (let j = 0; j < count; j++) {
     const w = view.getInt32(j * 4, true);
-    if (vaxSmall(w) !== 0) out[j] = vaxSubnormalBits((w << 16) | (w >>> 16));
+    if (subnormalField(w) !== 0) floats[j] = vaxSmall((w << 16) | (w >>> 16));
   }
 }
 
@@ -166,17 +150,7 @@ function vaxBits(w: number): number {
 }
 
 /** Non-zero when the word's exponent field is 1 or 2 (a subnormal once divided by 4). */
-function vaxSmall(w: number): number {
+function subnormalField(w: number): number {
   const exp = ((w << 16) | (w >>> 16)) & 0x7f800000;
   return exp & ~((0x1000000 - exp) >> 31);
-}
-
-const subnormal = new Float32Array(1);
-const subnormalBits = new Int32Array(subnormal.buffer);
-
-/** The float32 bits of (the IEEE reading of `bits`) / 4, for VAX exponents 1 and 2. */
-function vaxSubnormalBits(bits: number): number {
-  subnormalBits[0] = bits;
-  subnormal[0] = subnormal[0]! / 4;
-  return subnormalBits[0]!;
 }

@@ -2,7 +2,7 @@
 // aligned and unaligned sections, frame counts that do not fill the last block, frames wider
 // than a block, and analog layouts with more channels than samples and the reverse.
 import { describe, expect, it } from '@jest/globals';
-import { codecFor, type NumberCodec, type Processor } from './codec.js';
+import { codecFor, encodeVax, type NumberCodec, type Processor } from './codec.js';
 import { type DataFormat } from './types.js';
 import { type Layout } from './layout.js';
 import { decodeSamples, type AnalogScaling } from './samples.js';
@@ -46,7 +46,7 @@ function encode(shape: Shape, proc: Processor, format: DataFormat, pad: number):
   const put = (i: number, v: number) => {
     const at = pad + i * size;
     if (format === 'integer') view.setInt16(at, v, little);
-    else if (proc === 'dec') putVax(view, at, v);
+    else if (proc === 'dec') encodeVax(view, at, v);
     else view.setFloat32(at, v, little);
   };
   for (let f = 0; f < F; f++) {
@@ -57,15 +57,6 @@ function encode(shape: Shape, proc: Processor, format: DataFormat, pad: number):
     }
   }
   return bytes;
-}
-
-/** VAX F bytes of a value that is exact in float32 (its IEEE bits with exponent + 2, words swapped). */
-function putVax(view: DataView, at: number, v: number): void {
-  const scratch = new DataView(new ArrayBuffer(4));
-  scratch.setFloat32(0, v * 4, true);
-  const bits = v === 0 ? 0 : scratch.getUint32(0, true);
-  view.setUint16(at, bits >>> 16, true);
-  view.setUint16(at + 2, bits & 0xffff, true);
 }
 
 /** Word-by-word reference: each word decoded with the codec's scalar reader, then placed. */
