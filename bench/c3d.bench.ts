@@ -102,10 +102,15 @@ function line(r: Row): string {
 
 // the same recording can be both in ../shared/data and in test/fixtures: measure it once
 const seen = new Set<string>();
-const files = [...new Set(roots.flatMap(walk))].sort().filter((f) => {
-  const key = `${basename(f)}:${statSync(f).size}`;
-  return !seen.has(key) && !!seen.add(key);
-});
+// optional arguments: substrings of the paths to measure (npm run bench:c3d -- sample_01 ghostly/)
+const only = process.argv.slice(2);
+const files = [...new Set(roots.flatMap(walk))]
+  .sort()
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .filter((f) => {
+    const key = `${basename(f)}:${statSync(f).size}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
 process.stdout.write(
   `${'file'.padEnd(70)} ${'encoding'.padEnd(13)}   size        median      speed    vs floor\n`,
 );
@@ -134,4 +139,4 @@ if (largest)
   process.stdout.write(
     `largest GHOSTLY file (${largest.mb.toFixed(2)} MB): ${largest.parse.toFixed(3)} ms median\n`,
   );
-process.stdout.write(`(checksum ${sink > 0 ? 'ok' : sink})\n`);
+process.stdout.write(`(checksum ${Number.isNaN(sink) ? 'NaN' : 'ok'})\n`);

@@ -1,7 +1,7 @@
 // VAX F decoding: the per-word decoder (parameters) and the bulk path (samples) agree word for
 // word, on ordinary values and on the exponent edge cases.
 import { describe, expect, it } from '@jest/globals';
-import { decCodec, decodeVax, encodeVax, mipsCodec, type NumberCodec } from './codec.js';
+import { decCodec, decodeVax, encodeVax, intelCodec, mipsCodec, type NumberCodec } from './codec.js';
 import { decodeFloats, decodeInts } from './raw.js';
 
 /** A section's float words decoded in one call, read as float32. */
@@ -49,28 +49,44 @@ describe('VAX F floats', () => {
     }
   });
 
-  it('decodes samples in bulk exactly as word by word', () => {
-    const words: number[] = [...EDGE_BITS];
+  // aligned sections are read in place, unaligned ones from an aligned copy; the edge words sit
+  // at every position of the four-word groups, and again in the tail after the last group
+  it.each([0, 3])('decodes samples in bulk exactly as word by word (start %d)', (start) => {
+    const words: number[] = [...EDGE_BITS, ...EDGE_BITS.slice(1), ...EDGE_BITS.slice(2)];
     let seed = 12345;
     for (let i = 0; i < 4000; i++) {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       words.push(seed);
     }
-    const bytes = new Uint8Array([0, 0, 0, ...words.flatMap(vaxBytes)]); // odd start: unaligned
-    const bulk = floatsOf(bytes, 3, words.length, decCodec);
+    words.push(0x00800000, 0x01400000, 0x80000000);
+    const bytes = new Uint8Array([...new Array<number>(start).fill(0), ...words.flatMap(vaxBytes)]);
+    const bulk = floatsOf(bytes, start, words.length, decCodec);
     const view = new DataView(bytes.buffer);
-    words.forEach((_, i) => expect(Object.is(bulk[i], Math.fround(decodeVax(view, 3 + 4 * i)))).toBe(true));
+    words.forEach((_, i) =>
+      expect(Object.is(bulk[i], Math.fround(decodeVax(view, start + 4 * i)))).toBe(true),
+    );
+    expect(bulk[2]).toBe(2 ** -128);
   });
 });
 
 describe('big-endian (MIPS) words', () => {
-  it('match DataView reads, unaligned too', () => {
-    const bytes = new Uint8Array(4 * 500 + 1).map((_, i) => (i * 7919 + 13) & 0xff);
+  it.each([0, 1])('match DataView reads (start %d)', (start) => {
+    const bytes = new Uint8Array(4 * 503 + start).map((_, i) => (i * 7919 + 13) & 0xff);
     const view = new DataView(bytes.buffer);
-    const floats = floatsOf(bytes, 1, 500, mipsCodec);
-    const ints = new Int16Array(1000);
-    decodeInts(bytes, 1, 1000, mipsCodec, ints);
-    for (let i = 0; i < 500; i++) expect(Object.is(floats[i], view.getFloat32(1 + 4 * i, false))).toBe(true);
-    for (let i = 0; i < 1000; i++) expect(ints[i]).toBe(view.getInt16(1 + 2 * i, false));
+    const words = new Int32Array(503);
+    decodeFloats(bytes, start, 503, mipsCodec, words);
+    const ints = new Int16Array(1006);
+    decodeInts(bytes, start, 1006, mipsCodec, ints);
+    // compared as bits: a float load may quiet a signalling NaN
+    for (let i = 0; i < 503; i++) expect(words[i]).toBe(view.getInt32(start + 4 * i, false));
+    for (let i = 0; i < 1006; i++) expect(ints[i]).toBe(view.getInt16(start + 2 * i, false));
+  });
+
+  it('moves unaligned Intel words unchanged', () => {
+    const bytes = new Uint8Array(4 * 101 + 2).map((_, i) => (i * 31 + 7) & 0xff);
+    const view = new DataView(bytes.buffer);
+    const words = new Int32Array(101);
+    decodeFloats(bytes, 2, 101, intelCodec, words);
+    for (let i = 0; i < 101; i++) expect(words[i]).toBe(view.getInt32(2 + 4 * i, true));
   });
 });

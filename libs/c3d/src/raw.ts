@@ -42,6 +42,11 @@ export function directInts(
  * Int32Array: read through a Float32Array view of the same buffer). IEEE words are moved as
  * integers, so the bits are kept exactly (signalling NaN payloads included), where a float load
  * and store may quiet them.
+ *
+ * The words are read through an Int32Array view where the section is 4-byte aligned (as it is
+ * in a file read whole: the data starts on a 512-byte block); otherwise they are first copied
+ * into `out` (a memcpy) and converted there in place. Typed-array loads in int32 arithmetic
+ * compile to about half the instructions of the DataView reads this replaced.
  */
 export function decodeFloats(
   bytes: Uint8Array,
@@ -50,9 +55,13 @@ export function decodeFloats(
   codec: NumberCodec,
   out: Int32Array,
 ): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + start, count * 4);
-  if (codec.processor === 'dec') vaxWords(view, count, out);
-  else ieeeWords(view, count, codec.processor === 'intel', out);
+  const at = bytes.byteOffset + start;
+  const src = at % 4 === 0 ? new Int32Array(bytes.buffer, at, count) : alignedCopy(bytes, start, count);
+  const little = HOST_LITTLE === (codec.processor !== 'mips');
+  if (codec.processor === 'dec' && HOST_LITTLE) vaxWords(src, count, out);
+  else if (codec.processor === 'dec') vaxWordsSwapped(src, count, out);
+  else if (!little) swapWords(src, count, out);
+  else if (src !== out) out.set(src);
 }
 
 export function decodeInts(
@@ -78,19 +87,26 @@ export function decodeInts(
   for (; i < count; i++) out[i] = view.getInt16(i * 2, little);
 }
 
-function ieeeWords(view: DataView, count: number, little: boolean, out: Int32Array): void {
+// The word loops below are unrolled by four with int32 index arithmetic (`| 0`) and the
+// conversion written out in each step: V8 re-checks both arrays once per iteration, and a
+// helper function, even inlined, was re-checked as a module binding at every call.
+
+/**
+ * Byte-reversed 32-bit words (big-endian words on a little-endian host, and the reverse),
+ * through DataView: V8 compiles its opposite-order reads to a load and a bswap, about half the
+ * cost of reversing with shifts and masks.
+ */
+function swapWords(src: Int32Array, count: number, out: Int32Array): void {
+  const view = new DataView(src.buffer, src.byteOffset, count * 4);
+  const little = !HOST_LITTLE;
   let i = 0;
-  for (let o = 0; i + 7 < count; i += 8, o += 32) {
+  for (let o = 0; i + 3 < count; i = (i + 4) | 0, o = (o + 16) | 0) {
     out[i] = view.getInt32(o, little);
-    out[i + 1] = view.getInt32(o + 4, little);
-    out[i + 2] = view.getInt32(o + 8, little);
-    out[i + 3] = view.getInt32(o + 12, little);
-    out[i + 4] = view.getInt32(o + 16, little);
-    out[i + 5] = view.getInt32(o + 20, little);
-    out[i + 6] = view.getInt32(o + 24, little);
-    out[i + 7] = view.getInt32(o + 28, little);
+    out[(i + 1) | 0] = view.getInt32((o + 4) | 0, little);
+    out[(i + 2) | 0] = view.getInt32((o + 8) | 0, little);
+    out[(i + 3) | 0] = view.getInt32((o + 12) | 0, little);
   }
-  for (; i < count; i++) out[i] = view.getInt32(i * 4, little);
+  for (; i < count; i = (i + 1) | 0) out[i] = view.getInt32(i * 4, little);
 }
 
 /**
@@ -98,59 +114,84 @@ function ieeeWords(view: DataView, count: number, little: boolean, out: Int32Arr
  * swapped relative to IEEE's layout (rotate by 16); exponent 3..255: the field minus 2 (exactly
  * /4); 0: zero; 1..2: the float32 quotient by 4, a subnormal.
  *
- * Branch-free: a mask from the exponent field zeroes the words with exponent 0..2 (branches on
- * the exponent mispredicted wherever zero and non-zero words alternate, as with unused analog
- * channels), and the loop only notes whether any word had exponent 1 or 2; those are rare
- * (one word in sample01's 75 520), so a second pass over this block alone puts them right.
+ * Branch-free for the common words: a mask from the exponent field (all ones for exponent
+ * 3..255) zeroes the words with exponent 0..2 (branches on the exponent mispredicted wherever
+ * zero and non-zero words alternate, as with unused analog channels). Exponents 1 and 2 are
+ * rare (one word in sample01's 75 520): a group of four that has one takes a branch that puts
+ * them right from the rotated words it still holds, so the conversion can run in place.
+ * 0x1000000 is two in the exponent field.
  */
-function vaxWords(view: DataView, count: number, out: Int32Array): void {
+function vaxWords(src: Int32Array, count: number, out: Int32Array): void {
   let small = 0;
   let i = 0;
-  // unrolled by eight, as the other passes: the loop re-checks both arrays every iteration
-  for (let o = 0; i + 7 < count; i += 8, o += 32) {
-    const w0 = view.getInt32(o, true);
-    const w1 = view.getInt32(o + 4, true);
-    const w2 = view.getInt32(o + 8, true);
-    const w3 = view.getInt32(o + 12, true);
-    const w4 = view.getInt32(o + 16, true);
-    const w5 = view.getInt32(o + 20, true);
-    const w6 = view.getInt32(o + 24, true);
-    const w7 = view.getInt32(o + 28, true);
-    out[i] = vaxBits(w0);
-    out[i + 1] = vaxBits(w1);
-    out[i + 2] = vaxBits(w2);
-    out[i + 3] = vaxBits(w3);
-    out[i + 4] = vaxBits(w4);
-    out[i + 5] = vaxBits(w5);
-    out[i + 6] = vaxBits(w6);
-    out[i + 7] = vaxBits(w7);
-    small |= subnormalField(w0) | subnormalField(w1) | subnormalField(w2) | subnormalField(w3);
-    small |= subnormalField(w4) | subnormalField(w5) | subnormalField(w6) | subnormalField(w7);
+  // each word is finished before the next is loaded: with four in flight, V8's register
+  // allocator spilled most of them to the stack
+  for (; i + 3 < count; i = (i + 4) | 0) {
+    let w = src[i]!;
+    let r = (w << 16) | (w >>> 16);
+    let e = r & 0x7f800000;
+    let m = (0x1000000 - e) >> 31;
+    out[i] = (r - 0x1000000) & m;
+    small |= e & ~m;
+    w = src[(i + 1) | 0]!;
+    r = (w << 16) | (w >>> 16);
+    e = r & 0x7f800000;
+    m = (0x1000000 - e) >> 31;
+    out[(i + 1) | 0] = (r - 0x1000000) & m;
+    small |= e & ~m;
+    w = src[(i + 2) | 0]!;
+    r = (w << 16) | (w >>> 16);
+    e = r & 0x7f800000;
+    m = (0x1000000 - e) >> 31;
+    out[(i + 2) | 0] = (r - 0x1000000) & m;
+    small |= e & ~m;
+    w = src[(i + 3) | 0]!;
+    r = (w << 16) | (w >>> 16);
+    e = r & 0x7f800000;
+    m = (0x1000000 - e) >> 31;
+    out[(i + 3) | 0] = (r - 0x1000000) & m;
+    small |= e & ~m;
   }
-  for (; i < count; i++) {
-    const w = view.getInt32(i * 4, true);
-    out[i] = vaxBits(w);
-    small |= subnormalField(w);
+  for (; i < count; i = (i + 1) | 0) {
+    const w = src[i]!;
+    const r = (w << 16) | (w >>> 16);
+    const e = r & 0x7f800000;
+    const m = (0x1000000 - e) >> 31;
+    out[i] = (r - 0x1000000) & m;
+    small |= e & ~m;
   }
   if (small === 0) return;
+  // exponent 1 or 2 somewhere in the block: those words again, from the source
   const floats = new Float32Array(out.buffer, out.byteOffset, count);
   for (let j = 0; j < count; j++) {
-    const w = view.getInt32(j * 4, true);
-    if (subnormalField(w) !== 0) floats[j] = vaxSmall((w << 16) | (w >>> 16));
+    const w = src[j]!;
+    const r = (w << 16) | (w >>> 16);
+    const e = r & 0x7f800000;
+    if (e !== 0 && e <= 0x1000000) floats[j] = vaxSmall(r);
   }
 }
 
-// Literals, not VAX_BIAS_STEP: a module binding is re-read, with its TDZ check, in every
-// iteration of the loops these are inlined into. 0x1000000 is 2 << 23, two in the exponent field.
-
-/** IEEE bits of a little-endian-read VAX word with exponent 3..255 (minus 2), else 0. */
-function vaxBits(w: number): number {
-  const bits = (w << 16) | (w >>> 16);
-  return (bits - 0x1000000) & ((0x1000000 - (bits & 0x7f800000)) >> 31);
+/** vaxWords on a big-endian host: the little-endian words are byte-reversed first. */
+function vaxWordsSwapped(src: Int32Array, count: number, out: Int32Array): void {
+  const swapped = new Int32Array(count);
+  swapWords(src, count, swapped);
+  vaxWords(swapped, count, out);
 }
 
-/** Non-zero when the word's exponent field is 1 or 2 (a subnormal once divided by 4). */
-function subnormalField(w: number): number {
-  const exp = ((w << 16) | (w >>> 16)) & 0x7f800000;
-  return exp & ~((0x1000000 - exp) >> 31);
+/**
+ * An unaligned section's words copied to a 4-byte aligned buffer (a memcpy), so that every
+ * encoding is read through an Int32Array. The buffer is kept between calls, as samples.ts
+ * keeps its block buffer; a larger request gets one of its own.
+ */
+let staging: ArrayBuffer | undefined;
+
+function alignedCopy(bytes: Uint8Array, start: number, count: number): Int32Array {
+  const size = count * 4;
+  let buffer: ArrayBuffer;
+  if (size <= STAGING_BYTES) buffer = staging ??= new ArrayBuffer(STAGING_BYTES);
+  else buffer = new ArrayBuffer(size);
+  new Uint8Array(buffer, 0, size).set(bytes.subarray(start, start + size));
+  return new Int32Array(buffer, 0, count);
 }
+
+const STAGING_BYTES = 65536;
