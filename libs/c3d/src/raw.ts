@@ -11,7 +11,7 @@
  */
 import { vaxSmall, type NumberCodec } from './codec.js';
 
-const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The section's floats in place, or undefined if they need decoding (other byte order, unaligned). */
 export function directFloats(
@@ -185,7 +185,7 @@ function vaxWordsSwapped(src: Int32Array, count: number, out: Int32Array): void 
  */
 let staging: ArrayBuffer | undefined;
 
-function alignedCopy(bytes: Uint8Array, start: number, count: number): Int32Array {
+export function alignedCopy(bytes: Uint8Array, start: number, count: number): Int32Array {
   const size = count * 4;
   let buffer: ArrayBuffer;
   if (size <= STAGING_BYTES) buffer = staging ??= new ArrayBuffer(STAGING_BYTES);

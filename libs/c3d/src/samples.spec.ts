@@ -5,7 +5,18 @@ import { describe, expect, it } from '@jest/globals';
 import { codecFor, encodeVax, type NumberCodec, type Processor } from './codec.js';
 import { type DataFormat } from './types.js';
 import { type Layout } from './layout.js';
-import { decodeSamples, type AnalogScaling } from './samples.js';
+import { decodeSamples, type Allocate, type AnalogScaling } from './samples.js';
+
+/**
+ * Output memory filled with a poison pattern (0xa5 bytes: a plausible float, a camera mask of
+ * 165): the decoder writes into uninitialised memory, so every element it leaves unwritten
+ * shows up as a difference from the reference.
+ */
+const poisoned: Allocate = (bytes) => {
+  const buffer = new ArrayBuffer(bytes);
+  new Uint8Array(buffer).fill(0xa5);
+  return buffer;
+};
 
 interface Shape {
   P: number;
@@ -132,7 +143,7 @@ describe('decodeSamples', () => {
         factor: Float64Array.from({ length: shape.C }, (_, c) => 0.5 + c / 7),
         unsigned: format === 'integer' && shape.C % 2 === 0,
       };
-      const got = decodeSamples(bytes, layout, codec, scaling);
+      const got = decodeSamples(bytes, layout, codec, scaling, poisoned);
       const want = reference(bytes, layout, codec, scaling);
       for (let p = 0; p < shape.P; p++) {
         expect(firstDifference(got.points.x[p]!, want.coords[0]![p]!)).toBe(-1);
@@ -144,5 +155,61 @@ describe('decodeSamples', () => {
       got.channels.forEach((ch, c) => expect(firstDifference(ch, want.channels[c]!)).toBe(-1));
       expect(got.channels).toHaveLength(shape.C);
     }
+  });
+});
+
+describe('decodeSamples on DEC float words at the exponent edges', () => {
+  // IEEE-layout bits (the VAX word with its halves swapped): zero, reserved operands (exponent
+  // 0 with the sign set), exponents 1 and 2 (float32 subnormals once divided by 4), the first
+  // normal exponent, one, and the largest exponent (finite in VAX)
+  const EDGES = [
+    0x00000000, 0x80000000, 0x80123456, 0x00800000, 0x01400000, 0x81400001, 0x01800000, 0x40800000,
+    0xc0800000, 0x7f800000, 0xffffffff, 0x00000001,
+  ];
+
+  it.each([0, 2])('equals the word-by-word reference in every slot (pad %d)', (pad) => {
+    const shape = { P: 3, C: 5, S: 3, F: 41 };
+    const { P, C, S, F } = shape;
+    const wpf = 4 * P + C * S;
+    const bytes = new Uint8Array(pad + 4 * wpf * F);
+    for (let i = 0; i < wpf * F; i++) {
+      const bits = EDGES[(i * 7 + (i >> 3)) % EDGES.length]!;
+      const hi = bits >>> 16;
+      const lo = bits & 0xffff;
+      bytes.set([hi & 0xff, hi >>> 8, lo & 0xff, lo >>> 8], pad + 4 * i);
+    }
+    const codec = codecFor('dec');
+    const layout: Layout = {
+      pointCount: P,
+      channels: C,
+      samplesPerFrame: S,
+      frames: F,
+      dataStart: pad,
+      format: 'float',
+      pointScale: -0.5,
+      pointRate: 100,
+      analogRate: 300,
+      firstFrame: 1,
+    };
+    const scaling: AnalogScaling = {
+      offset: Float64Array.from({ length: C }, (_, c) => c - 1),
+      factor: Float64Array.from({ length: C }, (_, c) => 0.25 + c),
+      unsigned: false,
+    };
+    const got = decodeSamples(bytes, layout, codec, scaling, poisoned);
+    const want = reference(bytes, layout, codec, scaling);
+    for (let p = 0; p < P; p++) {
+      expect(firstDifference(got.points.x[p]!, want.coords[0]![p]!)).toBe(-1);
+      expect(firstDifference(got.points.y[p]!, want.coords[1]![p]!)).toBe(-1);
+      expect(firstDifference(got.points.z[p]!, want.coords[2]![p]!)).toBe(-1);
+      expect(firstDifference(got.points.residual[p]!, want.residual[p]!)).toBe(-1);
+      expect(firstDifference(got.points.camera[p]!, want.camera[p]!)).toBe(-1);
+    }
+    got.channels.forEach((ch, c) => expect(firstDifference(ch, want.channels[c]!)).toBe(-1));
+    // the edge values are there, decoded as such (not flushed to zero, not Infinity)
+    const coords = [...got.points.x, ...got.points.y, ...got.points.z].flatMap((a) => [...a]);
+    expect(coords).toContain(2 ** -128);
+    expect(coords).toContain(2 ** 126);
+    expect(coords).toContain(-1);
   });
 });

@@ -12,7 +12,8 @@
  */
 import { type NumberCodec } from './codec.js';
 import { type Layout } from './layout.js';
-import { decodeFloats, decodeInts, directFloats, directInts } from './raw.js';
+import { HOST_LITTLE, alignedCopy, decodeFloats, decodeInts, directFloats, directInts } from './raw.js';
+import { analogFromVax, pointsFromVax } from './vax-split.js';
 
 export interface PointArrays {
   x: Float32Array[];
@@ -50,6 +51,23 @@ function scratchBuffer(bytes: number): ArrayBuffer {
   return sharedScratch;
 }
 
+/**
+ * Output memory. The decoder writes every element of every output array, so zero-filling it
+ * first is wasted work: a memset of the whole output (5.5 MB for the largest GHOSTLY file)
+ * where the allocator hands back recycled memory. Where the runtime offers uninitialised
+ * memory (Node's Buffer.allocUnsafeSlow: its own ArrayBuffer, never a shared pool slab) it is
+ * used; elsewhere a plain, zeroed ArrayBuffer. samples.spec.ts decodes into memory filled with
+ * a poison pattern and compares every element with a reference, so an element left unwritten
+ * fails there rather than leaking old memory.
+ */
+export type Allocate = (bytes: number) => ArrayBuffer;
+
+const nodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): Uint8Array } }).Buffer;
+
+export const allocateOutput: Allocate = nodeBuffer
+  ? (bytes) => nodeBuffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer
+  : (bytes) => new ArrayBuffer(bytes);
+
 interface PointBacking {
   arrays: PointArrays;
   /** x of all points, then y, z, residual: point p's x at p * frames. */
@@ -64,9 +82,9 @@ interface PointBacking {
  * with the typed-array constructors in plain loops: subarray() inside Array.from cost ~5x as
  * much per view, 0.1-0.2 ms for such a file.
  */
-function pointBacking(count: number, frames: number): PointBacking {
-  const floats = new Float32Array(4 * count * frames);
-  const masks = new Uint8Array(count * frames);
+function pointBacking(count: number, frames: number, allocate: Allocate): PointBacking {
+  const floats = new Float32Array(allocate(16 * count * frames), 0, 4 * count * frames);
+  const masks = new Uint8Array(allocate(count * frames), 0, count * frames);
   const coords = floatViews(floats, 4 * count, frames);
   const camera = new Array<Uint8Array>(count);
   for (let p = 0; p < count; p++) camera[p] = new Uint8Array(masks.buffer, p * frames, frames);
@@ -90,8 +108,9 @@ function floatViews(backing: Float32Array, count: number, length: number): Float
 export function channelViews(
   count: number,
   length: number,
+  allocate: Allocate = allocateOutput,
 ): { backing: Float64Array; views: Float64Array[] } {
-  const backing = new Float64Array(count * length);
+  const backing = new Float64Array(allocate(8 * count * length), 0, count * length);
   const views = new Array<Float64Array>(count);
   for (let c = 0; c < count; c++) views[c] = new Float64Array(backing.buffer, c * length * 8, length);
   return { backing, views };
@@ -113,7 +132,7 @@ export function emptyPoints(count: number): PointArrays {
 }
 
 /** Shape of the section and where one block's words start in its source array. */
-interface Block {
+export interface Block {
   P: number;
   C: number;
   S: number;
@@ -130,17 +149,31 @@ export function decodeSamples(
   layout: Layout,
   codec: NumberCodec,
   scaling: AnalogScaling,
+  allocate: Allocate = allocateOutput,
 ): { points: PointArrays; channels: Float64Array[] } {
   const { pointCount: P, channels: C, samplesPerFrame: S, frames: F, dataStart } = layout;
   const wpf = P * 4 + C * S;
-  const points = pointBacking(P, F);
+  const points = pointBacking(P, F, allocate);
   // One backing buffer for all channels: one large allocation instead of C (less GC pressure).
-  const { backing: analog, views: channels } = channelViews(C, F * S);
+  const { backing: analog, views: channels } = channelViews(C, F * S, allocate);
   if (F === 0 || wpf === 0) return { points: points.arrays, channels };
   const perBlock = Math.max(1, Math.floor(BLOCK_WORDS / wpf));
   const block: Block = { P, C, S, F, wpf, f0: 0, f1: 0, base: 0 };
   const { offset, factor } = scaling;
-  if (layout.format === 'float') {
+  // DEC floats straight from the file's words (vax-split.ts); on a big-endian host, through decodeFloats
+  if (layout.format === 'float' && codec.processor === 'dec' && HOST_LITTLE) {
+    const at = bytes.byteOffset + dataStart;
+    const direct = at % 4 === 0 ? new Int32Array(bytes.buffer, at, wpf * F) : undefined;
+    const resScale = Math.abs(layout.pointScale);
+    for (let f0 = 0; f0 < F; f0 += perBlock) {
+      block.f0 = f0;
+      block.f1 = Math.min(F, f0 + perBlock);
+      block.base = direct ? f0 * wpf : 0;
+      const words = direct ?? alignedCopy(bytes, dataStart + f0 * wpf * 4, (block.f1 - f0) * wpf);
+      pointsFromVax(words, block, resScale, points.floats, points.masks);
+      analogFromVax(words, block, offset, factor, analog);
+    }
+  } else if (layout.format === 'float') {
     const direct = directFloats(bytes, dataStart, wpf * F, codec);
     const scratch = direct ? undefined : new Int32Array(scratchBuffer(perBlock * wpf * 4), 0, perBlock * wpf);
     const source = direct ?? new Float32Array(scratch!.buffer, 0, perBlock * wpf);
@@ -198,6 +231,7 @@ function pointsFromFloats(
       const w = raw[(i + 3) | 0]!;
       if (w < 0 || w !== w) {
         out[(o + PF3) | 0] = -1;
+        masks[o] = 0;
       } else {
         const iw = w | 0;
         out[(o + PF3) | 0] = (iw & 0xff) * resScale;
@@ -231,6 +265,7 @@ function pointsFromInts(
       const w = raw[(i + 3) | 0]!;
       if (w < 0) {
         out[(o + PF3) | 0] = -1;
+        masks[o] = 0;
       } else {
         out[(o + PF3) | 0] = (w & 0xff) * resScale;
         masks[o] = (w >> 8) & 0xff;
