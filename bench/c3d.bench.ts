@@ -39,11 +39,11 @@ function floorPass(floats: Float32Array): number {
 }
 
 /**
- * Median times of `a` and `b`, measured alternately (a, b, a, b, ...) after the same warm-up, so
+ * Median times of `a` and `b`, and page faults per run, measured alternately (a, b, a, b, ...) after the same warm-up, so
  * both see the same JIT state, GC phase and machine load (the machine is shared: measuring one
  * loop after the other let load changes and heap growth land on only one of them).
  */
-function timePair(a: () => void, b: () => void, runs: number): [number, number] {
+function timePair(a: () => void, b: () => void, runs: number): [number, number, number] {
   const warmEnd = performance.now() + 50;
   for (let i = 0; i < 10 || performance.now() < warmEnd; i++) {
     a();
@@ -51,6 +51,7 @@ function timePair(a: () => void, b: () => void, runs: number): [number, number] 
   }
   const ta: number[] = [];
   const tb: number[] = [];
+  const faults = process.resourceUsage().minorPageFault;
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     a();
@@ -59,7 +60,7 @@ function timePair(a: () => void, b: () => void, runs: number): [number, number] 
     b();
     tb.push(performance.now() - t);
   }
-  return [median(ta), median(tb)];
+  return [median(ta), median(tb), (process.resourceUsage().minorPageFault - faults) / runs];
 }
 
 /**
@@ -99,15 +100,13 @@ interface Row {
 
 /** One round of one file: parse and floor alternately, `runs` times each. */
 function measure(bytes: Uint8Array, floats: Float32Array, runs: number): [number, number, number] {
-  const before = process.resourceUsage().minorPageFault;
-  const [parse, floor] = timePair(
+  // the floor pass allocates nothing: the page faults are the parses' fresh output pages
+  const [parse, floor, faults] = timePair(
     () => (sink += readC3d(bytes).points.frames),
     // NaN words would poison the checksum, not the timing
     () => (sink += floorPass(floats) || 1),
     runs,
   );
-  // the floor pass allocates nothing: the faults are the parses' fresh output pages
-  const faults = (process.resourceUsage().minorPageFault - before) / (2 * runs);
   return [parse, parse / floor, faults];
 }
 
