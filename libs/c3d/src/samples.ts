@@ -2,18 +2,23 @@
  * De-interleaving of the data section into per-point and per-channel typed arrays.
  * Each frame holds P x (x, y, z, residual word) then S x C analog samples (sample-major).
  *
- * The section is walked in blocks of whole frames (64 KB of words): each block is decoded into
- * a small scratch buffer where its byte order or float format needs it, then every point and
- * channel takes its run of that block while it is in cache. Walking the whole section once per
- * point or channel streamed it from memory P + C times; walking it frame by frame wrote to
+ * The section is walked in blocks of whole frames (64 KB of words), and every point and
+ * channel takes its run of a block while the block is in cache. Walking the whole section once
+ * per point or channel streamed it from memory P + C times; walking it frame by frame wrote to
  * 4P + C output streams at once (128 channels x 1 sample: a store to a different page every
- * word). Loops are split by word type so each stays monomorphic, and write to the backing
- * arrays directly instead of through arrays of views.
+ * word). Aligned Intel floats are split in place (here); DEC and MIPS floats, and unaligned
+ * sections, are read word by word where the split needs them, through a DataView
+ * (vax-split.ts, view-split.ts): a conversion pass into a scratch block that the split then
+ * read again cost as much as the split. Integer sections that need byte swapping still go
+ * through a scratch block (raw.ts). Loops are split by word type so each stays monomorphic, and
+ * write to the backing arrays directly instead of through arrays of views.
  */
 import { type NumberCodec } from './codec.js';
 import { type Layout } from './layout.js';
-import { HOST_LITTLE, alignedCopy, decodeFloats, decodeInts, directFloats, directInts } from './raw.js';
+import { decodeInts, directFloats, directInts } from './raw.js';
+import { putResidual } from './residual.js';
 import { analogFromVax, pointsFromVax } from './vax-split.js';
+import { analogFromView, pointsFromView } from './view-split.js';
 
 export interface PointArrays {
   x: Float32Array[];
@@ -38,8 +43,9 @@ export interface AnalogScaling {
 const BLOCK_WORDS = 16384;
 
 /**
- * The block scratch buffer, kept between reads when it is block-sized (one 64 KB buffer for the
- * process; a fresh one per read cost ~20 % of a DEC read's median, through allocation and GC).
+ * The block scratch buffer of integer sections that need byte swapping, kept between reads when
+ * it is block-sized (one 64 KB buffer for the process; a fresh one per read cost ~20 % of a
+ * read's median, through allocation and GC).
  * Reads are synchronous, so one buffer serves every caller. A frame wider than a block gets a
  * buffer of its own, bounded by the file size, that is not kept.
  */
@@ -160,31 +166,33 @@ export function decodeSamples(
   const perBlock = Math.max(1, Math.floor(BLOCK_WORDS / wpf));
   const block: Block = { P, C, S, F, wpf, f0: 0, f1: 0, base: 0 };
   const { offset, factor } = scaling;
-  // DEC floats straight from the file's words (vax-split.ts); on a big-endian host, through decodeFloats
-  if (layout.format === 'float' && codec.processor === 'dec' && HOST_LITTLE) {
-    const at = bytes.byteOffset + dataStart;
-    const direct = at % 4 === 0 ? new Int32Array(bytes.buffer, at, wpf * F) : undefined;
-    const resScale = Math.abs(layout.pointScale);
+  const resScale = Math.abs(layout.pointScale);
+  const direct = layout.format === 'float' ? directFloats(bytes, dataStart, wpf * F, codec) : undefined;
+  if (direct) {
+    // Intel floats on a little-endian host, 4-byte aligned: split in place
     for (let f0 = 0; f0 < F; f0 += perBlock) {
       block.f0 = f0;
       block.f1 = Math.min(F, f0 + perBlock);
-      block.base = direct ? f0 * wpf : 0;
-      const words = direct ?? alignedCopy(bytes, dataStart + f0 * wpf * 4, (block.f1 - f0) * wpf);
-      pointsFromVax(words, block, resScale, points.floats, points.masks);
-      analogFromVax(words, block, offset, factor, analog);
+      block.base = f0 * wpf;
+      pointsFromFloats(direct, block, resScale, points.floats, points.masks);
+      analogFromFloats(direct, block, offset, factor, analog);
     }
   } else if (layout.format === 'float') {
-    const direct = directFloats(bytes, dataStart, wpf * F, codec);
-    const scratch = direct ? undefined : new Int32Array(scratchBuffer(perBlock * wpf * 4), 0, perBlock * wpf);
-    const source = direct ?? new Float32Array(scratch!.buffer, 0, perBlock * wpf);
-    const resScale = Math.abs(layout.pointScale);
+    // DEC (VAX F), MIPS, or not aligned: each word read through a DataView where the split needs it
+    const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * 4);
+    const vax = codec.processor === 'dec';
+    const little = codec.processor !== 'mips';
     for (let f0 = 0; f0 < F; f0 += perBlock) {
       block.f0 = f0;
       block.f1 = Math.min(F, f0 + perBlock);
-      block.base = direct ? f0 * wpf : 0;
-      if (scratch) decodeFloats(bytes, dataStart + f0 * wpf * 4, (block.f1 - f0) * wpf, codec, scratch);
-      pointsFromFloats(source, block, resScale, points.floats, points.masks);
-      analogFromFloats(source, block, offset, factor, analog);
+      block.base = f0 * wpf;
+      if (vax) {
+        pointsFromVax(view, block, resScale, points.floats, points.masks);
+        analogFromVax(view, block, offset, factor, analog);
+      } else {
+        pointsFromView(view, little, block, resScale, points.floats, points.masks);
+        analogFromView(view, little, block, offset, factor, analog);
+      }
     }
   } else {
     const direct = directInts(bytes, dataStart, wpf * F, codec);
@@ -227,16 +235,8 @@ function pointsFromFloats(
       out[o] = raw[i]!;
       out[(o + PF) | 0] = raw[(i + 1) | 0]!;
       out[(o + PF2) | 0] = raw[(i + 2) | 0]!;
-      // The fourth word is a float holding the 16-bit word: camera mask high byte, residual low byte.
       const w = raw[(i + 3) | 0]!;
-      if (w < 0 || w !== w) {
-        out[(o + PF3) | 0] = -1;
-        masks[o] = 0;
-      } else {
-        const iw = w | 0;
-        out[(o + PF3) | 0] = (iw & 0xff) * resScale;
-        masks[o] = (iw >> 8) & 0xff;
-      }
+      putResidual(w, (o + PF3) | 0, o, resScale, out, masks);
       i = (i + wpf) | 0;
       o = (o + 1) | 0;
     }
@@ -263,13 +263,7 @@ function pointsFromInts(
       out[(o + PF) | 0] = raw[(i + 1) | 0]! * scale;
       out[(o + PF2) | 0] = raw[(i + 2) | 0]! * scale;
       const w = raw[(i + 3) | 0]!;
-      if (w < 0) {
-        out[(o + PF3) | 0] = -1;
-        masks[o] = 0;
-      } else {
-        out[(o + PF3) | 0] = (w & 0xff) * resScale;
-        masks[o] = (w >> 8) & 0xff;
-      }
+      putResidual(w, (o + PF3) | 0, o, resScale, out, masks);
       i = (i + wpf) | 0;
       o = (o + 1) | 0;
     }
