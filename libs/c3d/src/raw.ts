@@ -3,7 +3,7 @@
  * little-endian host are used in place when aligned (`directFloats` / `directInts`). Integer
  * sections that are not are decoded into a caller's buffer a block at a time (`decodeInts`), so
  * that samples.ts can de-interleave each block while it is still in cache; float sections that
- * are not are read through a DataView by the split itself (vax-split.ts, view-split.ts).
+ * are not are read through a DataView by the split itself (view-split.ts).
  *
  * decodeInts reads with DataView (a plain or byte-swapped load, on any host), unrolled by eight:
  * at one word per iteration the loop's own bookkeeping cost about as much as the load.

@@ -8,7 +8,7 @@
  * 4P + C output streams at once (128 channels x 1 sample: a store to a different page every
  * word). Aligned Intel floats are split in place (here); DEC and MIPS floats, and unaligned
  * sections, are read word by word where the split needs them, through a DataView
- * (vax-split.ts, view-split.ts): a conversion pass into a scratch block that the split then
+ * (view-split.ts): a conversion pass into a scratch block that the split then
  * read again cost as much as the split. Integer sections that need byte swapping still go
  * through a scratch block (raw.ts). Loops are split by word type so each stays monomorphic, and
  * write to the backing arrays directly instead of through arrays of views.
@@ -17,8 +17,7 @@ import { type NumberCodec } from './codec.js';
 import { type Layout } from './layout.js';
 import { decodeInts, directFloats, directInts } from './raw.js';
 import { putResidual } from './residual.js';
-import { analogFromVax, pointsFromVax } from './vax-split.js';
-import { analogFromView, pointsFromView } from './view-split.js';
+import { analogFromView, pointsFromVax, pointsFromView } from './view-split.js';
 
 export interface PointArrays {
   x: Float32Array[];
@@ -186,13 +185,9 @@ export function decodeSamples(
       block.f0 = f0;
       block.f1 = Math.min(F, f0 + perBlock);
       block.base = f0 * wpf;
-      if (vax) {
-        pointsFromVax(view, block, resScale, points.floats, points.masks);
-        analogFromVax(view, block, offset, factor, analog);
-      } else {
-        pointsFromView(view, little, block, resScale, points.floats, points.masks);
-        analogFromView(view, little, block, offset, factor, analog);
-      }
+      if (vax) pointsFromVax(view, block, resScale, points.floats, points.masks);
+      else pointsFromView(view, little, block, resScale, points.floats, points.masks);
+      analogFromView(view, vax, little, block, offset, factor, analog);
     }
   } else {
     const direct = directInts(bytes, dataStart, wpf * F, codec);

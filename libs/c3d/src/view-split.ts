@@ -1,9 +1,19 @@
 /**
- * IEEE float sections that cannot be used in place (big-endian MIPS words, or a section not
- * 4-byte aligned), split straight from the file through a DataView: V8 compiles an
- * opposite-order getFloat32 to a load and a byte swap, so reading each word where the split
- * needs it costs less than a byte-swapping pass into a scratch block that the split then
- * reads again. Same loops, same results as pointsFromFloats / analogFromFloats (samples.ts).
+ * Float sections that cannot be split in place, read word by word where the split needs them
+ * through a DataView (any alignment, any host): big-endian MIPS words (V8 compiles an
+ * opposite-order getFloat32 to a load and a byte swap), DEC VAX F words, and Intel words not
+ * 4-byte aligned. A conversion pass into a scratch block that the split then read again cost
+ * as much as the split itself. Same loops, same results as pointsFromFloats / analogFromFloats
+ * (samples.ts); word `i` of the section is at byte 4 * i of the view.
+ *
+ * VAX F: a word read little-endian and rotated by 16 bits has IEEE's layout: sign, 8-bit
+ * exponent e, 23-bit fraction f, with the value (0x800000 | f) x 2^(e - 152) for e >= 1 and 0
+ * for e = 0 (VAX has no subnormals; a set sign with e = 0 is a reserved operand, read as 0).
+ * SCALE holds the signed power of two for each sign-and-exponent (the top 9 bits), so a word's
+ * value is one integer-to-double conversion and one multiplication, exact in float64. Stored
+ * as float32 (points) or passed through Math.fround (analog), it is the word's float32 value
+ * exactly as decodeVax gives it: e >= 3 is a normal float32 already, and e = 1..2 rounds to the
+ * float32 subnormal that decodeVax's division by 4 gives.
  */
 import { putResidual } from './residual.js';
 import { type Block } from './samples.js';
@@ -37,9 +47,53 @@ export function pointsFromView(
   }
 }
 
+const SCALE = new Float64Array(512);
+for (let top = 0; top < 512; top++) {
+  const e = top & 0xff;
+  SCALE[top] = e === 0 ? 0 : (top > 0xff ? -1 : 1) * 2 ** (e - 152);
+}
+
+/** Points of one block, from VAX F words. */
+export function pointsFromVax(
+  view: DataView,
+  b: Block,
+  resScale: number,
+  out: Float32Array,
+  masks: Uint8Array,
+): void {
+  const { P, F, wpf, f0, f1 } = b;
+  const T = SCALE;
+  const PF = P * F;
+  const PF2 = 2 * PF;
+  const PF3 = 3 * PF;
+  const step = 4 * wpf;
+  for (let p = 0; p < P; p++) {
+    let i = (4 * (b.base + p * 4)) | 0;
+    let o = (p * F + f0) | 0;
+    for (let f = f0; f < f1; f = (f + 1) | 0) {
+      let w = view.getInt32(i, true);
+      let r = (w << 16) | (w >>> 16);
+      out[o] = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
+      w = view.getInt32((i + 4) | 0, true);
+      r = (w << 16) | (w >>> 16);
+      out[(o + PF) | 0] = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
+      w = view.getInt32((i + 8) | 0, true);
+      r = (w << 16) | (w >>> 16);
+      out[(o + PF2) | 0] = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
+      w = view.getInt32((i + 12) | 0, true);
+      r = (w << 16) | (w >>> 16);
+      const v = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
+      putResidual(v, (o + PF3) | 0, o, resScale, out, masks);
+      i = (i + step) | 0;
+      o = (o + 1) | 0;
+    }
+  }
+}
+
 /** Analog channels of one block, scaled as analogFromFloats does. */
 export function analogFromView(
   view: DataView,
+  vax: boolean,
   little: boolean,
   b: Block,
   offset: Float64Array,
@@ -48,15 +102,17 @@ export function analogFromView(
 ): void {
   const { P, C, S, F, wpf, f0, f1 } = b;
   const first = 4 * (b.base + P * 4);
+  // one sample per frame: one run over the block's frames; otherwise a run of S per frame
+  const runs = S === 1 ? 1 : f1 - f0;
+  const length = S === 1 ? f1 - f0 : S;
+  const step = S === 1 ? 4 * wpf : 4 * C;
   for (let c = 0; c < C; c++) {
     const off = offset[c]!;
     const k = factor[c]!;
-    const o = (c * F + f0) * S;
-    // one sample per frame: one run over the block's frames; otherwise a run per frame
-    if (S === 1) viewRun(view, little, first + 4 * c, 4 * wpf, f1 - f0, out, o, off, k);
-    else
-      for (let f = f0, at = first + 4 * c, to = o; f < f1; f++, at += 4 * wpf, to += S)
-        viewRun(view, little, at, 4 * C, S, out, to, off, k);
+    for (let r = 0, at = first + 4 * c, to = (c * F + f0) * S; r < runs; r++, at += 4 * wpf, to += S) {
+      if (vax) vaxRun(view, at, step, length, out, to, off, k);
+      else viewRun(view, little, at, step, length, out, to, off, k);
+    }
   }
 }
 
@@ -81,4 +137,35 @@ function viewRun(
     o = (o + 2) | 0;
   }
   if (s < n) out[o] = (view.getFloat32(at, little) - off) * k;
+}
+
+/** `n` words from byte `i`, `step` bytes apart, scaled into out[o..o + n). */
+function vaxRun(
+  view: DataView,
+  i: number,
+  step: number,
+  n: number,
+  out: Float64Array,
+  o: number,
+  off: number,
+  k: number,
+): void {
+  const T = SCALE;
+  const step2 = 2 * step;
+  let s = 0;
+  for (; s + 1 < n; s = (s + 2) | 0) {
+    let w = view.getInt32(i, true);
+    let r = (w << 16) | (w >>> 16);
+    out[o] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
+    w = view.getInt32((i + step) | 0, true);
+    r = (w << 16) | (w >>> 16);
+    out[(o + 1) | 0] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
+    i = (i + step2) | 0;
+    o = (o + 2) | 0;
+  }
+  if (s < n) {
+    const w = view.getInt32(i, true);
+    const r = (w << 16) | (w >>> 16);
+    out[o] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
+  }
 }
