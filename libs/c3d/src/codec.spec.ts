@@ -1,8 +1,7 @@
 // VAX F decoding of single words (parameters; the sample paths are checked against it in
-// samples.spec.ts), and the byte-swapped integer words.
+// samples.spec.ts).
 import { describe, expect, it } from '@jest/globals';
-import { decodeVax, encodeVax, mipsCodec } from './codec.js';
-import { decodeInts } from './raw.js';
+import { decodeVax, encodeVax } from './codec.js';
 
 /** The 4 bytes of a VAX F float given its IEEE-layout bits (sign, exponent, fraction). */
 function vaxBytes(bits: number): number[] {
@@ -28,15 +27,5 @@ describe('VAX F floats', () => {
       encodeVax(buf, 0, v);
       expect(decodeVax(buf, 0)).toBe(Math.fround(v));
     }
-  });
-});
-
-describe('big-endian (MIPS) integer words', () => {
-  it.each([0, 1])('match DataView reads (start %d)', (start) => {
-    const bytes = new Uint8Array(2 * 1006 + start).map((_, i) => (i * 7919 + 13) & 0xff);
-    const view = new DataView(bytes.buffer);
-    const ints = new Int16Array(1006);
-    decodeInts(bytes, start, 1006, mipsCodec, ints);
-    for (let i = 0; i < 1006; i++) expect(ints[i]).toBe(view.getInt16(start + 2 * i, false));
   });
 });

@@ -15,9 +15,15 @@
  */
 import { type NumberCodec } from './codec.js';
 import { type Layout } from './layout.js';
-import { decodeInts, directFloats, directInts } from './raw.js';
+import { directFloats, directInts } from './raw.js';
 import { putResidual } from './residual.js';
-import { analogFromView, pointsFromVax, pointsFromView } from './view-split.js';
+import {
+  analogFromView,
+  pointsFromIntView,
+  pointsFromVax,
+  pointsFromView,
+  type WordKind,
+} from './view-split.js';
 
 export interface PointArrays {
   x: Float32Array[];
@@ -40,21 +46,6 @@ export interface AnalogScaling {
  * for DEC files.
  */
 const BLOCK_WORDS = 16384;
-
-/**
- * The block scratch buffer of integer sections that need byte swapping, kept between reads when
- * it is block-sized (one 64 KB buffer for the process; a fresh one per read cost ~20 % of a
- * read's median, through allocation and GC).
- * Reads are synchronous, so one buffer serves every caller. A frame wider than a block gets a
- * buffer of its own, bounded by the file size, that is not kept.
- */
-let sharedScratch: ArrayBuffer | undefined;
-
-function scratchBuffer(bytes: number): ArrayBuffer {
-  if (bytes > BLOCK_WORDS * 4) return new ArrayBuffer(bytes);
-  sharedScratch ??= new ArrayBuffer(BLOCK_WORDS * 4);
-  return sharedScratch;
-}
 
 /**
  * Output memory. The decoder writes every element of every output array, so zero-filling it
@@ -166,42 +157,33 @@ export function decodeSamples(
   const block: Block = { P, C, S, F, wpf, f0: 0, f1: 0, base: 0 };
   const { offset, factor } = scaling;
   const resScale = Math.abs(layout.pointScale);
-  const direct = layout.format === 'float' ? directFloats(bytes, dataStart, wpf * F, codec) : undefined;
-  if (direct) {
-    // Intel floats on a little-endian host, 4-byte aligned: split in place
-    for (let f0 = 0; f0 < F; f0 += perBlock) {
-      block.f0 = f0;
-      block.f1 = Math.min(F, f0 + perBlock);
-      block.base = f0 * wpf;
-      pointsFromFloats(direct, block, resScale, points.floats, points.masks);
-      analogFromFloats(direct, block, offset, factor, analog);
-    }
-  } else if (layout.format === 'float') {
-    // DEC (VAX F), MIPS, or not aligned: each word read through a DataView where the split needs it
-    const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * 4);
-    const vax = codec.processor === 'dec';
-    const little = codec.processor !== 'mips';
-    for (let f0 = 0; f0 < F; f0 += perBlock) {
-      block.f0 = f0;
-      block.f1 = Math.min(F, f0 + perBlock);
-      block.base = f0 * wpf;
-      if (vax) pointsFromVax(view, block, resScale, points.floats, points.masks);
-      else pointsFromView(view, little, block, resScale, points.floats, points.masks);
-      analogFromView(view, vax, little, block, offset, factor, analog);
-    }
-  } else {
-    const direct = directInts(bytes, dataStart, wpf * F, codec);
-    const scratch = direct ? undefined : new Int16Array(scratchBuffer(perBlock * wpf * 2), 0, perBlock * wpf);
-    const source = direct ?? scratch!;
-    // UNSIGNED files store samples as uint16: masking reinterprets the signed word.
-    const mask = scaling.unsigned ? 0xffff : -1;
-    for (let f0 = 0; f0 < F; f0 += perBlock) {
-      block.f0 = f0;
-      block.f1 = Math.min(F, f0 + perBlock);
-      block.base = direct ? f0 * wpf : 0;
-      if (scratch) decodeInts(bytes, dataStart + f0 * wpf * 2, (block.f1 - f0) * wpf, codec, scratch);
-      pointsFromInts(source, block, layout.pointScale, points.floats, points.masks);
-      analogFromInts(source, block, mask, offset, factor, analog);
+  // UNSIGNED files store samples as uint16: masking reinterprets the signed word.
+  const mask = scaling.unsigned ? 0xffff : -1;
+  const float = layout.format === 'float';
+  const floats = float ? directFloats(bytes, dataStart, wpf * F, codec) : undefined;
+  const ints = float ? undefined : directInts(bytes, dataStart, wpf * F, codec);
+  // DEC and MIPS words, and sections not aligned to their word size: through a DataView
+  const kind: WordKind = !float ? 'int16' : codec.processor === 'dec' ? 'vax' : 'ieee';
+  const view =
+    floats || ints
+      ? undefined
+      : new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * (float ? 4 : 2));
+  const little = codec.littleEndian;
+  for (let f0 = 0; f0 < F; f0 += perBlock) {
+    block.f0 = f0;
+    block.f1 = Math.min(F, f0 + perBlock);
+    block.base = f0 * wpf;
+    if (floats) {
+      pointsFromFloats(floats, block, resScale, points.floats, points.masks);
+      analogFromFloats(floats, block, offset, factor, analog);
+    } else if (ints) {
+      pointsFromInts(ints, block, layout.pointScale, points.floats, points.masks);
+      analogFromInts(ints, block, mask, offset, factor, analog);
+    } else {
+      if (kind === 'vax') pointsFromVax(view!, block, resScale, points.floats, points.masks);
+      else if (kind === 'ieee') pointsFromView(view!, little, block, resScale, points.floats, points.masks);
+      else pointsFromIntView(view!, little, block, layout.pointScale, points.floats, points.masks);
+      analogFromView(view!, kind, little, mask, block, offset, factor, analog);
     }
   }
   return { points: points.arrays, channels };

@@ -1,10 +1,10 @@
 /**
- * Float sections that cannot be split in place, read word by word where the split needs them
- * through a DataView (any alignment, any host): big-endian MIPS words (V8 compiles an
- * opposite-order getFloat32 to a load and a byte swap), DEC VAX F words, and Intel words not
- * 4-byte aligned. A conversion pass into a scratch block that the split then read again cost
- * as much as the split itself. Same loops, same results as pointsFromFloats / analogFromFloats
- * (samples.ts); word `i` of the section is at byte 4 * i of the view.
+ * Sections that cannot be split in place, read word by word where the split needs them through
+ * a DataView (any alignment, any host): big-endian MIPS words (V8 compiles an opposite-order
+ * getFloat32 or getInt16 to a load and a byte swap), DEC VAX F words, and Intel words not
+ * aligned. A conversion pass into a scratch block that the split then read again cost as much
+ * as the split itself. Same loops, same results as the in-place splits of samples.ts; word `i`
+ * of the section is at byte 4 * i (floats) or 2 * i (integers) of the view.
  *
  * VAX F: a word read little-endian and rotated by 16 bits has IEEE's layout: sign, 8-bit
  * exponent e, 23-bit fraction f, with the value (0x800000 | f) x 2^(e - 152) for e >= 1 and 0
@@ -90,28 +90,34 @@ export function pointsFromVax(
   }
 }
 
-/** Analog channels of one block, scaled as analogFromFloats does. */
+/** How the words of a section read: IEEE float32, VAX F float, or 16-bit integer. */
+export type WordKind = 'ieee' | 'vax' | 'int16';
+
+/** Analog channels of one block, scaled as the in-place splits do (`mask`: integer words only). */
 export function analogFromView(
   view: DataView,
-  vax: boolean,
+  kind: WordKind,
   little: boolean,
+  mask: number,
   b: Block,
   offset: Float64Array,
   factor: Float64Array,
   out: Float64Array,
 ): void {
   const { P, C, S, F, wpf, f0, f1 } = b;
-  const first = 4 * (b.base + P * 4);
+  const size = kind === 'int16' ? 2 : 4;
+  const first = size * (b.base + P * 4);
   // one sample per frame: one run over the block's frames; otherwise a run of S per frame
   const runs = S === 1 ? 1 : f1 - f0;
   const length = S === 1 ? f1 - f0 : S;
-  const step = S === 1 ? 4 * wpf : 4 * C;
+  const step = S === 1 ? size * wpf : size * C;
   for (let c = 0; c < C; c++) {
     const off = offset[c]!;
     const k = factor[c]!;
-    for (let r = 0, at = first + 4 * c, to = (c * F + f0) * S; r < runs; r++, at += 4 * wpf, to += S) {
-      if (vax) vaxRun(view, at, step, length, out, to, off, k);
-      else viewRun(view, little, at, step, length, out, to, off, k);
+    for (let r = 0, at = first + size * c, to = (c * F + f0) * S; r < runs; r++, at += size * wpf, to += S) {
+      if (kind === 'vax') vaxRun(view, at, step, length, out, to, off, k);
+      else if (kind === 'ieee') viewRun(view, little, at, step, length, out, to, off, k);
+      else intRun(view, little, mask, at, step, length, out, to, off, k);
     }
   }
 }
@@ -168,4 +174,57 @@ function vaxRun(
     const r = (w << 16) | (w >>> 16);
     out[o] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
   }
+}
+
+/** Points of one block, from 16-bit integer words (scaled by POINT:SCALE). */
+export function pointsFromIntView(
+  view: DataView,
+  little: boolean,
+  b: Block,
+  scale: number,
+  out: Float32Array,
+  masks: Uint8Array,
+): void {
+  const { P, F, wpf, f0, f1 } = b;
+  const PF = P * F;
+  const PF2 = 2 * PF;
+  const PF3 = 3 * PF;
+  const step = 2 * wpf;
+  const resScale = Math.abs(scale);
+  for (let p = 0; p < P; p++) {
+    let at = (2 * (b.base + p * 4)) | 0;
+    let o = (p * F + f0) | 0;
+    for (let f = f0; f < f1; f = (f + 1) | 0) {
+      out[o] = view.getInt16(at, little) * scale;
+      out[(o + PF) | 0] = view.getInt16((at + 2) | 0, little) * scale;
+      out[(o + PF2) | 0] = view.getInt16((at + 4) | 0, little) * scale;
+      putResidual(view.getInt16((at + 6) | 0, little), (o + PF3) | 0, o, resScale, out, masks);
+      at = (at + step) | 0;
+      o = (o + 1) | 0;
+    }
+  }
+}
+
+/** `n` 16-bit words from byte `at`, `step` bytes apart, masked and scaled into out[o..o + n). */
+function intRun(
+  view: DataView,
+  little: boolean,
+  mask: number,
+  at: number,
+  step: number,
+  n: number,
+  out: Float64Array,
+  o: number,
+  off: number,
+  k: number,
+): void {
+  const step2 = 2 * step;
+  let s = 0;
+  for (; s + 1 < n; s = (s + 2) | 0) {
+    out[o] = ((view.getInt16(at, little) & mask) - off) * k;
+    out[(o + 1) | 0] = ((view.getInt16((at + step) | 0, little) & mask) - off) * k;
+    at = (at + step2) | 0;
+    o = (o + 2) | 0;
+  }
+  if (s < n) out[o] = ((view.getInt16(at, little) & mask) - off) * k;
 }
