@@ -82,7 +82,7 @@ export function readParameters(
     }
     const next = codec.i16(view, nameEnd);
     const recordEnd = next > 0 ? Math.min(nameEnd + next, end) : end;
-    const name = decodeString(bytes, pos + 2, nameEnd);
+    const name = decodeString(bytes, pos + 2, nameEnd, view);
     if (id < 0) readGroup(s, groupFor(-id), name, rawLen < 0, nameEnd + 2, recordEnd);
     else {
       const p = readParameter(s, name, rawLen < 0, nameEnd + 2, recordEnd, pos);
@@ -128,7 +128,7 @@ function readDescription(s: Section, at: number, recordEnd: number): string {
   if (at >= recordEnd) return '';
   const len = s.bytes[at]!;
   // Some writers (OptiTrack) omit the length byte; never read past the record.
-  return decodeString(s.bytes, at + 1, Math.min(at + 1 + len, recordEnd));
+  return decodeString(s.bytes, at + 1, Math.min(at + 1 + len, recordEnd), s.view);
 }
 
 function readParameter(
@@ -183,19 +183,20 @@ function readParameter(
   }
   const values =
     kind.type === 'char'
-      ? readStrings(s.bytes, dataStart, dims)
+      ? readStrings(s.bytes, s.view, dataStart, dims)
       : readNumbers(s, kind.type, dataStart, count);
   const description = readDescription(s, dataEnd, Math.max(recordEnd, dataEnd));
   return { name, description, type: kind.type, dims, values, locked };
 }
 
-function readStrings(bytes: Uint8Array, start: number, dims: number[]): string[] {
+function readStrings(bytes: Uint8Array, view: DataView, start: number, dims: number[]): string[] {
   if (dims.length === 0) return [decodeString(bytes, start, start + 1)];
   const width = dims[0]!;
   let rows = 1;
   for (let i = 1; i < dims.length; i++) rows *= dims[i]!;
   const out: string[] = new Array<string>(rows);
-  for (let r = 0; r < rows; r++) out[r] = decodeString(bytes, start + r * width, start + (r + 1) * width);
+  for (let r = 0; r < rows; r++)
+    out[r] = decodeString(bytes, start + r * width, start + (r + 1) * width, view);
   return out;
 }
 
