@@ -3,7 +3,7 @@
  * It is walked to its terminator, bounded by the data start block rather than by the block
  * count announced in its header (several real files understate that count).
  */
-import { type NumberCodec } from './codec.js';
+import { decodeVax, type NumberCodec } from './codec.js';
 import { type C3dWarning } from './errors.js';
 import { BLOCK } from './header.js';
 import { decodeString } from './strings.js';
@@ -205,10 +205,13 @@ function readStrings(bytes: Uint8Array, view: DataView, start: number, dims: num
 function readNumbers(s: Section, type: ParameterType, start: number, count: number): number[] {
   const out: number[] = new Array<number>(count);
   const { bytes, view, codec } = s;
-  // one loop per type, so no loop tests the type per value
+  const little = codec.littleEndian;
+  // one loop per type, so no loop tests the type per value; DataView reads directly where the
+  // codec's reader is one (a call through the codec was polymorphic once all three were seen)
   if (type === 'byte') for (let i = 0; i < count; i++) out[i] = bytes[start + i]!;
-  else if (type === 'int') for (let i = 0; i < count; i++) out[i] = codec.i16(view, start + 2 * i);
-  else for (let i = 0; i < count; i++) out[i] = codec.f32(view, start + 4 * i);
+  else if (type === 'int') for (let i = 0; i < count; i++) out[i] = view.getInt16(start + 2 * i, little);
+  else if (codec.processor === 'dec') for (let i = 0; i < count; i++) out[i] = decodeVax(view, start + 4 * i);
+  else for (let i = 0; i < count; i++) out[i] = view.getFloat32(start + 4 * i, little);
   return out;
 }
 

@@ -38,5 +38,11 @@ describe('decodeString', () => {
     expect(decodeBoth([...enc('channel µV'), 0x20, 0x20])).toBe('channel µV');
     expect(decodeBoth([0x64, 0x65, 0x67, 0xb0, 0x20])).toBe('deg°');
     expect(decodeBoth([...enc('angle in '), 0xb0, 0x20, 0x20, 0x20, 0x20])).toBe('angle in °');
+    expect(decodeBoth([...enc('µV of the left muscle')])).toBe('µV of the left muscle');
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17])('decodes ASCII text of %d characters', (n) => {
+    const text = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.slice(0, n);
+    expect(decodeBoth([...enc(text), 0x20, 0])).toBe(text);
   });
 });

@@ -51,12 +51,31 @@ function asciiString(b: Uint8Array, start: number, stop: number): string | undef
     if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) return undefined;
     out += String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7);
   }
-  for (; i < stop; i++) {
-    const c = b[i]!;
-    if (c >= 0x80) return undefined;
-    out += String.fromCharCode(c);
+  // the last 1-7 characters (all of most names) in one call too: one concatenation each cost
+  // a new string per character
+  let high = 0;
+  for (let j = i; j < stop; j++) high |= b[j]!;
+  if (high >= 0x80) return undefined;
+  switch (stop - i) {
+    case 0:
+      return out;
+    case 1:
+      return out + String.fromCharCode(b[i]!);
+    case 2:
+      return out + String.fromCharCode(b[i]!, b[i + 1]!);
+    case 3:
+      return out + String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!);
+    case 4:
+      return out + String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
+    case 5:
+      return out + String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
+    case 6:
+      return out + String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
+    default:
+      return (
+        out + String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!)
+      );
   }
-  return out;
 }
 
 /** Encode for writing: UTF-8, so a reader decodes exactly what was written. */
