@@ -2,11 +2,13 @@
  * C3D read benchmark: median full-decode time per corpus file, MB/s, and the ratio to a single
  * pass summing the file as float32 (the practical floor). Not a test: numbers depend on the machine.
  *
- * A parse returns fresh Float64Arrays (5.5 MB for the largest GHOSTLY file); whether those land on
- * recycled or newly mapped pages depends on the C allocator's state (glibc's dynamic mmap/trim
- * thresholds), not on the decoder: ~750 page faults per parse and 3.7 ms instead of 1.6 ms in the
- * unsettled state, which can last for several files. To see the decoder alone, run with
- * GLIBC_TUNABLES=glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=268435456.
+ * A parse returns fresh output arrays (5.5 MB of Float64Array for the largest GHOSTLY file).
+ * Under glibc's default, dynamic mmap and trim thresholds, whether those land on mapped or
+ * on fresh pages depends on when V8 last freed a batch of old outputs: 0-750 page faults per
+ * parse, 1.5-2.4 ms instead of 1.1-1.2 ms for that file. `npm run bench:c3d` runs with the
+ * malloc settings the service runs with (package.json config.malloc: fixed thresholds, so
+ * freed outputs are reused); `node dist/bench/c3d.bench.js` runs with glibc's defaults. The
+ * page faults per parse are printed beside each file, and the setting in force above the table.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -170,6 +172,9 @@ for (let round = 0; round < ROUNDS; round++) {
     row.faults.push(faults);
   }
 }
+process.stdout.write(
+  `malloc: ${process.env.GLIBC_TUNABLES ? `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}` : "glibc's defaults"}\n`,
+);
 process.stdout.write(
   `${'file'.padEnd(70)} ${'encoding'.padEnd(13)}   size        median      speed    vs floor (range over ${ROUNDS} rounds)  faults/parse\n`,
 );

@@ -41,7 +41,13 @@ const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(
 function startProcess(env: Record<string, string>): ChildProcess {
   const args = env.APP_ROLE === 'api' ? [...API_NODE_ARGS, MAIN] : [MAIN];
   return spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
+    // GLIBC_TUNABLES as npm run sets it for the service (package.json config.malloc)
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'error',
+      ...(process.env.GLIBC_TUNABLES ? { GLIBC_TUNABLES: process.env.GLIBC_TUNABLES } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
