@@ -36,7 +36,7 @@ export function decodeVax(view: DataView, offset: number): number {
 export const VAX_BIAS_STEP = 2 << 23;
 
 /** A VAX word with exponent 1 or 2 (IEEE-read bits): the float32 quotient by 4 (a subnormal). */
-export function vaxSmall(bits: number): number {
+function vaxSmall(bits: number): number {
   scratch.setInt32(0, bits, true);
   return Math.fround(scratch.getFloat32(0, true) / 4);
 }

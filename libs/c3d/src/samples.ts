@@ -6,12 +6,12 @@
  * channel takes its run of a block while the block is in cache. Walking the whole section once
  * per point or channel streamed it from memory P + C times; walking it frame by frame wrote to
  * 4P + C output streams at once (128 channels x 1 sample: a store to a different page every
- * word). Aligned Intel floats are split in place (here); DEC and MIPS floats, and unaligned
- * sections, are read word by word where the split needs them, through a DataView
- * (view-split.ts): a conversion pass into a scratch block that the split then
- * read again cost as much as the split. Integer sections that need byte swapping still go
- * through a scratch block (raw.ts). Loops are split by word type so each stays monomorphic, and
- * write to the backing arrays directly instead of through arrays of views.
+ * word). Aligned little-endian sections (Intel floats, Intel and DEC integers) are split in
+ * place (here); DEC and MIPS floats, MIPS integers and unaligned sections are read word by word
+ * where the split needs them, through a DataView (view-split.ts): a conversion pass into a
+ * scratch block that the split then read again cost as much as the split. Loops are split by
+ * word type so each stays monomorphic, and write to the backing arrays directly instead of
+ * through arrays of views.
  */
 import { type NumberCodec } from './codec.js';
 import { type Layout } from './layout.js';
