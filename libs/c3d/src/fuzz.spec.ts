@@ -1,7 +1,8 @@
 /**
  * Deterministic fuzzing: byte flips, truncations and length-field changes of fixture files.
  * Every outcome must be a C3dFile or a C3dError, with output size bounded by the input size,
- * within a per-read time bound; for the full read and for the headerOnly metadata path.
+ * within a per-read time bound; for the full read and for the headerOnly metadata path. Every
+ * output byte of a successful read is written by the decoder, whatever the damaged layout.
  */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -64,6 +65,36 @@ function outputBytes(f: C3dFile): number {
   return n;
 }
 
+/** Output memory filled with `fill` before the decoder writes into it. */
+function filledWith(fill: number): (bytes: number) => ArrayBuffer {
+  return (bytes) => {
+    const buffer = new ArrayBuffer(bytes);
+    new Uint8Array(buffer).fill(fill);
+    return buffer;
+  };
+}
+
+function outputWords(f: C3dFile): Uint8Array[] {
+  const arrays = [f.points.x, f.points.y, f.points.z, f.points.residual, f.points.camera, f.analog.channels];
+  return arrays.flat().map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+}
+
+/**
+ * The decoder writes into uninitialised memory, so no output byte may depend on what the memory
+ * held before: decoded into zeroed and into 0xa5-filled memory, whatever layout the damaged
+ * file has, the outputs are the same bytes.
+ */
+function expectEveryElementWritten(bytes: Uint8Array, i: number): void {
+  const zero = outputWords(readC3d(bytes, { allocate: filledWith(0) }));
+  const poison = outputWords(readC3d(bytes, { allocate: filledWith(0xa5) }));
+  expect(poison.length).toBe(zero.length);
+  zero.forEach((a, k) => {
+    const b = poison[k]!;
+    if (!Buffer.from(a.buffer, a.byteOffset, a.length).equals(b))
+      throw new Error(`mutation ${i}: output array ${k} depends on the memory's previous contents`);
+  });
+}
+
 /**
  * A read of these (<= ~1 MB) inputs takes milliseconds; 1000 ms is far above what a busy shared
  * machine adds, so only a pathological path (a loop driven by a damaged count) exceeds it.
@@ -100,6 +131,7 @@ describe('fuzz: damaged input never crashes, hangs or over-allocates', () => {
       if (full.kind === 'ok') {
         // Float64 per 16-bit word is the largest expansion: 4x, plus small per-array overheads.
         expect(outputBytes(full.file)).toBeLessThanOrEqual(4 * bytes.length + 4096);
+        expectEveryElementWritten(bytes, i);
         seen.add('ok');
       } else {
         expect(full.error.offset).toBeGreaterThanOrEqual(0);

@@ -53,7 +53,7 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
         points: emptyPoints(layout.pointCount),
         channels: channelViews(layout.channels, 0).views,
       }
-    : decodeSamples(bytes, layout, codec, analog.scaling);
+    : decodeSamples(bytes, layout, codec, analog.scaling, options.allocate);
   return {
     header,
     processor: codec.processor,

@@ -98,4 +98,10 @@ export interface C3dFile {
 export interface ReadOptions {
   /** Read header and parameters only; sample arrays are left empty (fast metadata path). */
   headerOnly?: boolean;
+  /**
+   * Where the sample arrays' memory comes from, in bytes. By default uninitialised memory where
+   * the runtime offers it (Node's Buffer.allocUnsafeSlow), else a zeroed ArrayBuffer; every
+   * element is written either way.
+   */
+  allocate?: (bytes: number) => ArrayBuffer;
 }
