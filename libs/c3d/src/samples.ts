@@ -169,10 +169,15 @@ export function decodeSamples(
       ? undefined
       : new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * (float ? 4 : 2));
   const little = codec.littleEndian;
+  const wordBytes = float ? 4 : 2;
+  const section = wide(wpf * wordBytes)
+    ? new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * wordBytes)
+    : undefined;
   for (let f0 = 0; f0 < F; f0 += perBlock) {
     block.f0 = f0;
     block.f1 = Math.min(F, f0 + perBlock);
     block.base = f0 * wpf;
+    if (section) _prefetched += prefetch(section, f0 * wpf * wordBytes, (block.f1 - f0) * wpf * wordBytes);
     if (floats) {
       pointsFromFloats(floats, block, resScale, points.floats, points.masks);
       analogFromFloats(floats, block, offset, factor, analog);
@@ -187,6 +192,28 @@ export function decodeSamples(
     }
   }
   return { points: points.arrays, channels };
+}
+
+/**
+ * Frames wider than 2 KB: a point's words are that far apart from frame to frame, past the
+ * longest stride the hardware prefetcher follows, so every frame of a point's run waited on
+ * memory. Reading one byte per cache line of the block first, in order, is a stream the
+ * prefetcher does follow, and leaves the block in cache for the split: bigparlove (3880-byte
+ * frames) splits in ~80 % of the time, Qualisys in ~93 %; narrow frames gained nothing and
+ * paid 2-5 % for the extra pass.
+ */
+function wide(frameBytes: number): boolean {
+  return frameBytes > 2048;
+}
+
+/** Keeps the prefetch reads from being optimised away. */
+let _prefetched = 0;
+
+function prefetch(section: DataView, from: number, bytes: number): number {
+  let sum = 0;
+  const end = from + bytes;
+  for (let at = from; at < end; at += 64) sum += section.getUint8(at);
+  return sum;
 }
 
 // The split loops keep their index arithmetic in int32 (`| 0`: a plain add, where `i + C` on a
