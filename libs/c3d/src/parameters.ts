@@ -82,7 +82,7 @@ export function readParameters(
       warn(s, 'parameter_section_truncated', 'a parameter record runs past the parameter section', pos);
       break;
     }
-    const next = codec.i16(view, nameEnd);
+    const next = view.getInt16(nameEnd, codec.littleEndian);
     const recordEnd = next > 0 ? Math.min(nameEnd + next, end) : end;
     const name = decodeString(bytes, pos + 2, nameEnd, view);
     if (id < 0) readGroup(s, groupFor(-id), name, rawLen < 0, nameEnd + 2, recordEnd);
