@@ -162,22 +162,18 @@ export function decodeSamples(
   const float = layout.format === 'float';
   const floats = float ? directFloats(bytes, dataStart, wpf * F, codec) : undefined;
   const ints = float ? undefined : directInts(bytes, dataStart, wpf * F, codec);
-  // DEC and MIPS words, and sections not aligned to their word size: through a DataView
-  const kind: WordKind = !float ? 'int16' : codec.processor === 'dec' ? 'vax' : 'ieee';
-  const view =
-    floats || ints
-      ? undefined
-      : new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * (float ? 4 : 2));
-  const little = codec.littleEndian;
   const wordBytes = float ? 4 : 2;
-  const section = wide(wpf * wordBytes)
-    ? new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * wordBytes)
-    : undefined;
+  // the words of DEC and MIPS sections, and of sections not aligned to their word size, are
+  // read through this view; so are the prefetch reads of wide frames
+  const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, wpf * F * wordBytes);
+  const kind: WordKind = !float ? 'int16' : codec.processor === 'dec' ? 'vax' : 'ieee';
+  const little = codec.littleEndian;
+  const prefetching = wide(wpf * wordBytes);
   for (let f0 = 0; f0 < F; f0 += perBlock) {
     block.f0 = f0;
     block.f1 = Math.min(F, f0 + perBlock);
     block.base = f0 * wpf;
-    if (section) _prefetched += prefetch(section, f0 * wpf * wordBytes, (block.f1 - f0) * wpf * wordBytes);
+    if (prefetching) _prefetched += prefetch(view, f0 * wpf * wordBytes, (block.f1 - f0) * wpf * wordBytes);
     if (floats) {
       pointsFromFloats(floats, block, resScale, points.floats, points.masks);
       analogFromFloats(floats, block, offset, factor, analog);
@@ -185,10 +181,10 @@ export function decodeSamples(
       pointsFromInts(ints, block, layout.pointScale, points.floats, points.masks);
       analogFromInts(ints, block, mask, offset, factor, analog);
     } else {
-      if (kind === 'vax') pointsFromVax(view!, block, resScale, points.floats, points.masks);
-      else if (kind === 'ieee') pointsFromView(view!, little, block, resScale, points.floats, points.masks);
-      else pointsFromIntView(view!, little, block, layout.pointScale, points.floats, points.masks);
-      analogFromView(view!, kind, little, mask, block, offset, factor, analog);
+      if (kind === 'vax') pointsFromVax(view, block, resScale, points.floats, points.masks);
+      else if (kind === 'ieee') pointsFromView(view, little, block, resScale, points.floats, points.masks);
+      else pointsFromIntView(view, little, block, layout.pointScale, points.floats, points.masks);
+      analogFromView(view, kind, little, mask, block, offset, factor, analog);
     }
   }
   return { points: points.arrays, channels };
@@ -199,8 +195,8 @@ export function decodeSamples(
  * longest stride the hardware prefetcher follows, so every frame of a point's run waited on
  * memory. Reading one byte per cache line of the block first, in order, is a stream the
  * prefetcher does follow, and leaves the block in cache for the split: bigparlove (3880-byte
- * frames) splits in ~80 % of the time, Qualisys in ~93 %; narrow frames gained nothing and
- * paid 2-5 % for the extra pass.
+ * frames) split 6-14 % faster, Qualisys and Vicon_analysis 2-5 %; narrow frames gained
+ * nothing and paid 2-5 % for the extra pass, so they do without.
  */
 function wide(frameBytes: number): boolean {
   return frameBytes > 2048;
