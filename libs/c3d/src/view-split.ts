@@ -107,17 +107,17 @@ export function analogFromView(
   const { P, C, S, F, wpf, f0, f1 } = b;
   const size = kind === 'int16' ? 2 : 4;
   const first = size * (b.base + P * 4);
-  // one sample per frame: one run over the block's frames; otherwise a run of S per frame
-  const runs = S === 1 ? 1 : f1 - f0;
-  const length = S === 1 ? f1 - f0 : S;
-  const step = S === 1 ? size * wpf : size * C;
+  // one run per channel and sample slot, over the block's frames (a frame apart), into every
+  // S-th output sample
+  const length = f1 - f0;
+  const step = size * wpf;
   for (let c = 0; c < C; c++) {
     const off = offset[c]!;
     const k = factor[c]!;
-    for (let r = 0, at = first + size * c, to = (c * F + f0) * S; r < runs; r++, at += size * wpf, to += S) {
-      if (kind === 'vax') vaxRun(view, at, step, length, out, to, off, k);
-      else if (kind === 'ieee') viewRun(view, little, at, step, length, out, to, off, k);
-      else intRun(view, little, mask, at, step, length, out, to, off, k);
+    for (let s = 0, at = first + size * c, to = (c * F + f0) * S; s < S; s++, at += size * C, to++) {
+      if (kind === 'vax') vaxRun(view, at, step, length, out, to, S, off, k);
+      else if (kind === 'ieee') viewRun(view, little, at, step, length, out, to, S, off, k);
+      else intRun(view, little, mask, at, step, length, out, to, S, off, k);
     }
   }
 }
@@ -131,6 +131,7 @@ function viewRun(
   n: number,
   out: Float64Array,
   o: number,
+  ostep: number,
   off: number,
   k: number,
 ): void {
@@ -138,9 +139,9 @@ function viewRun(
   let s = 0;
   for (; s + 1 < n; s = (s + 2) | 0) {
     out[o] = (view.getFloat32(at, little) - off) * k;
-    out[(o + 1) | 0] = (view.getFloat32((at + step) | 0, little) - off) * k;
+    out[(o + ostep) | 0] = (view.getFloat32((at + step) | 0, little) - off) * k;
     at = (at + step2) | 0;
-    o = (o + 2) | 0;
+    o = (o + 2 * ostep) | 0;
   }
   if (s < n) out[o] = (view.getFloat32(at, little) - off) * k;
 }
@@ -153,6 +154,7 @@ function vaxRun(
   n: number,
   out: Float64Array,
   o: number,
+  ostep: number,
   off: number,
   k: number,
 ): void {
@@ -165,9 +167,9 @@ function vaxRun(
     out[o] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
     w = view.getInt32((i + step) | 0, true);
     r = (w << 16) | (w >>> 16);
-    out[(o + 1) | 0] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
+    out[(o + ostep) | 0] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
     i = (i + step2) | 0;
-    o = (o + 2) | 0;
+    o = (o + 2 * ostep) | 0;
   }
   if (s < n) {
     const w = view.getInt32(i, true);
@@ -215,6 +217,7 @@ function intRun(
   n: number,
   out: Float64Array,
   o: number,
+  ostep: number,
   off: number,
   k: number,
 ): void {
@@ -222,9 +225,9 @@ function intRun(
   let s = 0;
   for (; s + 1 < n; s = (s + 2) | 0) {
     out[o] = ((view.getInt16(at, little) & mask) - off) * k;
-    out[(o + 1) | 0] = ((view.getInt16((at + step) | 0, little) & mask) - off) * k;
+    out[(o + ostep) | 0] = ((view.getInt16((at + step) | 0, little) & mask) - off) * k;
     at = (at + step2) | 0;
-    o = (o + 2) | 0;
+    o = (o + 2 * ostep) | 0;
   }
   if (s < n) out[o] = ((view.getInt16(at, little) & mask) - off) * k;
 }
