@@ -122,7 +122,7 @@ export function analogFromView(
   }
 }
 
-/** `n` floats from byte `at`, `step` bytes apart, scaled into out[o..o + n). */
+/** `n` floats from byte `at`, `step` bytes apart, scaled into out[o], out[o + ostep], ... */
 function viewRun(
   view: DataView,
   little: boolean,
@@ -146,7 +146,7 @@ function viewRun(
   if (s < n) out[o] = (view.getFloat32(at, little) - off) * k;
 }
 
-/** `n` words from byte `i`, `step` bytes apart, scaled into out[o..o + n). */
+/** `n` VAX words from byte `i`, `step` bytes apart, scaled into out[o], out[o + ostep], ... */
 function vaxRun(
   view: DataView,
   i: number,
@@ -207,7 +207,7 @@ export function pointsFromIntView(
   }
 }
 
-/** `n` 16-bit words from byte `at`, `step` bytes apart, masked and scaled into out[o..o + n). */
+/** `n` 16-bit words from byte `at`, `step` bytes apart, masked and scaled into out[o], out[o + ostep], ... */
 function intRun(
   view: DataView,
   little: boolean,
