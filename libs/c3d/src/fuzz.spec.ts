@@ -57,12 +57,14 @@ function mutate(base: Uint8Array, rand: () => number): Uint8Array {
   return out;
 }
 
+/** The bytes of every output array (point fields, camera masks, channels). */
+function outputWords(f: C3dFile): Uint8Array[] {
+  const arrays = [f.points.x, f.points.y, f.points.z, f.points.residual, f.points.camera, f.analog.channels];
+  return arrays.flat().map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+}
+
 function outputBytes(f: C3dFile): number {
-  let n = 0;
-  for (const axis of [f.points.x, f.points.y, f.points.z, f.points.residual, f.points.camera])
-    for (const a of axis) n += a.byteLength;
-  for (const c of f.analog.channels) n += c.byteLength;
-  return n;
+  return outputWords(f).reduce((n, a) => n + a.length, 0);
 }
 
 /** Output memory filled with `fill` before the decoder writes into it. */
@@ -72,11 +74,6 @@ function filledWith(fill: number): (bytes: number) => ArrayBuffer {
     new Uint8Array(buffer).fill(fill);
     return buffer;
   };
-}
-
-function outputWords(f: C3dFile): Uint8Array[] {
-  const arrays = [f.points.x, f.points.y, f.points.z, f.points.residual, f.points.camera, f.analog.channels];
-  return arrays.flat().map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 }
 
 /**

@@ -115,6 +115,19 @@ function firstDifference(got: ArrayLike<number>, want: number[]): number {
   return -1;
 }
 
+/** Every point field and channel equal to the reference, element by element (Object.is). */
+function expectReference(got: ReturnType<typeof decodeSamples>, want: ReturnType<typeof reference>): void {
+  got.points.x.forEach((_, p) => {
+    expect(firstDifference(got.points.x[p]!, want.coords[0]![p]!)).toBe(-1);
+    expect(firstDifference(got.points.y[p]!, want.coords[1]![p]!)).toBe(-1);
+    expect(firstDifference(got.points.z[p]!, want.coords[2]![p]!)).toBe(-1);
+    expect(firstDifference(got.points.residual[p]!, want.residual[p]!)).toBe(-1);
+    expect(firstDifference(got.points.camera[p]!, want.camera[p]!)).toBe(-1);
+  });
+  expect(got.points.x).toHaveLength(want.coords[0]!.length);
+  got.channels.forEach((ch, c) => expect(firstDifference(ch, want.channels[c]!)).toBe(-1));
+}
+
 describe('decodeSamples', () => {
   const cases: [Processor, DataFormat, boolean][] = [];
   for (const proc of ['intel', 'dec', 'mips'] as const)
@@ -144,15 +157,7 @@ describe('decodeSamples', () => {
         unsigned: format === 'integer' && shape.C % 2 === 0,
       };
       const got = decodeSamples(bytes, layout, codec, scaling, poisoned);
-      const want = reference(bytes, layout, codec, scaling);
-      for (let p = 0; p < shape.P; p++) {
-        expect(firstDifference(got.points.x[p]!, want.coords[0]![p]!)).toBe(-1);
-        expect(firstDifference(got.points.y[p]!, want.coords[1]![p]!)).toBe(-1);
-        expect(firstDifference(got.points.z[p]!, want.coords[2]![p]!)).toBe(-1);
-        expect(firstDifference(got.points.residual[p]!, want.residual[p]!)).toBe(-1);
-        expect(firstDifference(got.points.camera[p]!, want.camera[p]!)).toBe(-1);
-      }
-      got.channels.forEach((ch, c) => expect(firstDifference(ch, want.channels[c]!)).toBe(-1));
+      expectReference(got, reference(bytes, layout, codec, scaling));
       expect(got.channels).toHaveLength(shape.C);
     }
   });
@@ -197,15 +202,7 @@ describe('decodeSamples on DEC float words at the exponent edges', () => {
       unsigned: false,
     };
     const got = decodeSamples(bytes, layout, codec, scaling, poisoned);
-    const want = reference(bytes, layout, codec, scaling);
-    for (let p = 0; p < P; p++) {
-      expect(firstDifference(got.points.x[p]!, want.coords[0]![p]!)).toBe(-1);
-      expect(firstDifference(got.points.y[p]!, want.coords[1]![p]!)).toBe(-1);
-      expect(firstDifference(got.points.z[p]!, want.coords[2]![p]!)).toBe(-1);
-      expect(firstDifference(got.points.residual[p]!, want.residual[p]!)).toBe(-1);
-      expect(firstDifference(got.points.camera[p]!, want.camera[p]!)).toBe(-1);
-    }
-    got.channels.forEach((ch, c) => expect(firstDifference(ch, want.channels[c]!)).toBe(-1));
+    expectReference(got, reference(bytes, layout, codec, scaling));
     // the edge values are there, decoded as such (not flushed to zero, not Infinity)
     const coords = [...got.points.x, ...got.points.y, ...got.points.z].flatMap((a) => [...a]);
     expect(coords).toContain(2 ** -128);
