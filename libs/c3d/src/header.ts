@@ -37,7 +37,7 @@ export function readHeader(bytes: Uint8Array, view: DataView, codec: NumberCodec
     events.push({
       time: codec.f32(view, 304 + 4 * i),
       display: bytes[376 + i] === 1,
-      label: decodeString(bytes, 396 + 4 * i, 400 + 4 * i),
+      label: decodeString(bytes, view, 396 + 4 * i, 400 + 4 * i),
     });
   }
   return {

@@ -54,8 +54,8 @@ export function readParameters(
   warnings: C3dWarning[],
 ): ParameterSection {
   const s: Section = { bytes, view, codec, end, warnings };
-  // group ids are 1..128 (a signed byte, negated for group records): an array, not a Map (a Map lookup per parameter was
-  // ~7 % of reading a 3000-parameter section)
+  // group ids are 1..128 (a signed byte, negated for group records): an array, not a Map (a
+  // Map lookup per parameter was ~7 % of reading a 3000-parameter section)
   const byId = new Array<C3dGroup | undefined>(129).fill(undefined);
   const groups: C3dGroup[] = [];
   const groupFor = (id: number): C3dGroup => {
@@ -84,7 +84,7 @@ export function readParameters(
     }
     const next = view.getInt16(nameEnd, codec.littleEndian);
     const recordEnd = next > 0 ? Math.min(nameEnd + next, end) : end;
-    const name = decodeString(bytes, pos + 2, nameEnd, view);
+    const name = decodeString(bytes, view, pos + 2, nameEnd);
     if (id < 0) readGroup(s, groupFor(-id), name, rawLen < 0, nameEnd + 2, recordEnd);
     else {
       const p = readParameter(s, name, rawLen < 0, nameEnd + 2, recordEnd, pos);
@@ -130,7 +130,7 @@ function readDescription(s: Section, at: number, recordEnd: number): string {
   if (at >= recordEnd) return '';
   const len = s.bytes[at]!;
   // Some writers (OptiTrack) omit the length byte; never read past the record.
-  return decodeString(s.bytes, at + 1, Math.min(at + 1 + len, recordEnd), s.view);
+  return decodeString(s.bytes, s.view, at + 1, Math.min(at + 1 + len, recordEnd));
 }
 
 function readParameter(
@@ -192,13 +192,13 @@ function readParameter(
 }
 
 function readStrings(bytes: Uint8Array, view: DataView, start: number, dims: number[]): string[] {
-  if (dims.length === 0) return [decodeString(bytes, start, start + 1)];
+  if (dims.length === 0) return [decodeString(bytes, view, start, start + 1)];
   const width = dims[0]!;
   let rows = 1;
   for (let i = 1; i < dims.length; i++) rows *= dims[i]!;
   const out: string[] = new Array<string>(rows);
   for (let r = 0; r < rows; r++)
-    out[r] = decodeString(bytes, start + r * width, start + (r + 1) * width, view);
+    out[r] = decodeString(bytes, view, start + r * width, start + (r + 1) * width);
   return out;
 }
 

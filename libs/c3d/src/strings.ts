@@ -3,19 +3,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
 
 /**
- * The text of bytes[start, end) without its padding. `view`, a DataView over the same bytes
- * (byte i of the view = bytes[i]), lets the padding be skipped four bytes at a time: CHAR
+ * The text of bytes[start, end) without its padding. `view` is a DataView over the same bytes
+ * (byte i of the view = bytes[i]), so that the padding is skipped four bytes at a time: CHAR
  * arrays are mostly padding (50-byte DESCRIPTIONS rows holding 15 characters), and skipping it
  * byte by byte was a quarter of a large parameter section's reading time.
  */
-export function decodeString(bytes: Uint8Array, start: number, end: number, view?: DataView): string {
+export function decodeString(bytes: Uint8Array, view: DataView, start: number, end: number): string {
   let stop = end;
-  if (view) {
-    while (stop - 4 >= start) {
-      const w = view.getUint32(stop - 4, true);
-      if (w !== 0x20202020 && w !== 0) break;
-      stop -= 4;
-    }
+  while (stop - 4 >= start) {
+    const w = view.getUint32(stop - 4, true);
+    if (w !== 0x20202020 && w !== 0) break;
+    stop -= 4;
   }
   while (stop > start && (bytes[stop - 1] === 0x20 || bytes[stop - 1] === 0)) stop--;
   return asciiString(bytes, start, stop) ?? unicodeString(bytes.subarray(start, stop));
