@@ -29,6 +29,7 @@ const SHAPES: Shape[] = [
   { P: 1, C: 4, S: 30, F: 400 }, // GHOSTLY-like: few channels, many samples per frame
   { P: 10, C: 128, S: 1, F: 150 }, // many channels, one sample per frame
   { P: 205, C: 30, S: 5, F: 23 }, // point-heavy
+  { P: 70, C: 10, S: 3, F: 300 }, // wide frames: blocks of the minimum frame count, the last one short
   { P: 0, C: 3, S: 2, F: 5 }, // analog only
   { P: 3, C: 0, S: 0, F: 9 }, // points only
   { P: 2, C: 2100, S: 10, F: 3 }, // one frame is wider than a block (21 004 words)
