@@ -6,7 +6,7 @@
 import { decodeVax, type NumberCodec } from './codec.js';
 import { type C3dWarning } from './errors.js';
 import { BLOCK } from './header.js';
-import { decodeString } from './strings.js';
+import { decodeRows, decodeString } from './strings.js';
 import { type C3dGroup, type C3dParameter, type ParameterType } from './types.js';
 
 interface Section {
@@ -193,13 +193,9 @@ function readParameter(
 
 function readStrings(bytes: Uint8Array, view: DataView, start: number, dims: number[]): string[] {
   if (dims.length === 0) return [decodeString(bytes, view, start, start + 1)];
-  const width = dims[0]!;
   let rows = 1;
   for (let i = 1; i < dims.length; i++) rows *= dims[i]!;
-  const out: string[] = new Array<string>(rows);
-  for (let r = 0; r < rows; r++)
-    out[r] = decodeString(bytes, view, start + r * width, start + (r + 1) * width);
-  return out;
+  return decodeRows(bytes, view, start, dims[0]!, rows);
 }
 
 function readNumbers(s: Section, type: ParameterType, start: number, count: number): number[] {
