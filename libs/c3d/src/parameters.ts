@@ -6,12 +6,13 @@
 import { decodeVax, type NumberCodec } from './codec.js';
 import { type C3dWarning } from './errors.js';
 import { BLOCK } from './header.js';
-import { decodeRows, decodeString } from './strings.js';
+import { SectionText } from './strings.js';
 import { type C3dGroup, type C3dParameter, type ParameterType } from './types.js';
 
 interface Section {
   bytes: Uint8Array;
   view: DataView;
+  text: SectionText;
   codec: NumberCodec;
   end: number;
   warnings: C3dWarning[];
@@ -53,7 +54,8 @@ export function readParameters(
   end: number,
   warnings: C3dWarning[],
 ): ParameterSection {
-  const s: Section = { bytes, view, codec, end, warnings };
+  const text = new SectionText(bytes, view, start, end);
+  const s: Section = { bytes, view, text, codec, end, warnings };
   // group ids are 1..128 (a signed byte, negated for group records): an array, not a Map (a
   // Map lookup per parameter was ~7 % of reading a 3000-parameter section)
   const byId = new Array<C3dGroup | undefined>(129).fill(undefined);
@@ -84,7 +86,7 @@ export function readParameters(
     }
     const next = view.getInt16(nameEnd, codec.littleEndian);
     const recordEnd = next > 0 ? Math.min(nameEnd + next, end) : end;
-    const name = decodeString(bytes, view, pos + 2, nameEnd);
+    const name = text.read(pos + 2, nameEnd);
     if (id < 0) readGroup(s, groupFor(-id), name, rawLen < 0, nameEnd + 2, recordEnd);
     else {
       const p = readParameter(s, name, rawLen < 0, nameEnd + 2, recordEnd, pos);
@@ -130,7 +132,7 @@ function readDescription(s: Section, at: number, recordEnd: number): string {
   if (at >= recordEnd) return '';
   const len = s.bytes[at]!;
   // Some writers (OptiTrack) omit the length byte; never read past the record.
-  return decodeString(s.bytes, s.view, at + 1, Math.min(at + 1 + len, recordEnd));
+  return s.text.read(at + 1, Math.min(at + 1 + len, recordEnd));
 }
 
 function readParameter(
@@ -152,8 +154,7 @@ function readParameter(
   }
   const ndims = s.bytes[at + 1]!;
   const dataStart = at + 2 + ndims;
-  const dims: number[] = [];
-  for (let i = 0; i < ndims && at + 2 + i < s.end; i++) dims.push(s.bytes[at + 2 + i]!);
+  const dims = readDims(s.bytes, at + 2, Math.min(ndims, Math.max(0, s.end - at - 2)));
   let count = 1;
   for (const d of dims) count *= d;
   const dataEnd = dataStart + count * kind.size;
@@ -184,18 +185,30 @@ function readParameter(
     }
   }
   const values =
-    kind.type === 'char'
-      ? readStrings(s.bytes, s.view, dataStart, dims)
-      : readNumbers(s, kind.type, dataStart, count);
+    kind.type === 'char' ? readStrings(s.text, dataStart, dims) : readNumbers(s, kind.type, dataStart, count);
   const description = readDescription(s, dataEnd, Math.max(recordEnd, dataEnd));
   return { name, description, type: kind.type, dims, values, locked };
 }
 
-function readStrings(bytes: Uint8Array, view: DataView, start: number, dims: number[]): string[] {
-  if (dims.length === 0) return [decodeString(bytes, view, start, start + 1)];
+/**
+ * The dimension bytes. Most parameters have none or one: an array literal holds exactly them,
+ * where pushing onto [] reserved room for 17 (a 2879-parameter section spent a sixth of its
+ * reading time in garbage collection).
+ */
+function readDims(bytes: Uint8Array, at: number, n: number): number[] {
+  if (n === 0) return [];
+  if (n === 1) return [bytes[at]!];
+  if (n === 2) return [bytes[at]!, bytes[at + 1]!];
+  const dims: number[] = [];
+  for (let i = 0; i < n; i++) dims.push(bytes[at + i]!);
+  return dims;
+}
+
+function readStrings(text: SectionText, start: number, dims: number[]): string[] {
+  if (dims.length === 0) return [text.read(start, start + 1)];
   let rows = 1;
   for (let i = 1; i < dims.length; i++) rows *= dims[i]!;
-  return decodeRows(bytes, view, start, dims[0]!, rows);
+  return text.rows(start, dims[0]!, rows);
 }
 
 function readNumbers(s: Section, type: ParameterType, start: number, count: number): number[] {

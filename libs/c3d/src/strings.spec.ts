@@ -1,7 +1,8 @@
 // Parameter strings: padding removed (spaces and NULs, in any mix and length, skipped four bytes
-// at a time where it can be), ASCII, UTF-8 and Latin-1 text; CHAR arrays row by row or whole.
+// at a time where it can be), ASCII, UTF-8 and Latin-1 text; strings of a
+// section as substrings of the section's one Latin-1 string where they are ASCII.
 import { describe, expect, it } from '@jest/globals';
-import { decodeRows, decodeString } from './strings.js';
+import { MAX_WHOLE, SectionText, decodeString, nativeLatin1 } from './strings.js';
 
 const enc = (text: string) => [...new TextEncoder().encode(text)];
 
@@ -45,66 +46,79 @@ describe('decodeString', () => {
 });
 
 /** A CHAR array of `width`-byte rows, each row the text's bytes then `pad` (cycled) to the width. */
-function charArray(rows: (number[] | string)[], width: number, pad = [0x20]): Uint8Array {
+function charArray(rows: (number[] | string)[], width: number, pad = [0x20]): number[] {
   const out: number[] = [];
   for (const row of rows) {
     const bytes = typeof row === 'string' ? enc(row) : row;
     for (let i = 0; i < width; i++) out.push(i < bytes.length ? bytes[i]! : pad[i % pad.length]!);
   }
-  return new Uint8Array(out);
+  return out;
 }
 
-function rowsOf(
-  array: Uint8Array,
-  width: number,
-  start = 0,
-  rows = (array.length - start) / width,
-): string[] {
-  return decodeRows(array, new DataView(array.buffer), start, width, rows);
-}
-
-/** decodeString on every row: what decodeRows must give on either of its paths. */
-function rowByRow(
-  array: Uint8Array,
-  width: number,
-  start = 0,
-  rows = (array.length - start) / width,
-): string[] {
+/** decodeString on each row: what SectionText must give with or without its section string. */
+function rowByRow(array: Uint8Array, start: number, width: number, rows: number): string[] {
   const view = new DataView(array.buffer);
   return Array.from({ length: rows }, (_, r) =>
     decodeString(array, view, start + r * width, start + (r + 1) * width),
   );
 }
 
-describe('decodeRows', () => {
+describe('SectionText', () => {
+  it('is given a native Latin-1 decoder under Node, one character per byte', () => {
+    expect(nativeLatin1).toBeDefined();
+    const bytes = new Uint8Array([0x41, 0xb0, 0xe9, 0xff, 0x80, 0]);
+    expect(nativeLatin1!(bytes, 1, 5)).toBe('\u00b0\u00e9\u00ff\u0080');
+  });
+
   const labels = Array.from({ length: 30 }, (_, i) => (i % 7 === 3 ? '' : `LMKR ${i + 1}`));
+  const latin1Cases = [
+    ['native Latin-1', nativeLatin1],
+    ['no native decoder', null],
+  ] as const;
 
-  it.each([1, 7, 8, 30])('decodes %d ASCII rows as decodeString does row by row', (count) => {
-    for (const pad of [[0x20], [0], [0x20, 0, 0]]) {
-      const array = charArray(labels.slice(0, count), 12, pad);
-      const rows = rowsOf(array, 12);
-      expect(rows).toEqual(labels.slice(0, count));
-      expect(rows).toEqual(rowByRow(array, 12));
-    }
-  });
+  describe.each(latin1Cases)('with %s', (_, latin1) => {
+    const text = (bytes: number[], from = 0, to = bytes.length) => {
+      const array = new Uint8Array(bytes);
+      return { array, text: new SectionText(array, new DataView(array.buffer), from, to, latin1) };
+    };
 
-  it('keeps inner spaces and leading spaces, and reads only its own rows', () => {
-    const texts = [' ---', 'a b', 'x  y', '', 'end', 'f', 'g', 'h', 'i'];
-    const array = new Uint8Array([...enc('LEFTOVER'), ...charArray(texts, 6), ...enc('NEXT')]);
-    expect(rowsOf(array, 6, 8, texts.length)).toEqual(texts);
-  });
+    it('reads ASCII rows, padded with spaces, NULs or both, as decodeString does', () => {
+      for (const pad of [[0x20], [0], [0x20, 0, 0]]) {
+        const { array, text: t } = text(charArray(labels, 12, pad));
+        expect(t.rows(0, 12, 30)).toEqual(labels);
+        expect(t.rows(0, 12, 30)).toEqual(rowByRow(array, 0, 12, 30));
+      }
+    });
 
-  it('falls back to row-by-row decoding where a row is UTF-8 or Latin-1', () => {
-    const texts = Array.from({ length: 10 }, (_, i) => `CH${i}`);
-    const utf8 = [...texts.slice(0, 9), 'EMG µV'];
-    expect(rowsOf(charArray(utf8, 8), 8)).toEqual(utf8);
-    const latin1 = [...texts.slice(0, 4), [0x64, 0x65, 0x67, 0xb0], ...texts.slice(5)];
-    const array = charArray(latin1, 8);
-    expect(rowsOf(array, 8)[4]).toBe('deg°');
-    expect(rowsOf(array, 8)).toEqual(rowByRow(array, 8));
-  });
+    it('keeps inner and leading spaces, and reads only its own rows', () => {
+      const texts = [' ---', 'a b', 'x  y', '', 'end'];
+      const bytes = [...enc('LEFTOVER'), ...charArray(texts, 6), ...enc('NEXT')];
+      expect(text(bytes).text.rows(8, 6, texts.length)).toEqual(texts);
+      expect(text(bytes).text.read(0, 8)).toBe('LEFTOVER');
+    });
 
-  it('gives empty strings for zero-width rows', () => {
-    expect(rowsOf(new Uint8Array(0), 0, 0, 9)).toEqual(Array(9).fill(''));
+    it('reads UTF-8 and Latin-1 strings as decodeString does', () => {
+      const rows = ['CH1', 'EMG µV', [0x64, 0x65, 0x67, 0xb0], 'Left front head, longer', ''];
+      const { array, text: t } = text(charArray(rows, 24));
+      expect(t.rows(0, 24, rows.length)).toEqual(['CH1', 'EMG µV', 'deg°', 'Left front head, longer', '']);
+      expect(t.rows(0, 24, rows.length)).toEqual(rowByRow(array, 0, 24, rows.length));
+    });
+
+    it('reads strings outside its section, and past its one-string bound, from their bytes', () => {
+      const bytes = [...enc('BEFORE'), ...enc('SECTION'), ...enc('AFTER')];
+      expect(text(bytes, 6, 13).text.read(0, 6)).toBe('BEFORE');
+      expect(text(bytes, 6, 13).text.read(6, 13)).toBe('SECTION');
+      expect(text(bytes, 6, 13).text.read(13, 18)).toBe('AFTER');
+      const big = new Array<number>(MAX_WHOLE + 64).fill(0x20);
+      big.splice(MAX_WHOLE + 8, 5, ...enc('LATER'));
+      big.splice(MAX_WHOLE - 2, 4, ...enc('EDGE'));
+      const t = text(big).text;
+      expect(t.read(MAX_WHOLE + 8, MAX_WHOLE + 16)).toBe('LATER');
+      expect(t.read(MAX_WHOLE - 2, MAX_WHOLE + 2)).toBe('EDGE');
+    });
+
+    it('gives empty strings for zero-width rows', () => {
+      expect(text([]).text.rows(0, 0, 9)).toEqual(Array(9).fill(''));
+    });
   });
 });
