@@ -31,6 +31,8 @@ export function pointsFromView(
   const PF = P * F;
   const PF2 = 2 * PF;
   const PF3 = 3 * PF;
+  const put = putResidual;
+  const rs = +resScale;
   const step = 4 * wpf;
   for (let p = 0; p < P; p++) {
     let at = (4 * (b.base + p * 4)) | 0;
@@ -40,7 +42,7 @@ export function pointsFromView(
       out[(o + PF) | 0] = view.getFloat32((at + 4) | 0, little);
       out[(o + PF2) | 0] = view.getFloat32((at + 8) | 0, little);
       const w = view.getFloat32((at + 12) | 0, little);
-      putResidual(w, (o + PF3) | 0, o, resScale, out, masks);
+      put(w, (o + PF3) | 0, o, rs, out, masks);
       at = (at + step) | 0;
       o = (o + 1) | 0;
     }
@@ -66,6 +68,8 @@ export function pointsFromVax(
   const PF = P * F;
   const PF2 = 2 * PF;
   const PF3 = 3 * PF;
+  const put = putResidual;
+  const rs = +resScale;
   const step = 4 * wpf;
   for (let p = 0; p < P; p++) {
     let i = (4 * (b.base + p * 4)) | 0;
@@ -83,7 +87,7 @@ export function pointsFromVax(
       w = view.getInt32((i + 12) | 0, true);
       r = (w << 16) | (w >>> 16);
       const v = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
-      putResidual(v, (o + PF3) | 0, o, resScale, out, masks);
+      put(v, (o + PF3) | 0, o, rs, out, masks);
       i = (i + step) | 0;
       o = (o + 1) | 0;
     }
@@ -191,16 +195,18 @@ export function pointsFromIntView(
   const PF = P * F;
   const PF2 = 2 * PF;
   const PF3 = 3 * PF;
+  const put = putResidual;
+  const rs = Math.abs(scale);
+  const k = +scale;
   const step = 2 * wpf;
-  const resScale = Math.abs(scale);
   for (let p = 0; p < P; p++) {
     let at = (2 * (b.base + p * 4)) | 0;
     let o = (p * F + f0) | 0;
     for (let f = f0; f < f1; f = (f + 1) | 0) {
-      out[o] = view.getInt16(at, little) * scale;
-      out[(o + PF) | 0] = view.getInt16((at + 2) | 0, little) * scale;
-      out[(o + PF2) | 0] = view.getInt16((at + 4) | 0, little) * scale;
-      putResidual(view.getInt16((at + 6) | 0, little), (o + PF3) | 0, o, resScale, out, masks);
+      out[o] = view.getInt16(at, little) * k;
+      out[(o + PF) | 0] = view.getInt16((at + 2) | 0, little) * k;
+      out[(o + PF2) | 0] = view.getInt16((at + 4) | 0, little) * k;
+      put(view.getInt16((at + 6) | 0, little), (o + PF3) | 0, o, rs, out, masks);
       at = (at + step) | 0;
       o = (o + 1) | 0;
     }
