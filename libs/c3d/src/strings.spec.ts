@@ -2,7 +2,7 @@
 // at a time where it can be), ASCII, UTF-8 and Latin-1 text; strings of a
 // section as substrings of the section's one Latin-1 string where they are ASCII.
 import { describe, expect, it } from '@jest/globals';
-import { MAX_WHOLE, SectionText, decodeString, nativeLatin1 } from './strings.js';
+import { MAX_WHOLE, SectionText, decodeString, isUtf8, nativeLatin1 } from './strings.js';
 
 const enc = (text: string) => [...new TextEncoder().encode(text)];
 
@@ -120,5 +120,59 @@ describe('SectionText', () => {
     it('gives empty strings for zero-width rows', () => {
       expect(text([]).text.rows(0, 0, 9)).toEqual(Array(9).fill(''));
     });
+  });
+});
+
+describe('isUtf8', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const accepts = (bytes: Uint8Array): boolean => {
+    try {
+      fatal.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it.each([
+    ['ASCII', [0x41, 0x42]],
+    ['two-byte', [0xc3, 0xbc]],
+    ['three-byte', [0xe2, 0x82, 0xac]],
+    ['four-byte', [0xf0, 0x9f, 0x98, 0x80]],
+    ['U+10FFFF', [0xf4, 0x8f, 0xbf, 0xbf]],
+    ['overlong two-byte', [0xc0, 0xaf]],
+    ['overlong C1', [0xc1, 0xbf]],
+    ['overlong three-byte', [0xe0, 0x80, 0xaf]],
+    ['overlong four-byte', [0xf0, 0x80, 0x80, 0xaf]],
+    ['surrogate', [0xed, 0xa0, 0x80]],
+    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['F5 lead', [0xf5, 0x80, 0x80, 0x80]],
+    ['lone continuation', [0x80]],
+    ['Latin-1 ü', [0x48, 0xfc, 0x66, 0x74, 0x65]],
+    ['truncated at the end', [0x41, 0xe2, 0x82]],
+    ['continuation missing mid-text', [0xe2, 0x41, 0xac]],
+  ])('agrees with a fatal TextDecoder on %s', (_, bytes) => {
+    const array = new Uint8Array(bytes);
+    expect(isUtf8(array)).toBe(accepts(array));
+  });
+
+  it('agrees with a fatal TextDecoder on 20 000 random byte strings', () => {
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    // mostly high bytes and well-formed sequences with one byte changed, so both answers occur
+    const samples = ['aé€😀', 'Hüfte', 'µV °C'].map((t) => new TextEncoder().encode(t));
+    let valid = 0;
+    for (let n = 0; n < 20000; n++) {
+      const base = samples[n % samples.length]!;
+      const bytes =
+        n % 2 === 0
+          ? Uint8Array.from({ length: 1 + (next() % 6) }, () => 0x80 + (next() % 0x80))
+          : base.map((v, i) => (i === next() % base.length ? next() & 0xff : v));
+      const expected = accepts(bytes);
+      if (expected) valid++;
+      expect(isUtf8(bytes)).toBe(expected);
+    }
+    expect(valid).toBeGreaterThan(1000);
+    expect(valid).toBeLessThan(19000);
   });
 });
