@@ -3,10 +3,10 @@
  * Each frame holds P x (x, y, z, residual word) then S x C analog samples (sample-major).
  *
  * The section is walked in blocks of whole frames (64 KB of words, at least 256 frames), and
- * every point and channel takes its run of a block while the block is in cache. Walking the whole section once
- * per point or channel streamed it from memory P + C times; walking it frame by frame wrote to
- * 4P + C output streams at once (128 channels x 1 sample: a store to a different page every
- * word). Aligned little-endian sections (Intel floats, Intel and DEC integers) are split in
+ * every point and channel takes its run of a block while the block is in cache. Walking the
+ * whole section once per point or channel streamed it from memory P + C times; walking it frame
+ * by frame wrote to 4P + C output streams at once (128 channels x 1 sample: a store to a
+ * different page every word). Aligned little-endian sections (Intel floats, Intel and DEC integers) are split in
  * place (here); DEC and MIPS floats, MIPS integers and unaligned sections are read word by word
  * where the split needs them, through a DataView (view-split.ts): a conversion pass into a
  * scratch block that the split then read again cost as much as the split. Loops are split by
