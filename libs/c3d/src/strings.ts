@@ -10,7 +10,11 @@ const latin1 = new TextDecoder('latin1');
  * byte by byte was a quarter of a large parameter section's reading time.
  */
 export function decodeString(bytes: Uint8Array, view: DataView, start: number, end: number): string {
-  const stop = textEnd(bytes, view, start, end);
+  return fromBytes(bytes, start, textEnd(bytes, view, start, end));
+}
+
+/** bytes[start, stop) as a string: ASCII, else UTF-8, else Latin-1. */
+function fromBytes(bytes: Uint8Array, start: number, stop: number): string {
   return asciiString(bytes, start, stop) ?? unicodeString(bytes.subarray(start, stop));
 }
 
@@ -88,7 +92,7 @@ export class SectionText {
       isAscii(bytes, view, start, stop)
     )
       return this.whole.substring(start - this.from, stop - this.from);
-    return asciiString(bytes, start, stop) ?? unicodeString(bytes.subarray(start, stop));
+    return fromBytes(bytes, start, stop);
   }
 
   /** `rows` strings of `width` bytes each from `start` (a CHAR array). */
