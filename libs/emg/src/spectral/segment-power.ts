@@ -146,11 +146,63 @@ export class SegmentPower {
     acc[m]! += rm * rm;
     this.unpackBins(h, acc);
     const quarter = h >> 1;
+    const { twr, twi, wr, wi } = this;
+    const base = h - 4;
+    // written out rather than through lastFly/unpackBins: called here they were not inlined
+    // (the kernel had used up V8's inlining budget), and the four final slots of a group need
+    // not be stored at all
     for (let k = 1; k < quarter; k++) {
-      this.lastFly(k);
-      this.lastFly(h - k);
-      this.unpackBins(k, acc);
-      this.unpackBins(h - k, acc);
+      const j = h - k;
+      // butterfly k: slots k (-> Z[k]) and k + h (-> Z[k + h])
+      let c = twr[base + k]!,
+        s = twi[base + k]!;
+      let qr = zr[k + h]!,
+        qi = zi[k + h]!,
+        pr = zr[k]!,
+        pi = zi[k]!;
+      let tr = qr * c - qi * s;
+      let ti = qr * s + qi * c;
+      const kr = pr + tr,
+        ki = pi + ti,
+        khr = pr - tr,
+        khi = pi - ti;
+      // butterfly j = h - k: slots j (-> Z[j]) and j + h = m - k (-> Z[m - k])
+      c = twr[base + j]!;
+      s = twi[base + j]!;
+      qr = zr[j + h]!;
+      qi = zi[j + h]!;
+      pr = zr[j]!;
+      pi = zi[j]!;
+      tr = qr * c - qi * s;
+      ti = qr * s + qi * c;
+      const jr = pr + tr,
+        ji = pi + ti,
+        mkr = pr - tr,
+        mki = pi - ti;
+      // unpacking step k (bins k and m - k) from Z[k] and Z[m - k]
+      let b = m - k;
+      let er = 0.5 * (kr + mkr);
+      let ei = 0.5 * (ki - mki);
+      let or = 0.5 * (ki + mki);
+      let oi = -0.5 * (kr - mkr);
+      let re = er + wr[k]! * or - wi[k]! * oi;
+      let im = ei + wr[k]! * oi + wi[k]! * or;
+      acc[k]! += re * re + im * im;
+      re = er + wr[b]! * or + wi[b]! * oi;
+      im = -ei - wr[b]! * oi + wi[b]! * or;
+      acc[b]! += re * re + im * im;
+      // unpacking step j (bins j and m - j = h + k) from Z[j] and Z[k + h]
+      b = m - j;
+      er = 0.5 * (jr + khr);
+      ei = 0.5 * (ji - khi);
+      or = 0.5 * (ji + khi);
+      oi = -0.5 * (jr - khr);
+      re = er + wr[j]! * or - wi[j]! * oi;
+      im = ei + wr[j]! * oi + wi[j]! * or;
+      acc[j]! += re * re + im * im;
+      re = er + wr[b]! * or + wi[b]! * oi;
+      im = -ei - wr[b]! * oi + wi[b]! * or;
+      acc[b]! += re * re + im * im;
     }
     this.lastFly(quarter);
     this.unpackBins(quarter, acc);
