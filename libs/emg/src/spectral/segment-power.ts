@@ -139,16 +139,13 @@ export class SegmentPower {
     const { zr, zi } = this;
     const m = this.half;
     const h = m >> 1;
-    this.lastFly(0);
-    const r0 = zr[0]! + zi[0]!;
-    const rm = zr[0]! - zi[0]!;
-    acc[0]! += r0 * r0;
-    acc[m]! += rm * rm;
+    this.stage(m, 0, 1);
+    this.unpackEdges(acc);
     this.unpackBins(h, acc);
     const quarter = h >> 1;
     const { twr, twi, wr, wi } = this;
     const base = h - 4;
-    // written out rather than through lastFly/unpackBins: called here they were not inlined
+    // written out rather than through stage()/unpackBins: called here they were not inlined
     // (the kernel had used up V8's inlining budget), and the four final slots of a group need
     // not be stored at all
     for (let k = 1; k < quarter; k++) {
@@ -204,30 +201,11 @@ export class SegmentPower {
       im = -ei - wr[b]! * oi + wi[b]! * or;
       acc[b]! += re * re + im * im;
     }
-    this.lastFly(quarter);
+    this.stage(m, quarter, quarter + 1);
     this.unpackBins(quarter, acc);
   }
 
-  /** Butterfly k of the last stage (length half): slots k and k + half / 2. */
-  private lastFly(k: number): void {
-    const { zr, zi, twr, twi } = this;
-    const h = this.half >> 1;
-    const c = twr[h - 4 + k]!;
-    const s = twi[h - 4 + k]!;
-    const q = k + h;
-    const qr = zr[q]!,
-      qi = zi[q]!,
-      pr = zr[k]!,
-      pi = zi[k]!;
-    const tr = qr * c - qi * s;
-    const ti = qr * s + qi * c;
-    zr[q] = pr - tr;
-    zi[q] = pi - ti;
-    zr[k] = pr + tr;
-    zi[k] = pi + ti;
-  }
-
-  /** unpackPower's step k (1 <= k <= half / 2): bins k and half - k. */
+  /** Unpacking step k (1 <= k <= half / 2): bins k and half - k. */
   private unpackBins(k: number, acc: Float64Array): void {
     const { zr, zi, wr, wi } = this;
     const b = this.half - k;
@@ -239,6 +217,7 @@ export class SegmentPower {
     const im1 = ei + wr[k]! * oi + wi[k]! * or;
     acc[k]! += re1 * re1 + im1 * im1;
     if (b === k) return;
+    // bin m-k: E and O are conjugated
     const re2 = er + wr[b]! * or + wi[b]! * oi;
     const im2 = -ei - wr[b]! * oi + wi[b]! * or;
     acc[b]! += re2 * re2 + im2 * im2;
@@ -304,12 +283,13 @@ export class SegmentPower {
     }
   }
 
-  private stage(len: number): void {
+  /** One radix-2 stage of length len, its butterflies k = from..to - 1 (all by default). */
+  private stage(len: number, from = 0, to = len >> 1): void {
     const { zr, zi, twr, twi } = this;
     const m = this.half;
     const h = len >> 1;
     const base = h - 4;
-    for (let k = 0; k < h; k++) {
+    for (let k = from; k < to; k++) {
       const c = twr[base + k]!;
       const s = twi[base + k]!;
       for (let p = k; p < m; p += len) {
@@ -331,27 +311,17 @@ export class SegmentPower {
   // X[k] = E[k] + W^k O[k] with E = (Z[k] + conj Z[m-k]) / 2, O = (Z[k] - conj Z[m-k]) / 2i.
   // Bins k and m-k read the same two slots, so they are done together.
   private unpackPower(acc: Float64Array): void {
-    const { zr, zi, wr, wi } = this;
-    const m = this.half;
+    this.unpackEdges(acc);
+    for (let k = 1; k <= this.half >> 1; k++) this.unpackBins(k, acc);
+  }
+
+  /** Bins 0 and half, from slot 0. */
+  private unpackEdges(acc: Float64Array): void {
+    const { zr, zi } = this;
     const r0 = zr[0]! + zi[0]!;
     const rm = zr[0]! - zi[0]!;
     acc[0]! += r0 * r0;
-    acc[m]! += rm * rm;
-    for (let k = 1; k <= m >> 1; k++) {
-      const b = m - k;
-      const er = 0.5 * (zr[k]! + zr[b]!);
-      const ei = 0.5 * (zi[k]! - zi[b]!);
-      const or = 0.5 * (zi[k]! + zi[b]!);
-      const oi = -0.5 * (zr[k]! - zr[b]!);
-      const re1 = er + wr[k]! * or - wi[k]! * oi;
-      const im1 = ei + wr[k]! * oi + wi[k]! * or;
-      acc[k]! += re1 * re1 + im1 * im1;
-      if (b === k) break;
-      // bin m-k: E and O are conjugated
-      const re2 = er + wr[b]! * or + wi[b]! * oi;
-      const im2 = -ei - wr[b]! * oi + wi[b]! * or;
-      acc[b]! += re2 * re2 + im2 * im2;
-    }
+    acc[this.half]! += rm * rm;
   }
 }
 
