@@ -136,14 +136,13 @@ export class SegmentPower {
    * groups does not change the sums.
    */
   private lastStageUnpack(acc: Float64Array): void {
-    const { zr, zi } = this;
+    const { zr, zi, twr, twi, wr, wi } = this;
     const m = this.half;
     const h = m >> 1;
     this.stage(m, 0, 1);
     this.unpackEdges(acc);
     this.unpackBins(h, acc);
     const quarter = h >> 1;
-    const { twr, twi, wr, wi } = this;
     const base = h - 4;
     // written out rather than through stage()/unpackBins: called here they were not inlined
     // (the kernel had used up V8's inlining budget), and the four final slots of a group need
