@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../shared/config/app-config.js';
+import { AnonymousRateLimiter } from './anonymous-rate-limiter.js';
 import { AuthController } from './auth.controller.js';
 import { AuthProfileRepository } from './auth-profile.repository.js';
 import { AuthProfileService } from './auth-profile.service.js';
@@ -45,6 +46,7 @@ import { TokenSigner } from './token-signer.js';
       ) => (config.supabaseConfigured ? supabase : selfHosted),
     },
     LoginRateLimiter,
+    AnonymousRateLimiter,
     AuthService,
     BootstrapAdminService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,7 +1,11 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { ANONYMOUS_ALLOWED_KEY } from '../shared/decorators/anonymous.decorator.js';
 import { IS_PUBLIC_KEY } from '../shared/decorators/public.decorator.js';
+import { AppConfig } from '../shared/config/app-config.js';
+import { AnonymousRateLimiter } from './anonymous-rate-limiter.js';
 import { AppError, UnauthorizedError } from '../shared/errors/app-error.js';
 import type { AuthUser } from './auth-user.js';
 
@@ -19,19 +23,34 @@ function tokenError(info: unknown): AppError {
   return new UnauthorizedError('token_invalid', 'Invalid access token');
 }
 
-/** The one global authentication guard. Routes opt out with @Public(). */
+/**
+ * The one global authentication guard. Routes opt out with @Public(); routes marked
+ * @AnonymousWhenEnabled() also admit requests without an Authorization header when
+ * ANONYMOUS_ANALYSIS=true (rate-limited per address).
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+    private readonly anonymousLimiter: AnonymousRateLimiter,
+  ) {
     super();
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    if (
+      this.config.env.ANONYMOUS_ANALYSIS &&
+      this.reflector.getAllAndOverride<boolean>(ANONYMOUS_ALLOWED_KEY, targets)
+    ) {
+      const request = context.switchToHttp().getRequest<FastifyRequest>();
+      if (request.headers.authorization === undefined) {
+        this.anonymousLimiter.take(request.ip);
+        return true;
+      }
+    }
     return super.canActivate(context);
   }
 

@@ -41,12 +41,15 @@ describe('foundation (embedded defaults)', () => {
       headers: { 'x-request-id': 'r-1' },
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({
+    const body = res.json();
+    expect(body).toEqual({
       statusCode: 404,
       error: 'not_found',
       message: expect.any(String),
+      detail: expect.any(String),
       requestId: 'r-1',
     });
+    expect(body.detail).toBe(body.message);
   });
 
   it('rejects invalid and unexpected body fields with validation_failed and the details', async () => {

@@ -79,6 +79,14 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16) WEBHOOK_SECRET?: string;
   @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_UNSIGNED = false;
 
+  /**
+   * Lets the original web client call the stateless analysis routes (/upload, /analysis/recalc,
+   * /mvc/calibrate, /config/defaults) and POST /logs/frontend without a token. Off by default.
+   */
+  @Transform(toBool) @IsBoolean() ANONYMOUS_ANALYSIS = false;
+  /** Anonymous requests per client address and minute on those routes (429 above). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) ANONYMOUS_RATE_LIMIT_PER_MINUTE = 60;
+
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
   @Transform(toInt) @IsInt() @Min(1) @Max(64) QUEUE_CONCURRENCY = 2;
   @Transform(toInt) @IsInt() @Min(1) @Max(20) JOB_ATTEMPTS = 4;

@@ -42,6 +42,7 @@ describe('AllExceptionsFilter', () => {
         statusCode: 404,
         error: 'patient_not_found',
         message: 'Patient P042 not found',
+        detail: 'Patient P042 not found',
         details: { patient_code: 'P042' },
         requestId: 'req-1',
       },
@@ -55,6 +56,7 @@ describe('AllExceptionsFilter', () => {
       statusCode: 500,
       error: 'internal_error',
       message: 'An internal error occurred',
+      detail: 'An internal error occurred',
       requestId: 'req-1',
     });
     expect(JSON.stringify(sent.body)).not.toContain('secret');

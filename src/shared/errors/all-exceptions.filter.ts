@@ -7,6 +7,8 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** Same text as `message`: the original's clients show `detail`. */
+  detail?: string;
   details?: unknown;
   requestId: string;
 }
@@ -35,7 +37,7 @@ function fastifyError(e: unknown): { statusCode: number; code: string; message: 
   return { statusCode, code, message: typeof message === 'string' ? message : code };
 }
 
-/** Turns every error into `{ statusCode, error, message, details?, requestId }`. */
+/** Turns every error into `{ statusCode, error, message, detail, details?, requestId }`. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -45,11 +47,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
+    body.detail = body.message;
     if (body.statusCode >= 500) {
       this.logger.error(
         { msg: 'unhandled error', requestId: body.requestId, method: request.method, url: request.url },
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    const retryAfter = (body.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') {
+      void reply.header('retry-after', String(retryAfter));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
   }
