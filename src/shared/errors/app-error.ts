@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'payload_too_large'
   | 'unprocessable'
   | 'too_many_requests'
@@ -52,6 +53,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** The resource existed once and is removed for good (e.g. a retired endpoint). */
+export class GoneError extends AppError {
+  constructor(code: string, message: string) {
+    super('gone', code, message);
+  }
+}
+
 export class UnauthorizedError extends AppError {
   constructor(code: string, message: string) {
     super('unauthorized', code, message);
@@ -76,6 +84,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   unprocessable: 422,
   too_many_requests: 429,
