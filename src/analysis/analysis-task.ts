@@ -7,12 +7,13 @@ import { C3dError, readC3d } from '@app/c3d';
 import {
   AnalysisError,
   analyzeC3d,
-  extractChannelSignals,
+  buildEmgSignals,
+  emgSignalsJson,
   type AnalysisParams,
   type AnalysisReport,
+  type SignalJson,
 } from '@app/analysis';
 import type { ScoringConfig, SubjectiveInputs } from '@app/scoring';
-import { minMaxDownsample } from './downsample.js';
 
 export const DEFAULT_PROFILE = 'ghostly-v1';
 
@@ -21,25 +22,16 @@ export interface AnalysisTask {
   profile?: string;
   scoring?: ScoringConfig;
   subjective?: SubjectiveInputs;
-  /** When set, per-channel signals downsampled to at most this many points are returned too. */
+  /**
+   * When set, the `emg_signals` map is returned too, each entry min/max-downsampled to at most
+   * this many points (0 = full resolution).
+   */
   signalsMaxPoints?: number;
-}
-
-export interface ChannelSignalsDto {
-  sampling_rate: number;
-  samples: number;
-  /** Seconds of each point of `data`. */
-  time_axis: number[];
-  data: number[];
-  /** The processed envelope, downsampled on its own extremes (so at its own times). */
-  rms_envelope: number[] | null;
-  /** Seconds of each point of `rms_envelope`. */
-  rms_envelope_time_axis: number[] | null;
 }
 
 export interface AnalysisOutcome {
   report: AnalysisReport;
-  signals?: Record<string, ChannelSignalsDto>;
+  signals?: Record<string, SignalJson>;
 }
 
 export interface TaskFailure {
@@ -50,28 +42,6 @@ export interface TaskFailure {
 }
 
 export type TaskResult = { ok: true; outcome: AnalysisOutcome } | { ok: false; failure: TaskFailure };
-
-function signalsOf(
-  file: ReturnType<typeof readC3d>,
-  profile: string,
-  maxPoints: number,
-): Record<string, ChannelSignalsDto> {
-  const out: Record<string, ChannelSignalsDto> = {};
-  for (const ch of extractChannelSignals(file, profile)) {
-    const raw = minMaxDownsample(ch.raw, maxPoints);
-    const env = ch.envelope ? minMaxDownsample(ch.envelope, maxPoints) : null;
-    out[ch.name] = {
-      sampling_rate: ch.samplingRate,
-      samples: ch.raw.length,
-      time_axis: raw.index.map((i) => i / ch.samplingRate),
-      data: raw.values,
-      // Envelope buckets are picked on the envelope itself, so its points sit at their own times.
-      rms_envelope: env ? env.values : null,
-      rms_envelope_time_axis: env ? env.index.map((i) => i / ch.samplingRate) : null,
-    };
-  }
-  return out;
-}
 
 export function runAnalysisTask(bytes: Uint8Array, task: AnalysisTask): TaskResult {
   try {
@@ -84,7 +54,7 @@ export function runAnalysisTask(bytes: Uint8Array, task: AnalysisTask): TaskResu
     });
     const outcome: AnalysisOutcome = { report };
     if (task.signalsMaxPoints !== undefined)
-      outcome.signals = signalsOf(file, profile, task.signalsMaxPoints);
+      outcome.signals = emgSignalsJson(buildEmgSignals(file, profile), task.signalsMaxPoints);
     return { ok: true, outcome };
   } catch (error) {
     if (error instanceof C3dError) {

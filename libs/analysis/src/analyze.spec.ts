@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import {
   AnalysisError,
   analyzeC3d,
-  extractChannelSignals,
   rescore,
   sessionDateTime,
   validateAnalysisParams,
+  normalizeAnalysisParams,
 } from './index.js';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'ghostly');
@@ -123,11 +123,6 @@ describe('report details (0881)', () => {
     expect(r3.analytics.CH1!.mvc_estimation_method).toBe('global_provided');
     expect(r3.analytics.CH1!.mvc75_threshold).toBeCloseTo(5e-5, 15);
   });
-  it('signals for include_signals', () => {
-    const s = extractChannelSignals(file);
-    expect(s.map((c) => c.name)).toEqual(['CH1', 'CH2']);
-    expect(s[0]!.envelope!.length).toBe(173370);
-  });
 });
 
 describe('errors and params', () => {
@@ -144,6 +139,28 @@ describe('errors and params', () => {
   it('validateAnalysisParams reports bad shapes', () => {
     expect(validateAnalysisParams({ processing_options: { threshold_factor: 'x' } })).toHaveLength(1);
     expect(validateAnalysisParams({ session_params: { session_mvc_values: { CH1: 1e-4 } } })).toEqual([]);
+    // null means "not given", for maps as for numbers
+    expect(
+      validateAnalysisParams({
+        processing_options: { threshold_factor: null },
+        session_params: { session_mvc_values: null, session_mvc_value: null },
+      }),
+    ).toEqual([]);
+  });
+  it('normalizeAnalysisParams drops null members, in maps too', () => {
+    expect(
+      normalizeAnalysisParams({
+        processing_options: { threshold_factor: null as unknown as number },
+        session_params: {
+          session_mvc_values: { CH1: 1e-4, CH2: null },
+          session_mvc_threshold_percentages: { CH1: null },
+          session_mvc_value: null,
+          contraction_duration_threshold: 1500,
+        },
+      }),
+    ).toEqual({
+      session_params: { session_mvc_values: { CH1: 1e-4 }, contraction_duration_threshold: 1500 },
+    });
   });
   it('sessionDateTime', () => {
     expect(sessionDateTime(['2025', '3', '10', '11', '46'])).toBe('2025-03-10T11:46:00');

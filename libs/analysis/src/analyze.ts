@@ -3,7 +3,6 @@
 import type { C3dFile } from '@app/c3d';
 import {
   analyzeChannel,
-  computeEnvelope,
   computeEnvelopes,
   getProcessingProfile,
   SignalQualityError,
@@ -12,24 +11,14 @@ import {
   type EnvelopeResult,
   type ProcessingProfile,
 } from '@app/emg';
-import {
-  calculatePerformanceScores,
-  GHOSTLY_TRIAL_DEFAULT,
-  weightsReport,
-  type ScoringConfig,
-  type SubjectiveInputs,
-} from '@app/scoring';
+import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig, type SubjectiveInputs } from '@app/scoring';
 import { extractEmgChannels } from './channels.js';
 import { channelReport } from './channel-report.js';
 import { AnalysisError } from './errors.js';
 import { extractGameMetadata } from './metadata.js';
-import type { AnalysisParams, SessionParams } from './params.js';
-import type {
-  AnalysisReport,
-  ChannelAnalyticsReport,
-  ChannelError,
-  PerformanceAnalysis,
-} from './report-types.js';
+import { scoreAnalytics } from './score.js';
+import { expectedContractionsFor, type AnalysisParams, type SessionParams } from './params.js';
+import type { AnalysisReport, ChannelAnalyticsReport, ChannelError } from './report-types.js';
 
 export interface AnalyzeOptions {
   /** Processing profile name (default 'ghostly-v1'). */
@@ -45,17 +34,6 @@ function resolveProfile(name?: string): ProcessingProfile {
     if (e instanceof UnknownProfileError) throw new AnalysisError('unknown_profile', e.message);
     throw e;
   }
-}
-
-/** Expected contractions of the i-th sorted base channel: _ch1/_ch2 target, else the session target. */
-function expectedFor(index: number, sp: SessionParams): number | null {
-  const per =
-    index === 0
-      ? sp.session_expected_contractions_ch1
-      : index === 1
-        ? sp.session_expected_contractions_ch2
-        : undefined;
-  return per ?? sp.session_expected_contractions ?? null;
 }
 
 export function analyzeC3d(
@@ -109,7 +87,7 @@ export function analyzeC3d(
         },
         precomputed: { quality: quality[i], envelope: envelopes.get(ch.name) },
       });
-      analytics[ch.name] = channelReport(a, fs, ch.raw.length, expectedFor(i, sp));
+      analytics[ch.name] = channelReport(a, fs, ch.raw.length, expectedContractionsFor(i, sp));
       // echo what was used, as the original's session_parameters_used
       used.session_mvc_values![ch.name] = a.mvc.mvcValue;
       used.session_mvc_threshold_percentages![ch.name] = a.mvc.thresholdPercentage;
@@ -133,7 +111,7 @@ export function analyzeC3d(
     analytics,
     available_channels: availableChannels,
     channel_errors: channelErrors,
-    performance_analysis: score(
+    performance_analysis: scoreAnalytics(
       analytics,
       order,
       options.subjective ?? {},
@@ -153,29 +131,6 @@ export function analyzeC3d(
   };
 }
 
-/** Left = first sorted base channel (CH1), right = second (CH2); a missing side scores as zero counts. */
-function score(
-  analytics: Record<string, ChannelAnalyticsReport>,
-  order: string[],
-  subjective: SubjectiveInputs,
-  config: ScoringConfig,
-): PerformanceAnalysis {
-  const side = (name: string | undefined) => {
-    const a = name ? analytics[name] : undefined;
-    return {
-      totalContractions: a?.contraction_count ?? 0,
-      mvcContractions: a?.mvc_compliant_count ?? 0,
-      durationContractions: a?.duration_compliant_count ?? 0,
-      expectedContractions: a?.expected_contractions ?? null,
-    };
-  };
-  const scores = calculatePerformanceScores(
-    { left: side(order[0]), right: side(order[1]), ...subjective },
-    config,
-  );
-  return { ...scores, scoring_configuration: weightsReport(config.weights) };
-}
-
 /** Recomputes performance_analysis from a report's counts (no signal re-analysis). */
 export function rescore(
   report: AnalysisReport,
@@ -183,29 +138,5 @@ export function rescore(
   scoring: ScoringConfig = GHOSTLY_TRIAL_DEFAULT,
 ): AnalysisReport {
   const order = Object.keys(report.analytics).sort();
-  return { ...report, performance_analysis: score(report.analytics, order, subjective, scoring) };
-}
-
-export interface ChannelSignals {
-  name: string;
-  samplingRate: number;
-  raw: Float64Array;
-  activated: Float64Array | null;
-  /** Processed envelope of the profile; null when the channel fails validation. */
-  envelope: Float64Array | null;
-}
-
-/** Per-channel signals for callers that return (downsampled) arrays, e.g. include_signals. */
-export function extractChannelSignals(file: C3dFile, profileName?: string): ChannelSignals[] {
-  const profile = resolveProfile(profileName);
-  const { fs, channels } = extractEmgChannels(file);
-  return channels.map((ch) => {
-    let envelope: Float64Array | null = null;
-    try {
-      envelope = computeEnvelope(ch.raw, fs, profile.envelope).envelope;
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-    }
-    return { name: ch.name, samplingRate: fs, raw: ch.raw, activated: ch.activated, envelope };
-  });
+  return { ...report, performance_analysis: scoreAnalytics(report.analytics, order, subjective, scoring) };
 }

@@ -1,18 +1,32 @@
 // @app/analysis: C3D (@app/c3d) + EMG (@app/emg) + scoring (@app/scoring) -> AnalysisReport.
+export { analyzeC3d, rescore, type AnalyzeOptions } from './analyze.js';
 export {
-  analyzeC3d,
-  rescore,
-  extractChannelSignals,
-  type AnalyzeOptions,
-  type ChannelSignals,
-} from './analyze.js';
+  buildEmgSignals,
+  emgSignalsJson,
+  signalEntryJson,
+  type EmgSignalSet,
+  type SignalEntry,
+  type SignalJson,
+} from './signals.js';
+export { extremaIndices } from './signal-downsample.js';
 export { extractGameMetadata, sessionDateTime, type GameMetadata } from './metadata.js';
 export { extractEmgChannels, type EmgChannel, type EmgChannels } from './channels.js';
 export { AnalysisError, type AnalysisErrorCode } from './errors.js';
 export {
   validateAnalysisParams,
+  normalizeAnalysisParams,
+  expectedContractionsFor,
   type AnalysisParams,
   type SessionParams,
   type ProcessingOptionsParams,
 } from './params.js';
 export type * from './report-types.js';
+export { recalculateAnalytics, type RecalcOptions, type RecalcResult } from './recalc.js';
+export {
+  originalResultFields,
+  type OriginalResultFields,
+  type C3dParametersReport,
+  type SessionSettingsReport,
+  type SessionConfigurationReport,
+  type ProcessingParametersReport,
+} from './original-fields.js';

@@ -42,7 +42,7 @@ export function validateAnalysisParams(p: unknown): string[] {
     if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${where} must be a number`);
   };
   const map = (where: string, v: unknown) => {
-    if (v === undefined) return;
+    if (v === undefined || v === null) return;
     if (!isObj(v)) problems.push(`${where} must be an object`);
     else for (const [k, x] of Object.entries(v)) num(`${where}.${k}`, x, true);
   };
@@ -51,7 +51,7 @@ export function validateAnalysisParams(p: unknown): string[] {
     if (!isObj(po)) problems.push('processing_options must be an object');
     else
       for (const k of ['threshold_factor', 'min_duration_ms', 'smoothing_window'])
-        num(`processing_options.${k}`, po[k], false);
+        num(`processing_options.${k}`, po[k], true);
   }
   const sp = p.session_params;
   if (sp !== undefined) {
@@ -76,4 +76,51 @@ export function validateAnalysisParams(p: unknown): string[] {
     }
   }
   return problems;
+}
+
+const SESSION_MAPS = [
+  'session_mvc_values',
+  'session_mvc_threshold_percentages',
+  'session_duration_thresholds_per_muscle',
+] as const;
+
+/** A copy of `o` without its null and undefined members. */
+function withoutNulls<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+/**
+ * Untrusted parameters as the analysis reads them: a member sent as null (JSON `null`, or a
+ * browser form's JSON-stringified object with null members) means "not given", never 0 and
+ * never "none". Call after {@link validateAnalysisParams}.
+ */
+export function normalizeAnalysisParams(p: AnalysisParams): AnalysisParams {
+  const out: AnalysisParams = {};
+  if (p.processing_options) {
+    const po = withoutNulls(p.processing_options);
+    if (Object.keys(po).length > 0) out.processing_options = po;
+  }
+  if (p.session_params) {
+    const sp: SessionParams = withoutNulls(p.session_params);
+    for (const key of SESSION_MAPS) {
+      const map = sp[key];
+      if (map === undefined) continue;
+      const kept = withoutNulls(map);
+      if (Object.keys(kept).length > 0) sp[key] = kept;
+      else delete sp[key];
+    }
+    if (Object.keys(sp).length > 0) out.session_params = sp;
+  }
+  return out;
+}
+
+/** Expected contractions of the i-th sorted base channel: _ch1/_ch2 target, else the session target. */
+export function expectedContractionsFor(index: number, sp: SessionParams): number | null {
+  const per =
+    index === 0
+      ? sp.session_expected_contractions_ch1
+      : index === 1
+        ? sp.session_expected_contractions_ch2
+        : undefined;
+  return per ?? sp.session_expected_contractions ?? null;
 }

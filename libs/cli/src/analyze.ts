@@ -15,6 +15,7 @@ import {
   AnalysisError,
   analyzeC3d,
   validateAnalysisParams,
+  normalizeAnalysisParams,
   type AnalysisParams,
   type AnalysisReport,
 } from '@app/analysis';
@@ -67,7 +68,7 @@ function loadParams(path: string | undefined): AnalysisParams {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const problems = validateAnalysisParams(parsed);
   if (problems.length) throw new AnalysisError('invalid_params', `${path}: ${problems.join('; ')}`);
-  return parsed as AnalysisParams;
+  return normalizeAnalysisParams(parsed as AnalysisParams);
 }
 
 const CSV_COLUMNS = [

@@ -28,6 +28,7 @@ export {
   type DetectionResult,
 } from './contractions/detect-contractions.js';
 export { summarizeContractions, type ContractionSummary } from './contractions/summarize.js';
+export { contractionFlags, type ContractionFlags } from './contractions/flags.js';
 export type { Contraction, Interval } from './contractions/types.js';
 export {
   resolveMvcThreshold,

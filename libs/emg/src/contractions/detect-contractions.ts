@@ -5,6 +5,7 @@ import { movingAverage } from '../smoothing/moving-average.js';
 import { findIntervals } from './find-intervals.js';
 import { refineIntervals } from './refine-intervals.js';
 import type { Contraction, Interval } from './types.js';
+import { contractionFlags } from './flags.js';
 
 export interface DetectionOptions {
   fs: number;
@@ -76,14 +77,12 @@ function describeContraction(envelope: ArrayLike<number>, c: Interval, o: Detect
     if (v > max) max = v;
   }
   const durationMs = ((c.end - c.start) / o.fs) * 1000;
-  const meetsMvc = o.mvcThreshold !== null && max >= o.mvcThreshold;
-  const meetsDuration = o.durationThresholdMs !== null && durationMs >= o.durationThresholdMs;
-  const isGood =
-    o.mvcThreshold !== null && o.durationThresholdMs !== null
-      ? meetsMvc && meetsDuration
-      : o.mvcThreshold !== null
-        ? meetsMvc
-        : o.durationThresholdMs !== null && meetsDuration;
+  const { meetsMvc, meetsDuration, isGood } = contractionFlags(
+    max,
+    durationMs,
+    o.mvcThreshold,
+    o.durationThresholdMs,
+  );
   return {
     startIndex: c.start,
     endIndex: c.end,
