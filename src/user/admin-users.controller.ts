@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
 import {
   AuditLogQueryDto,
@@ -11,25 +12,39 @@ import {
   ListUsersQueryDto,
   PasswordResetDto,
   ResetPasswordDto,
+  UpdatedUserDto,
   UpdateUserDto,
-  UserDto,
   UserIdParamDto,
   UserPageDto,
 } from './dto/user.dto.js';
+import { ApiValidation422 } from './original-api.decorators.js';
 import { UserAdminService } from './user-admin.service.js';
+import { UserPasswordService } from './user-password.service.js';
 
+/**
+ * User administration. Create, update, reset-password and audit-log are the original's routes
+ * (original-spec 2.14), taking its client's bodies; their validation failures answer 422.
+ */
 @ApiTags('admin')
 @Auth('admin')
 @Controller('admin/users')
 export class AdminUsersController {
-  constructor(private readonly users: UserAdminService) {}
+  constructor(
+    private readonly users: UserAdminService,
+    private readonly passwords: UserPasswordService,
+  ) {}
 
   @Post()
+  @OriginalValidationStatus()
   @ApiOperation({
     summary: 'Create a user account and profile (temporary password generated when none is given)',
+    description:
+      'A chosen password (custom_password) must have at least 8 characters (400 password_too_short). ' +
+      'notify_user, delivery_method and admin_note are recorded in the audit entry; no e-mail is sent.',
   })
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiErrors(400, 409)
+  @ApiValidation422()
   create(@CurrentUser() admin: AuthUser, @Body() body: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(admin, body);
   }
@@ -43,34 +58,42 @@ export class AdminUsersController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: "Change a user's role, names, access level or active flag" })
-  @ApiOkResponse({ type: UserDto })
-  @ApiErrors(400, 404, 409)
+  @OriginalValidationStatus()
+  @ApiOperation({ summary: "Change a user's role, names, institution, access level or active flag" })
+  @ApiOkResponse({ type: UpdatedUserDto })
+  @ApiErrors(404, 409)
+  @ApiValidation422()
   update(
     @CurrentUser() admin: AuthUser,
     @Param() params: UserIdParamDto,
     @Body() body: UpdateUserDto,
-  ): Promise<UserDto> {
+  ): Promise<UpdatedUserDto> {
     return this.users.update(admin, params.id, body);
   }
 
   @Post(':id/reset-password')
+  @OriginalValidationStatus()
   @HttpCode(200)
-  @ApiOperation({ summary: "Set a user's password (generated and shown once when none is given)" })
+  @ApiOperation({
+    summary: "Set a user's password (generated and shown once when none is given)",
+    description: 'new_password must have at least 8 characters (400 password_too_short).',
+  })
   @ApiOkResponse({ type: PasswordResetDto })
   @ApiErrors(400, 404)
+  @ApiValidation422()
   resetPassword(
     @CurrentUser() admin: AuthUser,
     @Param() params: UserIdParamDto,
     @Body() body: ResetPasswordDto,
   ): Promise<PasswordResetDto> {
-    return this.users.resetPassword(admin, params.id, body.new_password);
+    return this.passwords.reset(admin, params.id, body);
   }
 
   @Get(':id/audit-log')
+  @OriginalValidationStatus()
   @ApiOperation({ summary: 'Audit entries about a user, newest first' })
   @ApiOkResponse({ type: AuditLogDto })
-  @ApiErrors(400)
+  @ApiValidation422()
   auditLog(
     @CurrentUser() admin: AuthUser,
     @Param() params: UserIdParamDto,

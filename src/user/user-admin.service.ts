@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Updateable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthProfileService } from '../auth/auth-profile.service.js';
@@ -14,13 +14,17 @@ import {
   type CreatedUserDto,
   type CreateUserDto,
   type ListUsersQueryDto,
-  maskPassword,
-  type PasswordResetDto,
   toUserDto,
+  type UpdatedUserDto,
   type UpdateUserDto,
   type UserDto,
 } from './dto/user.dto.js';
+import { chosenPassword, optionalText } from './admin-input.js';
+import { TherapistResolutionCache } from './therapist-resolution.cache.js';
 import { UserProfileRepository } from './user-profile.repository.js';
+
+/** Profile fields that change what therapist resolution answers. */
+const RESOLUTION_FIELDS = ['first_name', 'last_name', 'role', 'active'] as const;
 
 /**
  * User administration. Accounts (e-mail, password) go through the identity provider; profiles
@@ -28,47 +32,55 @@ import { UserProfileRepository } from './user-profile.repository.js';
  */
 @Injectable()
 export class UserAdminService {
-  private readonly logger = new Logger(UserAdminService.name);
-
   constructor(
     private readonly db: DbContext,
     private readonly identity: IdentityProvider,
     private readonly profiles: UserProfileRepository,
     private readonly audit: AuditLogRepository,
     private readonly authProfiles: AuthProfileService,
+    private readonly therapistCache: TherapistResolutionCache,
   ) {}
 
   async create(admin: AuthUser, dto: CreateUserDto): Promise<CreatedUserDto> {
-    const temporary = dto.password ? undefined : generateTemporaryPassword();
+    const chosen = chosenPassword(dto.custom_password, dto.password);
+    const temporary = chosen === undefined ? generateTemporaryPassword() : undefined;
+    const profile = {
+      first_name: optionalText(dto.first_name) ?? null,
+      last_name: optionalText(dto.last_name) ?? null,
+      institution: optionalText(dto.institution) ?? null,
+      department: optionalText(dto.department) ?? null,
+      access_level: dto.access_level ?? 'basic',
+    };
     const account = await this.identity.createUser({
       email: dto.email,
-      password: dto.password ?? temporary!,
-      metadata: {
-        first_name: dto.first_name,
-        last_name: dto.last_name,
-        role: dto.role,
-        created_by: admin.id,
-      },
+      password: chosen ?? temporary!,
+      metadata: { ...profile, role: dto.role, created_by: admin.id },
     });
     try {
       const user = await this.db.asUser(admin, async (trx) => {
-        await this.profiles.insert(trx, {
-          id: account.id,
-          role: dto.role,
-          first_name: dto.first_name,
-          last_name: dto.last_name,
-          institution: dto.institution ?? null,
-          department: dto.department ?? null,
-          access_level: dto.access_level ?? 'basic',
-        });
+        await this.profiles.insert(trx, { id: account.id, role: dto.role, ...profile });
         await this.log(trx, admin, 'user_created', account.id, {
           email: account.email,
           role: dto.role,
+          access_level: profile.access_level,
           password_generated: temporary !== undefined,
+          notify_user: dto.notify_user ?? false,
+          delivery_method: dto.delivery_method ?? null,
+          admin_note: dto.admin_note ?? null,
         });
         return this.load(trx, account.id);
       });
-      return temporary ? { user, temporary_password: temporary } : { user };
+      const created: CreatedUserDto = {
+        success: true,
+        user_id: user.id,
+        user_code: user.user_code,
+        message: temporary
+          ? 'User created successfully. The temporary password is shown only in this response: deliver it to the user now.'
+          : 'User created successfully with the password you set. No e-mail is sent: deliver it to the user yourself.',
+        user,
+      };
+      if (temporary) created.temporary_password = temporary;
+      return created;
     } catch (error) {
       // No account without a profile: undo the identity if the profile could not be written.
       await this.identity.deleteUser(account.id);
@@ -83,60 +95,28 @@ export class UserAdminService {
     });
   }
 
-  async update(admin: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
-    if (id === admin.id && (dto.active === false || (dto.role !== undefined && dto.role !== 'admin'))) {
+  async update(admin: AuthUser, id: string, dto: UpdateUserDto): Promise<UpdatedUserDto> {
+    const patch = profilePatch(dto);
+    if (id === admin.id && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))) {
       throw new ConflictError('cannot_demote_self', 'Admins cannot deactivate or demote themselves');
     }
     const user = await this.db.asUser(admin, async (trx) => {
-      const patch: Updateable<UserProfilesTable> = { ...dto };
       if (Object.keys(patch).length > 0) {
         if (!(await this.profiles.update(trx, id, patch))) throw this.notFound(id);
-        await this.log(trx, admin, 'user_profile_updated', id, { updated_fields: dto });
+        await this.log(trx, admin, 'user_profile_updated', id, { updated_fields: patch });
       }
       return this.load(trx, id);
     });
     await this.authProfiles.forget(id);
-    return user;
-  }
-
-  async resetPassword(
-    admin: AuthUser,
-    id: string,
-    newPassword: string | undefined,
-  ): Promise<PasswordResetDto> {
-    const password = newPassword ?? generateTemporaryPassword();
-    // The identity provider (Supabase or the self-hosted accounts) is outside this transaction,
-    // so the audit entry is written first: a reset never happens unaudited, and one that fails
-    // is audited as failed.
-    await this.db.asUser(admin, async (trx) => {
-      await this.load(trx, id);
-      await this.log(trx, admin, 'password_reset', id, { password_generated: newPassword === undefined });
-    });
-    try {
-      await this.identity.setPassword(id, password);
-    } catch (error) {
-      await this.db
-        .asUser(admin, (trx) =>
-          this.log(trx, admin, 'password_reset_failed', id, { reason: String(error).slice(0, 200) }),
-        )
-        .catch((auditError: unknown) =>
-          this.logger.error({
-            msg: 'could not audit a failed password reset',
-            userId: id,
-            error: String(auditError),
-          }),
-        );
-      throw error;
-    }
-    const result: PasswordResetDto = { user_id: id, masked_password: maskPassword(password) };
-    if (!newPassword) result.temporary_password = password;
-    return result;
+    if (RESOLUTION_FIELDS.some((field) => patch[field] !== undefined))
+      await this.therapistCache.invalidateAll();
+    return { ...user, success: true, message: 'User updated successfully', user };
   }
 
   auditLog(admin: AuthUser, id: string, limit: number): Promise<AuditLogDto> {
     return this.db.asUser(admin, async (trx) => {
       const rows = await this.audit.listForRecord(trx, 'user_profiles', id, limit);
-      return { count: rows.length, audit_logs: rows.map(toAuditEntryDto) };
+      return { success: true, count: rows.length, audit_logs: rows.map(toAuditEntryDto) };
     });
   }
 
@@ -160,4 +140,17 @@ export class UserAdminService {
   private notFound(id: string): NotFoundError {
     return new NotFoundError('user_not_found', `User ${id} not found`);
   }
+}
+
+/** The given members of an update; "" clears a text field. */
+function profilePatch(dto: UpdateUserDto): Updateable<UserProfilesTable> {
+  const patch: Updateable<UserProfilesTable> = {};
+  if (dto.role != null) patch.role = dto.role;
+  if (dto.access_level != null) patch.access_level = dto.access_level;
+  if (dto.active != null) patch.active = dto.active;
+  for (const field of ['first_name', 'last_name', 'institution', 'department'] as const) {
+    const value = optionalText(dto[field]);
+    if (value !== undefined) patch[field] = value;
+  }
+  return patch;
 }

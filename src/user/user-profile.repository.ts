@@ -66,13 +66,14 @@ export class UserProfileRepository {
       .executeTakeFirst();
   }
 
-  /** The therapist of a patient the caller can see (RLS on patients decides which). */
-  async findTherapistOfPatient(trx: Tx, patientCode: string) {
+  /** The therapists of the patients among `patientCodes` the caller can see (RLS on patients decides). */
+  async findTherapistsOfPatients(trx: Tx, patientCodes: readonly string[]) {
+    if (patientCodes.length === 0) return [];
     return trx
       .selectFrom('patients as pt')
       .innerJoin('user_profiles as p', 'p.id', 'pt.therapist_id')
-      .select(THERAPIST_COLUMNS)
-      .where('pt.patient_code', '=', patientCode)
-      .executeTakeFirst();
+      .select([...THERAPIST_COLUMNS, 'pt.patient_code'])
+      .where('pt.patient_code', 'in', patientCodes)
+      .execute();
   }
 }

@@ -14,6 +14,7 @@ export class AuditEntryDto {
 }
 
 export class AuditLogDto {
+  @ApiProperty({ example: true }) success!: boolean;
   @ApiProperty() count!: number;
   @ApiProperty({ type: [AuditEntryDto] }) audit_logs!: AuditEntryDto[];
 }

@@ -11,7 +11,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import type { Selectable } from 'kysely';
 import type { UserProfilesTable } from '../../infrastructure/database/database.types.js';
@@ -19,53 +18,134 @@ import { ACCESS_ROLES, type AccessRole } from '../../shared/http/api-docs.decora
 import { PageOf, PageQueryDto } from '../../shared/pagination/page.dto.js';
 
 export const ACCESS_LEVELS = ['full', 'advanced', 'basic'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+/** The original's rule for passwords an admin sets (checked by the service, answered 400). */
+export const MIN_PASSWORD_LENGTH = 8;
 
 export class UserIdParamDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
+/**
+ * The original client's bodies. Members that are null count as not given; "" in a text field
+ * means none (the client sends "" for blank fields).
+ */
 export class CreateUserDto {
   @ApiProperty({ example: 'therapist@example.org' })
   @IsEmail({ require_tld: false })
   @MaxLength(320)
   email!: string;
-  @ApiPropertyOptional({ description: 'At least 8 characters; generated and shown once when omitted' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    nullable: true,
+    description: 'The password to set; generated and shown once when omitted or null',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(8)
   @MaxLength(1024)
-  password?: string;
+  custom_password?: string | null;
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    nullable: true,
+    description: "Same as custom_password (this service's earlier name for it)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string | null;
   @ApiProperty({ enum: ACCESS_ROLES }) @IsIn(ACCESS_ROLES) role!: AccessRole;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) first_name!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) last_name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) institution?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) department?: string;
-  @ApiPropertyOptional({ enum: ACCESS_LEVELS, default: 'basic' })
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  first_name?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  last_name?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  institution?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string | null;
+  @ApiPropertyOptional({ enum: ACCESS_LEVELS, default: 'basic', nullable: true })
   @IsOptional()
   @IsIn(ACCESS_LEVELS)
-  access_level?: (typeof ACCESS_LEVELS)[number];
+  access_level?: AccessLevel | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Recorded in the audit entry; no e-mail is sent (nor was one by the original)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notify_user?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, example: 'manual', description: 'Recorded in the audit entry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  delivery_method?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Recorded in the audit entry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  admin_note?: string | null;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional({ enum: ACCESS_ROLES }) @IsOptional() @IsIn(ACCESS_ROLES) role?: AccessRole;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) first_name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) last_name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) institution?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) department?: string;
+  @ApiPropertyOptional({ enum: ACCESS_ROLES }) @IsOptional() @IsIn(ACCESS_ROLES) role?: AccessRole | null;
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  first_name?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  last_name?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  institution?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string | null;
   @ApiPropertyOptional({ enum: ACCESS_LEVELS })
   @IsOptional()
   @IsIn(ACCESS_LEVELS)
-  access_level?: (typeof ACCESS_LEVELS)[number];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  access_level?: AccessLevel | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean | null;
 }
 
 export class ResetPasswordDto {
-  @ApiPropertyOptional({ description: 'At least 8 characters; generated and shown once when omitted' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    nullable: true,
+    description: 'The password to set; generated and shown once when omitted or null',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(8)
   @MaxLength(1024)
-  new_password?: string;
+  new_password?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'manual', description: 'Recorded in the audit entry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  delivery_method?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Recorded in the audit entry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  admin_note?: string | null;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
@@ -102,14 +182,38 @@ export class UserDto {
 export class UserPageDto extends PageOf(UserDto) {}
 
 export class CreatedUserDto {
+  @ApiProperty({ example: true }) success!: boolean;
+  @ApiProperty({ format: 'uuid' }) user_id!: string;
+  @ApiProperty({ example: 'T001' }) user_code!: string;
+  @ApiProperty({ example: 'User created successfully.' }) message!: string;
   @ApiProperty() user!: UserDto;
   @ApiPropertyOptional({ description: 'Only when generated; shown this once and never stored in clear' })
   temporary_password?: string;
 }
 
+export class UpdatedUserDto extends UserDto {
+  @ApiProperty({ example: true }) success!: boolean;
+  @ApiProperty({ example: 'User updated successfully' }) message!: string;
+  @ApiProperty({ description: 'The profile again, where the original client reads it' }) user!: UserDto;
+}
+
 export class PasswordResetDto {
+  @ApiProperty({ example: true }) success!: boolean;
+  @ApiProperty({ example: 'Password reset successfully.' }) message!: string;
   @ApiProperty({ format: 'uuid' }) user_id!: string;
-  @ApiProperty({ example: 'Te**************56' }) masked_password!: string;
+  @ApiProperty({
+    example: 'Te**************56',
+    description: 'First 2 + one * per hidden character + last 2',
+  })
+  masked_password!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "null: passwords set here do not expire (the original reported its vault copy's 4 h)",
+  })
+  expires_in_hours!: number | null;
+  @ApiProperty({ example: 'Deliver via manual. The password is not stored and cannot be shown again.' })
+  delivery_instructions!: string;
   @ApiPropertyOptional({ description: 'Only when generated; shown this once' }) temporary_password?: string;
 }
 

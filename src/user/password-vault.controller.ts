@@ -1,0 +1,38 @@
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
+import { GoneError } from '../shared/errors/app-error.js';
+import { Auth } from '../shared/http/api-docs.decorators.js';
+
+const VAULT_REMOVED =
+  'The password vault has been removed. Temporary passwords are shown once, in the response to ' +
+  'user creation or password reset, and are never stored in a retrievable form. If a password ' +
+  'was lost, set a new one with "Reset password".';
+
+function vaultRemoved(): GoneError {
+  return new GoneError('password_vault_removed', VAULT_REMOVED);
+}
+
+/**
+ * The original's password vault kept temporary passwords decryptable, with the key stored next
+ * to the ciphertext (original-spec 16.1). It is not rebuilt: both routes answer 410 with a
+ * message its client shows (`detail`). Admins only, like the original, so others still get 403.
+ */
+@ApiTags('admin')
+@Auth('admin')
+@Controller('admin/password-vault')
+export class PasswordVaultController {
+  @Get()
+  @ApiOperation({ summary: 'Removed: temporary passwords are no longer stored (410)', deprecated: true })
+  @ApiResponse({ status: 410, description: 'Always (password_vault_removed)', type: ErrorResponseDto })
+  list(): never {
+    throw vaultRemoved();
+  }
+
+  @Post(':password_id/retrieve')
+  @ApiOperation({ summary: 'Removed: temporary passwords are no longer stored (410)', deprecated: true })
+  @ApiResponse({ status: 410, description: 'Always (password_vault_removed)', type: ErrorResponseDto })
+  retrieve(): never {
+    throw vaultRemoved();
+  }
+}
