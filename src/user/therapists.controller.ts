@@ -18,16 +18,19 @@ import { UserIdParamDto } from './dto/user.dto.js';
 import { ApiValidation422 } from './original-api.decorators.js';
 import { TherapistResolutionService } from './therapist-resolution.service.js';
 
-/** The original's /therapists routes (original-spec 2.13); validation failures answer 422. */
+/**
+ * The original's /therapists routes (original-spec 2.13); validation failures answer 422. Any
+ * signed-in user, except clearing the cache (admins).
+ */
 @ApiTags('therapists')
 @ApiExtraModels(TherapistDto)
-@Auth()
 @OriginalValidationStatus()
 @Controller('therapists')
 export class TherapistsController {
   constructor(private readonly therapists: TherapistResolutionService) {}
 
   @Post('resolve/batch')
+  @Auth()
   @HttpCode(200)
   @ApiOperation({ summary: 'The therapists of up to 100 patients the caller can see' })
   @ApiOkResponse({ type: BatchTherapistsDto })
@@ -40,6 +43,7 @@ export class TherapistsController {
   }
 
   @Get('resolve/:patient_code')
+  @Auth()
   @ApiOperation({ summary: 'The therapist of a patient the caller can see' })
   @ApiOkResponse({ type: TherapistDto })
   @ApiErrors(404)
@@ -51,6 +55,7 @@ export class TherapistsController {
   }
 
   @Get('by-id/:id')
+  @Auth()
   @ApiOperation({ summary: 'A therapist profile the caller can see' })
   @ApiOkResponse({ type: TherapistDto })
   @ApiErrors(404)
@@ -60,6 +65,7 @@ export class TherapistsController {
   }
 
   @Get('extract-patient-code')
+  @Auth()
   @ApiOperation({
     summary: 'Read a patient code out of a file path',
     description:
@@ -72,6 +78,7 @@ export class TherapistsController {
   }
 
   @Get('cache/stats')
+  @Auth()
   @ApiOperation({ summary: 'Statistics of the therapist resolution cache' })
   @ApiOkResponse({ type: TherapistCacheStatsDto })
   cacheStats(): Promise<TherapistCacheStatsDto> {

@@ -5,11 +5,11 @@ import type { AuditLogTable } from '../../infrastructure/database/database.types
 export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() timestamp!: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) user_id!: string | null;
-  @ApiProperty({ nullable: true }) user_role!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) user_id!: string | null;
+  @ApiProperty({ nullable: true, type: String }) user_role!: string | null;
   @ApiProperty({ example: 'user_created' }) action!: string;
   @ApiProperty({ example: 'user_profiles' }) table_name!: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) record_id!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) record_id!: string | null;
   @ApiProperty({ nullable: true, type: Object }) changes!: Record<string, unknown> | null;
 }
 

@@ -41,8 +41,8 @@ export class ExtractPatientCodeQueryDto {
 
 export class TherapistDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true }) first_name!: string | null;
-  @ApiProperty({ nullable: true }) last_name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) first_name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_name!: string | null;
   @ApiProperty({ example: 'T001' }) user_code!: string;
   @ApiProperty({ example: 'therapist' }) role!: string;
   @ApiProperty({

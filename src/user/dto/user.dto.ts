@@ -39,6 +39,7 @@ export class CreateUserDto {
     minLength: MIN_PASSWORD_LENGTH,
     nullable: true,
     description: 'The password to set; generated and shown once when omitted or null',
+    type: String,
   })
   @IsOptional()
   @IsString()
@@ -48,28 +49,29 @@ export class CreateUserDto {
     minLength: MIN_PASSWORD_LENGTH,
     nullable: true,
     description: "Same as custom_password (this service's earlier name for it)",
+    type: String,
   })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
   password?: string | null;
   @ApiProperty({ enum: ACCESS_ROLES }) @IsIn(ACCESS_ROLES) role!: AccessRole;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   first_name?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   last_name?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   institution?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -81,16 +83,22 @@ export class CreateUserDto {
   @ApiPropertyOptional({
     nullable: true,
     description: 'Recorded in the audit entry; no e-mail is sent (nor was one by the original)',
+    type: Boolean,
   })
   @IsOptional()
   @IsBoolean()
   notify_user?: boolean | null;
-  @ApiPropertyOptional({ nullable: true, example: 'manual', description: 'Recorded in the audit entry' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'manual',
+    description: 'Recorded in the audit entry',
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   delivery_method?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Recorded in the audit entry' })
+  @ApiPropertyOptional({ nullable: true, description: 'Recorded in the audit entry', type: String })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -99,22 +107,22 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ACCESS_ROLES }) @IsOptional() @IsIn(ACCESS_ROLES) role?: AccessRole | null;
-  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it', type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   first_name?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it', type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   last_name?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it', type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   institution?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '"" clears it' })
+  @ApiPropertyOptional({ nullable: true, description: '"" clears it', type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -123,7 +131,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsIn(ACCESS_LEVELS)
   access_level?: AccessLevel | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) @IsOptional() @IsBoolean() active?: boolean | null;
 }
 
 export class ResetPasswordDto {
@@ -131,17 +139,23 @@ export class ResetPasswordDto {
     minLength: MIN_PASSWORD_LENGTH,
     nullable: true,
     description: 'The password to set; generated and shown once when omitted or null',
+    type: String,
   })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
   new_password?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'manual', description: 'Recorded in the audit entry' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'manual',
+    description: 'Recorded in the audit entry',
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   delivery_method?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Recorded in the audit entry' })
+  @ApiPropertyOptional({ nullable: true, description: 'Recorded in the audit entry', type: String })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -164,17 +178,17 @@ export class AuditLogQueryDto {
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ enum: ACCESS_ROLES }) role!: AccessRole;
   @ApiProperty({ example: 'T001' }) user_code!: string;
-  @ApiProperty({ nullable: true }) first_name!: string | null;
-  @ApiProperty({ nullable: true }) last_name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) first_name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_name!: string | null;
   @ApiProperty({ example: 'Ada Lovelace' }) full_name!: string;
-  @ApiProperty({ nullable: true }) institution!: string | null;
-  @ApiProperty({ nullable: true }) department!: string | null;
+  @ApiProperty({ nullable: true, type: String }) institution!: string | null;
+  @ApiProperty({ nullable: true, type: String }) department!: string | null;
   @ApiProperty({ enum: ACCESS_LEVELS }) access_level!: string;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ nullable: true }) last_login!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_login!: string | null;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }
