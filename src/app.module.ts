@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CacheAdminModule } from './cache-admin/cache-admin.module.js';
+import { LogsModule } from './logs/logs.module.js';
 import { PatientModule } from './patient/patient.module.js';
 import { ScoringConfigModule } from './scoring-config/scoring-config.module.js';
 import { SessionModule } from './session/session.module.js';
@@ -31,6 +33,8 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   AnalysisModule,
   SessionModule,
   WebhookModule,
+  LogsModule,
+  CacheAdminModule,
 ];
 
 @Module({})

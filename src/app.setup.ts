@@ -9,6 +9,8 @@ import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
 import { installRequestLogging } from './shared/http/request-logging.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-Request-ID', 'x-supabase-signature'];
 
 /** The Fastify adapter: request ids taken from a well-formed X-Request-ID or generated. */
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
@@ -64,6 +66,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.enableCors({
     origin: config.allowedOrigins.length > 0 ? config.allowedOrigins : false,
     credentials: true,
+    methods: CORS_METHODS,
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['X-Request-ID'],
   });
   SwaggerModule.setup('docs', app, await buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();

@@ -2,6 +2,8 @@
 export default async () => {
   const t = {
     ['./auth/dto/login.dto.js']: await import('./auth/dto/login.dto.js'),
+    ['./cache-admin/dto/cache-admin.dto.js']: await import('./cache-admin/dto/cache-admin.dto.js'),
+    ['./logs/dto/frontend-logs.dto.js']: await import('./logs/dto/frontend-logs.dto.js'),
     ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
     ['./user/dto/user.dto.js']: await import('./user/dto/user.dto.js'),
     ['./scoring-config/dto/scoring-config-request.dto.js']:
@@ -203,6 +205,114 @@ export default async () => {
               token_type: { required: true, enum: ['bearer'] },
               expires_in: { required: true, type: () => Number },
               user: { required: true, type: () => t['./auth/dto/login.dto.js'].LoginUserDto },
+            },
+          },
+        ],
+        [
+          import('./cache-admin/dto/cache-admin.dto.js'),
+          {
+            CacheHealthDto: {
+              healthy: { required: true, type: () => Boolean },
+              message: { required: true, type: () => String },
+              error: { required: true, type: () => String, nullable: true },
+              backend: { required: true, enum: ['redis', 'memory'] },
+              latency_ms: { required: false, type: () => Number },
+              timestamp: { required: true, type: () => String },
+            },
+            CacheConfigDto: {
+              backend: { required: true, enum: ['redis', 'memory'] },
+              ttl_seconds: { required: true, type: () => Number },
+              key_prefix: { required: true, type: () => String },
+            },
+            CacheServerDto: {
+              used_memory_peak_mb: { required: true, type: () => Number },
+              maxmemory_mb: { required: true, type: () => Number },
+              version: { required: true, type: () => String, nullable: true },
+            },
+            CacheStatsDto: {
+              status: { required: true, enum: ['unavailable', 'connected'] },
+              memory_mb: { required: true, type: () => Number },
+              hit_rate: { required: true, type: () => Number },
+              hits: { required: true, type: () => Number },
+              misses: { required: true, type: () => Number },
+              total_requests: { required: true, type: () => Number },
+              errors: { required: true, type: () => Number },
+              keys: { required: true, type: () => Number },
+              counted_since: { required: true, type: () => String },
+              config: {
+                required: true,
+                type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheConfigDto,
+              },
+              server: {
+                required: false,
+                type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheServerDto,
+              },
+              error: { required: false, type: () => String },
+              timestamp: { required: true, type: () => String },
+            },
+            CacheInvalidateQueryDto: { pattern: { required: true, type: () => String } },
+            CacheInvalidatedDto: {
+              status: { required: true, enum: ['completed'] },
+              invalidated_keys: { required: true, type: () => Number },
+              pattern: { required: true, type: () => String },
+              timestamp: { required: true, type: () => String },
+            },
+            CacheDashboardHealthDto: {
+              status: { required: true, enum: ['healthy', 'unhealthy'] },
+              message: { required: true, type: () => String },
+              error: { required: true, type: () => String, nullable: true },
+            },
+            CacheDashboardPerformanceDto: {
+              memory_mb: { required: true, type: () => Number },
+              hit_rate: { required: true, type: () => Number },
+              total_requests: { required: true, type: () => Number },
+              hits: { required: true, type: () => Number },
+              misses: { required: true, type: () => Number },
+            },
+            CacheDashboardDto: {
+              timestamp: { required: true, type: () => String },
+              health: {
+                required: true,
+                type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheDashboardHealthDto,
+              },
+              performance: {
+                required: true,
+                type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheDashboardPerformanceDto,
+              },
+              config: {
+                required: true,
+                type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheConfigDto,
+              },
+              stats: { required: true, type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheStatsDto },
+            },
+          },
+        ],
+        [
+          import('./logs/dto/frontend-logs.dto.js'),
+          {
+            FrontendLogsDto: { logs: { required: true, type: () => [Object] } },
+            FrontendLogsReceivedDto: {
+              success: { required: true, type: () => Boolean },
+              message: { required: true, type: () => String },
+              timestamp: { required: true, type: () => String },
+            },
+            FrontendLogTailQueryDto: { lines: { required: true, type: () => Number, minimum: 1 } },
+            FrontendLogLineDto: {
+              id: { required: true, type: () => String },
+              received_at: { required: true, type: () => String },
+              user_id: { required: true, type: () => String, nullable: true },
+              request_id: { required: true, type: () => String },
+              client_address: { required: true, type: () => String, nullable: true },
+              entry: { required: true, type: () => String },
+            },
+            FrontendLogTailDto: {
+              logs: { required: true, type: () => [String] },
+              total_lines: { required: true, type: () => Number },
+              showing: { required: true, type: () => Number },
+              entries: {
+                required: true,
+                type: () => [t['./logs/dto/frontend-logs.dto.js'].FrontendLogLineDto],
+              },
             },
           },
         ],
@@ -742,6 +852,26 @@ export default async () => {
         [
           import('./auth/auth.controller.js'),
           { AuthController: { login: { type: t['./auth/dto/login.dto.js'].LoginResponseDto } } },
+        ],
+        [
+          import('./cache-admin/cache-admin.controller.js'),
+          {
+            CacheAdminController: {
+              health: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheHealthDto },
+              stats: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheStatsDto },
+              invalidate: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheInvalidatedDto },
+              dashboard: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheDashboardDto },
+            },
+          },
+        ],
+        [
+          import('./logs/logs.controller.js'),
+          {
+            LogsController: {
+              receive: { type: t['./logs/dto/frontend-logs.dto.js'].FrontendLogsReceivedDto },
+              tail: { type: t['./logs/dto/frontend-logs.dto.js'].FrontendLogTailDto },
+            },
+          },
         ],
         [
           import('./user/admin-users.controller.js'),

@@ -8,13 +8,24 @@ export const CACHE_TTL = {
   userProfile: 30 * 1000,
 } as const;
 
+/** Lookups through {@link CacheService} since this process started (GET /cache/stats). */
+export interface CacheCounters {
+  hits: number;
+  /** Lookups that found nothing, including those that failed. */
+  misses: number;
+  /** Failed reads, writes and deletes (the store did not answer). */
+  errors: number;
+  since: Date;
+}
+
 /**
- * The only door to the cache: key builders, TTLs, and failure isolation. A cache outage
- * degrades to misses (logged), never to failed requests.
+ * The only door to the cache: key builders, TTLs, failure isolation and hit/miss counting. A
+ * cache outage degrades to misses (logged), never to failed requests.
  */
 @Injectable()
 export class CacheService {
   private readonly logger = new Logger(CacheService.name);
+  private readonly counters: CacheCounters = { hits: 0, misses: 0, errors: 0, since: new Date() };
 
   constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {}
 
@@ -26,11 +37,20 @@ export class CacheService {
     return `user:${userId}:profile`;
   }
 
+  /** A copy: the counters keep moving. */
+  stats(): CacheCounters {
+    return { ...this.counters };
+  }
+
   async get<T>(key: string): Promise<T | undefined> {
     try {
-      const value = await this.cache.get<T>(key);
-      return value ?? undefined;
+      const value = (await this.cache.get<T>(key)) ?? undefined;
+      if (value === undefined) this.counters.misses += 1;
+      else this.counters.hits += 1;
+      return value;
     } catch (error) {
+      this.counters.misses += 1;
+      this.counters.errors += 1;
       this.logger.warn({ msg: 'cache get failed', key, error: String(error) });
       return undefined;
     }
@@ -40,6 +60,7 @@ export class CacheService {
     try {
       await this.cache.set(key, value, ttlMs);
     } catch (error) {
+      this.counters.errors += 1;
       this.logger.warn({ msg: 'cache set failed', key, error: String(error) });
     }
   }
@@ -48,6 +69,7 @@ export class CacheService {
     try {
       await this.cache.del(key);
     } catch (error) {
+      this.counters.errors += 1;
       this.logger.warn({ msg: 'cache delete failed', key, error: String(error) });
     }
   }

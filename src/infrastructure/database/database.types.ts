@@ -293,6 +293,15 @@ export interface ClinicalNotesTable {
   updated_at: Timestamp;
 }
 
+export interface FrontendLogsTable {
+  id: ColumnType<string | number, never, never>;
+  received_at: Timestamp;
+  user_id: string | null;
+  request_id: string;
+  client_address: string | null;
+  entry: string;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   'auth.users': AuthUsersTable;
@@ -308,6 +317,7 @@ export interface DB {
   session_settings: SessionSettingsTable;
   bfr_monitoring: BfrMonitoringTable;
   clinical_notes: ClinicalNotesTable;
+  frontend_logs: FrontendLogsTable;
 }
 
 export type { Generated };

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { AnonymousWhenEnabled } from '../shared/decorators/anonymous.decorator.js';
+import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
+import {
+  FrontendLogsDto,
+  FrontendLogsReceivedDto,
+  FrontendLogTailDto,
+  FrontendLogTailQueryDto,
+} from './dto/frontend-logs.dto.js';
+import { FrontendLogsService } from './frontend-logs.service.js';
+import { type RequestSource, Source } from './request-source.decorator.js';
+
+@ApiTags('logs')
+@OriginalValidationStatus()
+@Controller('logs/frontend')
+export class LogsController {
+  constructor(private readonly logs: FrontendLogsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @AnonymousWhenEnabled()
+  @ApiOperation({ summary: "Store a batch of the web client's log entries" })
+  @ApiOkResponse({ type: FrontendLogsReceivedDto })
+  @ApiErrors(413, 422, 429)
+  receive(@Source() source: RequestSource, @Body() body: FrontendLogsDto): Promise<FrontendLogsReceivedDto> {
+    return this.logs.receive(source, body.logs);
+  }
+
+  @Get('tail')
+  @Auth('admin')
+  @ApiOperation({ summary: 'The last stored log lines, oldest first' })
+  @ApiOkResponse({ type: FrontendLogTailDto })
+  @ApiErrors(422)
+  tail(@CurrentUser() admin: AuthUser, @Query() query: FrontendLogTailQueryDto): Promise<FrontendLogTailDto> {
+    return this.logs.tail(admin, query.lines);
+  }
+}
