@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
 import { installRequestLogging } from './shared/http/request-logging.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Every method and request header the web client sends across origins (ALLOWED_ORIGINS). */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-Request-ID', 'x-supabase-signature'];
 

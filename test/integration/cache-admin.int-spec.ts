@@ -116,6 +116,7 @@ describe('cache monitoring with Redis down', () => {
     const stats = await booted.admin.stats();
     expect(stats).toMatchObject({ status: 'unavailable', memory_mb: 0, keys: 0 });
     expect(stats.misses).toBeGreaterThanOrEqual(1);
+    expect(stats.errors).toBeGreaterThanOrEqual(1);
     const dashboard = await booted.admin.dashboard();
     expect(dashboard.health.status).toBe('unhealthy');
     // No call waited for a connection (the store fails fast while it reconnects).

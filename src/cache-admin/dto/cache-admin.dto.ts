@@ -34,7 +34,8 @@ export class CacheStatsDto {
   @ApiProperty() hits!: number;
   @ApiProperty({ description: 'Including lookups that failed' }) misses!: number;
   @ApiProperty() total_requests!: number;
-  @ApiProperty({ description: 'Failed cache operations' }) errors!: number;
+  @ApiProperty({ description: 'Cache errors: failed calls and, with Redis, reconnection attempts' })
+  errors!: number;
   @ApiProperty({ description: "Entries of this service's cache" }) keys!: number;
   @ApiProperty({ description: 'Since when hits, misses and errors are counted' }) counted_since!: string;
   @ApiProperty({ type: CacheConfigDto }) config!: CacheConfigDto;

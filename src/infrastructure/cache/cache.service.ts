@@ -13,7 +13,10 @@ export interface CacheCounters {
   hits: number;
   /** Lookups that found nothing, including those that failed. */
   misses: number;
-  /** Failed reads, writes and deletes (the store did not answer). */
+  /**
+   * Errors: calls that threw, and those the store reported instead of throwing (the Redis store
+   * fails calls quietly while it is away and also reports each reconnection attempt).
+   */
   errors: number;
   since: Date;
 }
@@ -27,7 +30,13 @@ export class CacheService {
   private readonly logger = new Logger(CacheService.name);
   private readonly counters: CacheCounters = { hits: 0, misses: 0, errors: 0, since: new Date() };
 
-  constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {}
+  constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {
+    for (const store of cache.stores ?? []) {
+      store.on('error', () => {
+        this.counters.errors += 1;
+      });
+    }
+  }
 
   static sessionResultKey(sessionId: string, resultVersion: number): string {
     return `session:${sessionId}:result:v${resultVersion}`;
