@@ -4,10 +4,11 @@ import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js'
 import { PatientController } from './patient.controller.js';
 import { PatientRepository } from './patient.repository.js';
 import { PatientService } from './patient.service.js';
+import { ScoringAdherenceController } from './scoring-adherence.controller.js';
 
 @Module({
   imports: [UserModule, ScoringConfigModule],
-  controllers: [PatientController],
+  controllers: [PatientController, ScoringAdherenceController],
   providers: [PatientRepository, PatientService],
   exports: [PatientService],
 })

@@ -20,6 +20,7 @@ import { PatientRepository } from './patient.repository.js';
 import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
 import { calculateAdherence, protocolDay } from '@app/scoring';
 import { type AdherenceDto, toAdherenceDto } from './dto/adherence.dto.js';
+import { type OriginalAdherenceDto, toOriginalAdherenceDto } from './dto/original-adherence.dto.js';
 
 /**
  * Patients as the caller may see them. Visibility is RLS's job (a therapist's query simply
@@ -92,16 +93,23 @@ export class PatientService {
 
   /**
    * Adherence of original-spec 6.9 from the patient's own completed sessions (the original
-   * listed the bucket root for every patient at once). The window is the protocol's days so
-   * far: from the start of day (UTC) protocol_day - 1 days ago.
+   * listed the bucket root for every patient at once), or from `completed` when the client gives
+   * its own count. The window is the protocol's days so far: from the start of day (UTC)
+   * protocol_day - 1 days ago.
    */
-  adherence(user: AuthUser, patientCode: string, now = new Date()): Promise<AdherenceDto> {
+  adherence(
+    user: AuthUser,
+    patientCode: string,
+    options: { completed?: number; now?: Date } = {},
+  ): Promise<AdherenceDto> {
+    const now = options.now ?? new Date();
     return this.db.asUser(user, async (trx) => {
       const patient = await this.findVisible(trx, patientCode);
       const day = protocolDay(new Date(patient.treatment_start_date), now);
       const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
       const since = new Date(today - (day - 1) * 86_400_000);
-      const completed = await this.patients.countCompletedSince(trx, patient.id, since);
+      const completed =
+        options.completed ?? (await this.patients.countCompletedSince(trx, patient.id, since));
       return toAdherenceDto(
         patient.patient_code,
         calculateAdherence(completed, day),
@@ -109,6 +117,15 @@ export class PatientService {
         since,
       );
     });
+  }
+
+  /** The same in the original API's shape (GET /scoring/adherence/{code}). */
+  async originalAdherence(
+    user: AuthUser,
+    patientCode: string,
+    completed: number | undefined,
+  ): Promise<OriginalAdherenceDto> {
+    return toOriginalAdherenceDto(await this.adherence(user, patientCode, { completed }));
   }
 
   getMedicalInfo(user: AuthUser, patientCode: string): Promise<MedicalInfoDto> {

@@ -13,14 +13,19 @@ import {
 import { ScoringConfigDto, ScoringConfigPageDto } from './dto/scoring-config.dto.js';
 import { ScoringConfigService } from './scoring-config.service.js';
 
+/**
+ * This service's own view of scoring configurations: paginated, weights nested, with RPE
+ * mapping, targets, scope and version. The original API's flat shape is at the same prefix
+ * (ScoringConfigOriginalController); the list and create of this view live under /detailed.
+ */
 @ApiTags('scoring')
 @Controller('scoring/configurations')
 export class ScoringConfigController {
   constructor(private readonly configs: ScoringConfigService) {}
 
-  @Get()
+  @Get('detailed')
   @Auth()
-  @ApiOperation({ summary: 'List scoring configurations, newest first' })
+  @ApiOperation({ summary: 'List scoring configurations, newest first (paginated, detailed view)' })
   @ApiOkResponse({ type: ScoringConfigPageDto })
   @ApiErrors(400)
   list(
@@ -39,7 +44,7 @@ export class ScoringConfigController {
     return this.configs.get(user, params.id);
   }
 
-  @Post()
+  @Post('detailed')
   @Auth('admin', 'therapist')
   @ApiOperation({
     summary:

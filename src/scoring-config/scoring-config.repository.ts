@@ -15,6 +15,29 @@ export interface ConfigPatientRef {
   therapist_id: string;
 }
 
+/** Which configurations a scope is: global, one therapist's (patient null) or one patient's. */
+export interface ConfigScope {
+  isGlobal: boolean;
+  therapistId: string | null;
+  patientId: string | null;
+}
+
+/** The values a new version of a configuration changes. */
+export type ConfigValuesPatch = Pick<
+  Updateable<ScoringConfigurationTable>,
+  | 'configuration_name'
+  | 'description'
+  | 'active'
+  | 'is_global'
+  | 'weight_compliance'
+  | 'weight_symmetry'
+  | 'weight_effort'
+  | 'weight_game'
+  | 'weight_completion'
+  | 'weight_intensity'
+  | 'weight_duration'
+>;
+
 /**
  * All SQL on scoring_configuration. Methods run in the caller's transaction: row-level security
  * decides what may be written (can_write_scoring_scope) and which patients' codes show.
@@ -85,6 +108,127 @@ export class ScoringConfigurationRepository {
       .select(['id', 'therapist_id'])
       .where('patient_code', '=', patientCode)
       .executeTakeFirst();
+  }
+
+  /** Every visible configuration, frozen versions included, newest first (the original's list). */
+  async listAll(trx: Tx): Promise<ScoringConfigRow[]> {
+    return this.withPatientCode(trx).orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').execute();
+  }
+
+  /**
+   * The newest current (not frozen) configuration of exactly this therapist or patient scope,
+   * active ones only when asked.
+   */
+  async findScoped(
+    trx: Tx,
+    therapistId: string,
+    patientId: string | null,
+    options: { activeOnly: boolean },
+  ): Promise<ScoringConfigRow | undefined> {
+    let query = this.withPatientCode(trx)
+      .where('c.therapist_id', '=', therapistId)
+      .where('c.is_global', '=', false)
+      .where('c.superseded_at', 'is', null);
+    query =
+      patientId === null
+        ? query.where('c.patient_id', 'is', null)
+        : query.where('c.patient_id', '=', patientId);
+    if (options.activeOnly) query = query.where('c.active', '=', true);
+    return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').executeTakeFirst();
+  }
+
+  /** The configuration a new session of this patient would be scored with (null: global). */
+  async idInForce(trx: Tx, patientId: string | null): Promise<string | null> {
+    const { rows } = await sql<{
+      id: string | null;
+    }>`select public.get_session_scoring_config(null, ${patientId}::uuid) as id`.execute(trx);
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Freezes the configuration's current values into a new inactive row if stored sessions or
+   * scores use them, and moves those onto it; the frozen row's id, or null when nothing used them.
+   */
+  async freezeVersion(trx: Tx, id: string): Promise<string | null> {
+    const { rows } = await sql<{
+      id: string | null;
+    }>`select public.freeze_scoring_config_version(${id}::uuid) as id`.execute(trx);
+    return rows[0]?.id ?? null;
+  }
+
+  /** New values for a configuration; its version goes up by one when `newVersion`. */
+  async updateValues(
+    trx: Tx,
+    id: string,
+    patch: ConfigValuesPatch,
+    newVersion: boolean,
+  ): Promise<string | undefined> {
+    const row = await trx
+      .updateTable('scoring_configuration')
+      .set({ ...patch, ...(newVersion ? { version: sql<number>`version + 1` } : {}) })
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Marks the configuration active and activated now. */
+  async activate(trx: Tx, id: string): Promise<string | undefined> {
+    const row = await trx
+      .updateTable('scoring_configuration')
+      .set({ active: true, activated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Deactivates the other active configurations of the same scope (never the trial default). */
+  async deactivateOthersInScope(
+    trx: Tx,
+    scope: ConfigScope,
+    exceptId: string,
+    trialId: string,
+  ): Promise<void> {
+    let query = trx
+      .updateTable('scoring_configuration')
+      .set({ active: false })
+      .where('active', '=', true)
+      .where('id', 'not in', [exceptId, trialId])
+      .where('is_global', '=', scope.isGlobal);
+    query =
+      scope.therapistId === null
+        ? query.where('therapist_id', 'is', null)
+        : query.where('therapist_id', '=', scope.therapistId);
+    query =
+      scope.patientId === null
+        ? query.where('patient_id', 'is', null)
+        : query.where('patient_id', '=', scope.patientId);
+    await query.execute();
+  }
+
+  /** The id when deleted; undefined when RLS hid the row from the delete. */
+  async delete(trx: Tx, id: string): Promise<string | undefined> {
+    const row = await trx
+      .deleteFrom('scoring_configuration')
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** The visible sessions scored with a configuration, with their result versions. */
+  async sessionsScoredWith(trx: Tx, id: string): Promise<{ id: string; result_version: number }[]> {
+    return trx
+      .selectFrom('therapy_sessions')
+      .select(['id', 'result_version'])
+      .where('scoring_config_id', '=', id)
+      .execute();
+  }
+
+  /** The patient by id, if the caller may see it. */
+  async findPatientById(trx: Tx, id: string): Promise<ConfigPatientRef | undefined> {
+    return trx.selectFrom('patients').select(['id', 'therapist_id']).where('id', '=', id).executeTakeFirst();
   }
 
   private withPatientCode(trx: Tx) {

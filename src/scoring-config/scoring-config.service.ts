@@ -26,6 +26,7 @@ import { ScoringConfigurationRepository } from './scoring-config.repository.js';
 import { appliesToPatient, configValues, toLibraryConfig } from './scoring-config.values.js';
 import { parseTargets, type ConfigTargets } from './config-targets.js';
 import { UserProfileRepository } from '../user/user-profile.repository.js';
+import { ConfigAccess, WRITE_FORBIDDEN } from './use-cases/config-access.js';
 
 /** A session's configuration: the scoring library's config and its clinical targets. */
 export interface ResolvedScoring {
@@ -40,8 +41,6 @@ interface ScopeColumns {
   therapist_id: string | null;
   patient_id: string | null;
 }
-
-const WRITE_FORBIDDEN = 'scoring_config_write_forbidden';
 
 /**
  * Runs an update and turns protect_trial_config's refusal (plpgsql raise_exception, P0001:
@@ -73,6 +72,7 @@ export class ScoringConfigService {
     private readonly db: DbContext,
     private readonly configs: ScoringConfigurationRepository,
     private readonly profiles: UserProfileRepository,
+    private readonly access: ConfigAccess,
   ) {}
 
   list(user: AuthUser, query: ListScoringConfigsQueryDto): Promise<Page<ScoringConfigDto>> {
@@ -109,6 +109,13 @@ export class ScoringConfigService {
         WRITE_FORBIDDEN,
         `You may not create a ${dto.scope} scoring configuration here`,
       );
+      await this.access.record(trx, user, 'scoring_config_create', id, {
+        configuration_name: dto.configuration_name,
+        ...scope,
+        weights,
+        rpe_mapping: rpeMapping,
+        target_defaults: targets,
+      });
       return toScoringConfigDto(await this.findVisible(trx, id));
     });
   }
@@ -130,6 +137,14 @@ export class ScoringConfigService {
       // Visible but not updated: the update policy hid the row from this caller.
       if (!updated)
         throw new ForbiddenError(WRITE_FORBIDDEN, 'You may not change this scoring configuration');
+      await this.access.record(trx, user, 'scoring_config_update', id, {
+        before: {
+          active: current.active,
+          configuration_name: current.configuration_name,
+          description: current.description,
+        },
+        after: patch,
+      });
       return toScoringConfigDto(await this.findVisible(trx, id));
     });
   }

@@ -138,9 +138,15 @@ describe('patients API and isolation between therapists', () => {
     const missing = await set('0b7a7b1e-1111-4222-8333-944445555666');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toBe('scoring_config_not_found');
+    // another therapist's configuration is invisible to Alice; an admin sees it but may not apply it
     const foreign = await set(bobConfig.id);
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error).toBe('scoring_config_not_applicable');
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error).toBe('scoring_config_not_found');
+    const byAdmin = await call(admin, 'PATCH', `/patients/${aliceCode}`, {
+      current_scoring_config_id: bobConfig.id,
+    });
+    expect(byAdmin.statusCode).toBe(422);
+    expect(byAdmin.json().error).toBe('scoring_config_not_applicable');
     const global = await set('a0000000-0000-0000-0000-000000000001');
     expect(global.statusCode).toBe(200);
     expect(global.json().current_scoring_config_id).toBe('a0000000-0000-0000-0000-000000000001');

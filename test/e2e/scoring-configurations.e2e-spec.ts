@@ -38,7 +38,10 @@ describe('scoring configurations API', () => {
   const auth = async (u: TestUser) => bearer(await signHs256(SECRET, supabaseClaims(u)));
   const call = async (u: TestUser, method: Method, url: string, payload?: object) =>
     t.app.inject({ method, url, headers: await auth(u), ...(payload ? { payload } : {}) });
-  const create = (u: TestUser, payload: object) => call(u, 'POST', '/scoring/configurations', payload);
+  // The detailed view (scope, nested weights, RPE mapping, targets); the original's flat shape
+  // at the bare path is scoring-configurations-original.e2e-spec.ts.
+  const create = (u: TestUser, payload: object) =>
+    call(u, 'POST', '/scoring/configurations/detailed', payload);
   const countConfigs = async () =>
     Number(
       (
@@ -169,7 +172,7 @@ describe('scoring configurations API', () => {
   });
 
   it('lets researchers read but not write', async () => {
-    const list = await call(researcher, 'GET', '/scoring/configurations?limit=100');
+    const list = await call(researcher, 'GET', '/scoring/configurations/detailed?limit=100');
     expect(list.statusCode).toBe(200);
     const page = list.json();
     expect(page.total).toBe(await countConfigs());
@@ -180,7 +183,7 @@ describe('scoring configurations API', () => {
   });
 
   it('lists newest first and filters by patient and active', async () => {
-    const all = (await call(alice, 'GET', '/scoring/configurations?limit=100')).json();
+    const all = (await call(alice, 'GET', '/scoring/configurations/detailed?limit=100')).json();
     const created = all.items.map((c: { created_at: string }) => Date.parse(c.created_at));
     expect(created).toEqual([...created].sort((a, b) => b - a));
     expect(all.items.at(-1).id).toBe(TRIAL_DEFAULT_ID);
@@ -191,17 +194,17 @@ describe('scoring configurations API', () => {
     const first = await create(alice, { ...scoped, configuration_name: 'Older' });
     const second = await create(alice, { ...scoped, configuration_name: 'Newer' });
     const active = (
-      await call(alice, 'GET', `/scoring/configurations?patient_code=${patient}&active=true`)
+      await call(alice, 'GET', `/scoring/configurations/detailed?patient_code=${patient}&active=true`)
     ).json();
     expect(active.items.map((c: { id: string }) => c.id)).toEqual([second.json().id, first.json().id]);
     expect(active.total).toBe(2);
     const inactive = (
-      await call(alice, 'GET', `/scoring/configurations?patient_code=${patient}&active=false`)
+      await call(alice, 'GET', `/scoring/configurations/detailed?patient_code=${patient}&active=false`)
     ).json();
     expect(inactive.items.map((c: { configuration_name: string }) => c.configuration_name)).toEqual([
       'Parked',
     ]);
-    const paged = (await call(alice, 'GET', '/scoring/configurations?limit=1&offset=1')).json();
+    const paged = (await call(alice, 'GET', '/scoring/configurations/detailed?limit=1&offset=1')).json();
     expect(paged).toMatchObject({ limit: 1, offset: 1, total: all.total + 3 });
     expect(paged.items).toHaveLength(1);
     expect(paged.items[0].id).toBe(first.json().id);
@@ -321,13 +324,15 @@ describe('scoring configurations API', () => {
     expect(nullName.statusCode).toBe(400);
   });
 
-  it('refuses changes by whoever may not write the configuration (403) and unknown ids (404)', async () => {
+  it('refuses changes by whoever may not write the configuration (403), another therapist and unknown ids (404)', async () => {
     const made = (
       await create(alice, { configuration_name: 'Alice only', scope: 'patient', patient_code: alicePatient })
     ).json();
+    // another therapist does not even see it
     const byBob = await call(bob, 'PATCH', `/scoring/configurations/${made.id}`, { active: false });
-    expect(byBob.statusCode).toBe(403);
-    expect(byBob.json().error).toBe('scoring_config_write_forbidden');
+    expect(byBob.statusCode).toBe(404);
+    expect(byBob.json().error).toBe('scoring_config_not_found');
+    expect((await call(bob, 'GET', `/scoring/configurations/${made.id}`)).statusCode).toBe(404);
     expect((await call(alice, 'GET', `/scoring/configurations/${made.id}`)).json().active).toBe(true);
     const trialByAlice = await call(alice, 'PATCH', `/scoring/configurations/${TRIAL_DEFAULT_ID}`, {
       configuration_name: 'Mine now',

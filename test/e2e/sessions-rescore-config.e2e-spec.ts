@@ -24,7 +24,7 @@ describe('reprocess with a scoring configuration', () => {
   const createConfig = async (user: TestUser, body: object) => {
     const res = await t.app.inject({
       method: 'POST',
-      url: '/scoring/configurations',
+      url: '/scoring/configurations/detailed',
       headers: bearer(await signHs256(SECRET, supabaseClaims(user))),
       payload: body,
     });
@@ -89,9 +89,10 @@ describe('reprocess with a scoring configuration', () => {
   it("refuses another therapist's configuration and an unknown one, and changes nothing", async () => {
     const theirs = await createConfig(bob, { configuration_name: 'Bob wide', scope: 'therapist' });
     const before = await detail();
+    // another therapist's configuration is not visible to this one
     const foreign = await reprocess({ scoring_config_id: theirs });
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error).toBe('scoring_config_not_applicable');
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error).toBe('scoring_config_not_found');
     const unknown = await reprocess({ scoring_config_id: '0b7a7b1e-1111-4222-8333-944445555666' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error).toBe('scoring_config_not_found');

@@ -138,6 +138,14 @@ export interface ScoringConfigurationTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 1 for a new configuration, +1 at each change of its values (migration 0011). */
+  version: Generated<number>;
+  /** On a frozen earlier version: the configuration it is a version of. */
+  version_of: string | null;
+  /** Set on a frozen earlier version (never active). */
+  superseded_at: NullableTimestamp;
+  /** Last explicit activation; the global configuration activated last is the one in force. */
+  activated_at: NullableTimestamp;
 }
 
 export interface TherapySessionsTable {

@@ -42,6 +42,16 @@ export class ScoringConfigDto {
   rpe_mapping!: Record<string, number> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, example: DEFAULT_TARGETS })
   target_defaults!: Record<string, unknown>;
+  @ApiProperty({ description: '1 at creation, +1 at each change of the weights' }) version!: number;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'On an earlier version kept for the sessions scored with it: the configuration it belongs to',
+  })
+  version_of!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) superseded_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
@@ -72,6 +82,9 @@ export function toScoringConfigDto(row: ScoringConfigRow): ScoringConfigDto {
       ? Object.fromEntries(Object.entries(row.rpe_mapping).map(([rpe, entry]) => [rpe, entry.score]))
       : null,
     target_defaults: row.target_defaults,
+    version: row.version,
+    version_of: row.version_of,
+    superseded_at: row.superseded_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
