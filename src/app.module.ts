@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClinicalNotesModule } from './clinical-notes/clinical-notes.module.js';
 import { CacheAdminModule } from './cache-admin/cache-admin.module.js';
 import { LogsModule } from './logs/logs.module.js';
 import { PatientModule } from './patient/patient.module.js';
@@ -33,6 +34,7 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   AnalysisModule,
   SessionModule,
   WebhookModule,
+  ClinicalNotesModule,
   LogsModule,
   CacheAdminModule,
 ];

@@ -14,11 +14,16 @@ import {
   UpdatePatientDto,
 } from './dto/patient.dto.js';
 import { PatientService } from './patient.service.js';
+import { PutTreatmentTargetsDto, TreatmentTargetsDto } from './dto/treatment-targets.dto.js';
+import { TreatmentTargetsService } from './treatment-targets.service.js';
 
 @ApiTags('patients')
 @Controller('patients')
 export class PatientController {
-  constructor(private readonly patients: PatientService) {}
+  constructor(
+    private readonly patients: PatientService,
+    private readonly targets: TreatmentTargetsService,
+  ) {}
 
   @Post()
   @Auth('admin', 'therapist')
@@ -96,5 +101,21 @@ export class PatientController {
     @Body() body: PutMedicalInfoDto,
   ): Promise<MedicalInfoDto> {
     return this.patients.putMedicalInfo(user, params.patient_code, body);
+  }
+
+  @Put(':patient_code/treatment-targets')
+  @Auth('admin', 'therapist')
+  @ApiOperation({
+    summary: "Set the patient's treatment targets (MVC 75 %, contraction durations in ms, BFR % LOP)",
+    description: 'An absent field is kept; null clears it (BFR targets go back to 50 %).',
+  })
+  @ApiOkResponse({ type: TreatmentTargetsDto })
+  @ApiErrors(400, 404)
+  putTreatmentTargets(
+    @CurrentUser() user: AuthUser,
+    @Param() params: PatientCodeParamDto,
+    @Body() body: PutTreatmentTargetsDto,
+  ): Promise<TreatmentTargetsDto> {
+    return this.targets.put(user, params.patient_code, body);
   }
 }

@@ -5,11 +5,12 @@ import { PatientController } from './patient.controller.js';
 import { PatientRepository } from './patient.repository.js';
 import { PatientService } from './patient.service.js';
 import { ScoringAdherenceController } from './scoring-adherence.controller.js';
+import { TreatmentTargetsService } from './treatment-targets.service.js';
 
 @Module({
   imports: [UserModule, ScoringConfigModule],
   controllers: [PatientController, ScoringAdherenceController],
-  providers: [PatientRepository, PatientService],
+  providers: [PatientRepository, PatientService, TreatmentTargetsService],
   exports: [PatientService],
 })
 export class PatientModule {}

@@ -46,6 +46,16 @@ export class SessionRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Every stored file path of the patient's sessions. */
+  async filePathsOf(trx: Tx, patientId: string): Promise<string[]> {
+    const rows = await trx
+      .selectFrom('therapy_sessions')
+      .select('file_path')
+      .where('patient_id', '=', patientId)
+      .execute();
+    return rows.map((r) => r.file_path);
+  }
+
   async findByPatientHash(trx: Tx, patientId: string, fileHash: string): Promise<SessionRow | undefined> {
     return sessionTx(trx)
       .selectFrom('therapy_sessions')

@@ -39,9 +39,9 @@ import {
   toWebhookStatusDto,
 } from './session.mapper.js';
 import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
-import { SessionRepository } from './session.repository.js';
+import { type PatientRef, SessionRepository } from './session.repository.js';
 import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
-import { storedFilePath, uploadObjectPath } from './storage-path.js';
+import { objectPathOf, storedFilePath, uploadObjectPath } from './storage-path.js';
 
 type Runner = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
 
@@ -124,8 +124,9 @@ export class SessionsService {
         existing = await this.sessions.findByPatientHash(trx, patient.id, input.fileHash);
         if (existing) return;
         const sessionCode = await this.sessions.nextSessionCode(trx, patient.id);
-        const objectPath =
-          input.objectPath ?? uploadObjectPath(patient.patient_code, sessionCode, input.originalName);
+        // After nextSessionCode: its lock on the patient row makes concurrent uploads of one
+        // file name pick different paths.
+        const objectPath = input.objectPath ?? (await this.freeUploadPath(trx, patient, input.originalName));
         // Stored before commit: a failed insert leaves at most an orphan file, never a session without one.
         if (bytes) await this.storage.put(objectPath, bytes, 'application/octet-stream');
         created = await this.sessions.insert(trx, {
@@ -169,6 +170,13 @@ export class SessionsService {
       status: created!.processing_status,
       duplicate: false,
     };
+  }
+
+  /** "P001/<original name>", numbered when another session of the patient has that name. */
+  private async freeUploadPath(trx: Tx, patient: PatientRef, originalName: string): Promise<string> {
+    const paths = await this.sessions.filePathsOf(trx, patient.id);
+    const taken = new Set(paths.map((p) => objectPathOf(p, this.storage.bucket)));
+    return uploadObjectPath(patient.patient_code, originalName, taken);
   }
 
   list(user: AuthUser, query: ListSessionsQueryDto): Promise<Page<SessionSummaryDto>> {

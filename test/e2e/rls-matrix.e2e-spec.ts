@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PgliteDatabase } from '../../src/infrastructure/database/pglite-database.js';
 import { migratedPglite } from '../support/pglite-snapshot.js';
-import { loadRlsMatrix, type RlsFixture, runRlsCase, seedRlsFixture } from '../support/rls-runner.js';
+import {
+  caseName,
+  loadRlsMatrix,
+  type RlsFixture,
+  runRlsCase,
+  seedRlsFixture,
+} from '../support/rls-runner.js';
 
 const cases = loadRlsMatrix();
 
@@ -14,7 +20,7 @@ describe('RLS matrix on PGlite', () => {
   });
   afterAll(async () => db.close());
 
-  it.each(cases.map((c) => [`${c.role} ${c.op} ${c.row} ${c.table}`, c] as const))('%s', async (_name, c) => {
+  it.each(cases.map((c) => [caseName(c), c] as const))('%s', async (_name, c) => {
     expect(await runRlsCase(db, fx, c)).toBe(c.expect);
   });
 });

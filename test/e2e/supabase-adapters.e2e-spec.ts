@@ -341,7 +341,8 @@ describe('the app on STORAGE_DRIVER=supabase', () => {
     const detail = (
       await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(therapist) })
     ).json();
-    expect(detail.file_path).toBe(`c3d-examples/${patientCode}/${code}-${FIXTURE}`);
+    // where the original client lists the patient's files, as the webhook stores them
+    expect(detail.file_path).toBe(`c3d-examples/${patientCode}/${FIXTURE}`);
     const objectPath = detail.file_path.slice('c3d-examples/'.length);
     expect(fake.object('c3d-examples', objectPath)?.bytes.equals(content)).toBe(true);
     // the worker read the file back from Storage, and nothing went to the local disk

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestPostgres, type TestPostgres } from '../support/postgres.js';
-import { loadRlsMatrix, type RlsFixture, runRlsCase, seedRlsFixture } from '../support/rls-runner.js';
+import {
+  caseName,
+  loadRlsMatrix,
+  type RlsFixture,
+  runRlsCase,
+  seedRlsFixture,
+} from '../support/rls-runner.js';
 
 const cases = loadRlsMatrix();
 
@@ -13,7 +19,7 @@ describe('RLS matrix on PostgreSQL', () => {
   });
   afterAll(async () => pgdb.drop());
 
-  it.each(cases.map((c) => [`${c.role} ${c.op} ${c.row} ${c.table}`, c] as const))('%s', async (_name, c) => {
+  it.each(cases.map((c) => [caseName(c), c] as const))('%s', async (_name, c) => {
     expect(await runRlsCase(pgdb.database, fx, c)).toBe(c.expect);
   });
 });

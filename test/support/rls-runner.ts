@@ -14,14 +14,30 @@ import type { UserRole } from '../../src/infrastructure/database/database.types.
  */
 export type Actor = 'admin' | 'therapist' | 'researcher' | 'inactive_therapist' | 'inactive_admin';
 export type RowKind = 'own' | 'other' | 'global';
-export type Operation = 'select' | 'insert' | 'update' | 'delete';
+export type Operation = 'select' | 'insert' | 'update' | 'delete' | 'execute';
+/** clinical_notes: which note (default patient); by_admin = a patient note an admin wrote. */
+export type NoteKind = 'patient' | 'session' | 'file' | 'by_admin';
+/**
+ * change_author / change_patient: an update that moves the note to another author / patient;
+ * other_author: an insert in someone else's name.
+ */
+export type Variant = 'change_author' | 'change_patient' | 'other_author';
 
 export interface RlsCase {
+  /** A table, or for op execute a function (RPC). */
   table: string;
   op: Operation;
   role: Actor;
   row: RowKind;
+  note?: NoteKind;
+  variant?: Variant;
   expect: 'allowed' | 'denied';
+}
+
+export function caseName(c: RlsCase): string {
+  const note = c.note ? ` (${c.note} note)` : '';
+  const variant = c.variant ? ` [${c.variant}]` : '';
+  return `${c.role} ${c.op} ${c.row} ${c.table}${note}${variant}`;
 }
 
 const ACTORS: Record<Actor, { role: UserRole; active: boolean }> = {
@@ -36,14 +52,18 @@ const OWNERS = ['therapist', 'inactive_therapist', 'other'] as const;
 type Owner = (typeof OWNERS)[number];
 const TRIAL_CONFIG = 'a0000000-0000-0000-0000-000000000001';
 
+/** Actors, plus users no case acts as: a third therapist, a bystander, an admin who writes notes. */
+type Person = Actor | 'other' | 'bystander' | 'note_admin';
+
 export interface RlsFixture {
-  users: Record<Actor | 'other' | 'bystander', string>;
+  users: Record<Person, string>;
   spareAuthUser: string;
   globalConfig: string;
   owned: Record<
     Owner,
     {
       patient: string;
+      patientCode: string;
       barePatient: string;
       session: string;
       bareSession: string;
@@ -65,13 +85,15 @@ async function one(trx: Tx, query: RawBuilder<unknown>): Promise<string> {
 
 export async function seedRlsFixture(db: Database): Promise<RlsFixture> {
   return new DbContext(db).asService('rls-matrix-fixture', async (trx) => {
-    const users = {} as Record<Actor | 'other' | 'bystander', string>;
+    const users = {} as Record<Person, string>;
     const audit: Record<string, string> = {};
-    const people: [Actor | 'other' | 'bystander', { role: UserRole; active: boolean }][] = [
+    const people: [Person, { role: UserRole; active: boolean }][] = [
       ...(Object.entries(ACTORS) as [Actor, { role: UserRole; active: boolean }][]),
       ['other', { role: 'therapist', active: true }],
       // Another user's profile with nothing referencing it, so deleting it tests only RLS.
       ['bystander', { role: 'therapist', active: true }],
+      // Writes the admin notes, so that no actor's profile is referenced by a note.
+      ['note_admin', { role: 'admin', active: true }],
     ];
     for (const [name, { role, active }] of people) {
       const id = await one(
@@ -102,6 +124,10 @@ export async function seedRlsFixture(db: Database): Promise<RlsFixture> {
         trx,
         sql`insert into public.patients (therapist_id) values (${therapist}) returning id`,
       );
+      const { rows: codes } = await sql<{
+        patient_code: string;
+      }>`select patient_code from public.patients where id = ${patient}`.execute(trx);
+      const patientCode = codes[0]!.patient_code;
       const barePatient = await one(
         trx,
         sql`insert into public.patients (therapist_id) values (${therapist}) returning id`,
@@ -151,13 +177,29 @@ export async function seedRlsFixture(db: Database): Promise<RlsFixture> {
           sql`insert into public.clinical_notes (author_id, patient_id, note_type, content)
               values (${therapist}, ${patient}, 'patient', 'fixture') returning id`,
         ),
+        // patient_id (and the session note's file_path) filled by the trigger
+        'clinical_notes:session': await one(
+          trx,
+          sql`insert into public.clinical_notes (author_id, session_id, note_type, content)
+              values (${therapist}, ${session}, 'session', 'fixture') returning id`,
+        ),
+        'clinical_notes:file': await one(
+          trx,
+          sql`insert into public.clinical_notes (author_id, file_path, note_type, content)
+              values (${therapist}, ${`c3d-examples/${patientCode}/fixture.c3d`}, 'file', 'fixture') returning id`,
+        ),
+        'clinical_notes:by_admin': await one(
+          trx,
+          sql`insert into public.clinical_notes (author_id, patient_id, note_type, content)
+              values (${users.note_admin}, ${patient}, 'patient', 'fixture') returning id`,
+        ),
         scoring_configuration: await one(
           trx,
           sql`insert into public.scoring_configuration (configuration_name, therapist_id, patient_id, active)
               values ('rls-scoped', ${therapist}, ${patient}, true) returning id`,
         ),
       };
-      owned[owner] = { patient, barePatient, session, bareSession, rows };
+      owned[owner] = { patient, patientCode, barePatient, session, bareSession, rows };
     }
     return { users, spareAuthUser, globalConfig, owned, audit };
   });
@@ -176,7 +218,8 @@ function target(fx: RlsFixture, c: RlsCase): { owner: Owner; ownerUser: string; 
     return { owner, ownerUser, rowId: fx.audit[c.row === 'own' ? c.role : 'other']! };
   if (c.table === 'scoring_configuration' && c.row === 'global')
     return { owner, ownerUser, rowId: fx.globalConfig };
-  return { owner, ownerUser, rowId: fx.owned[owner].rows[c.table]! };
+  const key = c.note && c.note !== 'patient' ? `${c.table}:${c.note}` : c.table;
+  return { owner, ownerUser, rowId: fx.owned[owner].rows[key]! };
 }
 
 function insertQuery(
@@ -208,9 +251,17 @@ function insertQuery(
       return sql`insert into public.session_settings (session_id) values (${o.bareSession}) returning id`;
     case 'bfr_monitoring':
       return sql`insert into public.bfr_monitoring (session_id, channel_name) values (${o.bareSession}, 'CH2') returning id`;
-    case 'clinical_notes':
+    case 'clinical_notes': {
+      const author = c.variant === 'other_author' ? fx.users.bystander : actorId;
+      if (c.note === 'session')
+        return sql`insert into public.clinical_notes (author_id, session_id, note_type, content)
+                   values (${author}, ${o.bareSession}, 'session', 'note') returning id`;
+      if (c.note === 'file')
+        return sql`insert into public.clinical_notes (author_id, file_path, note_type, content)
+                   values (${author}, ${`c3d-examples/${o.patientCode}/new.c3d`}, 'file', 'note') returning id`;
       return sql`insert into public.clinical_notes (author_id, patient_id, note_type, content)
-                 values (${actorId}, ${o.patient}, 'patient', 'note') returning id`;
+                 values (${author}, ${o.patient}, 'patient', 'note') returning id`;
+    }
     case 'scoring_configuration':
       return c.row === 'global'
         ? sql`insert into public.scoring_configuration (configuration_name, is_global) values ('new-global', true) returning id`
@@ -225,19 +276,32 @@ function insertQuery(
   }
 }
 
+function updateQuery(fx: RlsFixture, c: RlsCase, owner: Owner, rowId: string): RawBuilder<unknown> {
+  const table = sql.table(`public.${c.table}`);
+  if (c.variant === 'change_author')
+    return sql`update ${table} set author_id = ${fx.users.bystander} where id::text = ${rowId} returning id`;
+  // another patient of the same therapist: only the move itself can be what is refused
+  if (c.variant === 'change_patient')
+    return sql`update ${table} set patient_id = ${fx.owned[owner].barePatient} where id::text = ${rowId} returning id`;
+  const touch = sql.ref(TOUCH_COLUMN[c.table] ?? 'updated_at');
+  return sql`update ${table} set ${touch} = ${touch} where id::text = ${rowId} returning id`;
+}
+
 class Rollback extends Error {}
 
 /** 'allowed' or 'denied' for one case; anything other than an RLS/privilege refusal is a bug. */
 export async function runRlsCase(db: Database, fx: RlsFixture, c: RlsCase): Promise<'allowed' | 'denied'> {
   const actorId = fx.users[c.role];
-  const { owner, ownerUser, rowId } = target(fx, c);
+  const { owner, ownerUser, rowId } =
+    c.op === 'execute' ? { owner: 'other' as const, ownerUser: '', rowId: '' } : target(fx, c);
   const table = sql.table(`public.${c.table}`);
-  const touch = sql.ref(TOUCH_COLUMN[c.table] ?? 'updated_at');
   const query: RawBuilder<unknown> = {
     select: () => sql`select id from ${table} where id::text = ${rowId}`,
     insert: () => insertQuery(fx, c, owner, ownerUser, actorId),
-    update: () => sql`update ${table} set ${touch} = ${touch} where id::text = ${rowId} returning id`,
+    update: () => updateQuery(fx, c, owner, rowId),
     delete: () => sql`delete from ${table} where id::text = ${rowId} returning id`,
+    // an RPC: allowed when it answers with rows, denied when it refuses (insufficient_privilege)
+    execute: () => sql`select * from ${sql.id('public', c.table)}()`,
   }[c.op]();
   let affected = 0;
   try {

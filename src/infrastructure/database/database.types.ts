@@ -52,6 +52,9 @@ export interface UserProfilesTable {
   user_code: Generated<string>;
   active: Generated<boolean>;
   last_login: NullableTimestamp;
+  full_name_override: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Generated: "first last" when both are set, else full_name_override, else 'Unknown User'. */
+  full_name: ColumnType<string, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -162,6 +165,8 @@ export interface TherapySessionsTable {
   progress: Generated<number>;
   error_code: string | null;
   error_message: string | null;
+  /** Generated copy of error_message under the original's column name. */
+  processing_error_message: ColumnType<string | null, never, never>;
   attempts: Generated<number>;
   game_metadata: Json;
   session_date: NullableTimestamp;
@@ -289,12 +294,18 @@ export interface BfrMonitoringTable {
   updated_at: Timestamp;
 }
 
+export type ClinicalNoteType = 'patient' | 'session' | 'file';
+
 export interface ClinicalNotesTable {
   id: Generated<string>;
-  author_id: string;
-  patient_id: string;
-  session_id: string | null;
-  note_type: 'patient' | 'session';
+  /** Defaults to auth.uid(). */
+  author_id: ColumnType<string, string | undefined, never>;
+  /** Filled from the session or the file's path when omitted; never changes. */
+  patient_id: ColumnType<string, string | undefined, never>;
+  session_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Storage path "<bucket>/P001/<file>" of a file note; a session note gets its session's. */
+  file_path: ColumnType<string | null, string | null | undefined, never>;
+  note_type: ColumnType<ClinicalNoteType, ClinicalNoteType, never>;
   title: Generated<string>;
   content: string;
   created_at: Timestamp;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
+  Allow,
   IsDateString,
   IsNumber,
   IsOptional,
@@ -12,15 +14,36 @@ import {
 import type { Selectable } from 'kysely';
 import type { PatientMedicalInfoTable } from '../../infrastructure/database/database.types.js';
 
-/** The whole PII record; PUT replaces it (creating it on first use). */
+/** The original client sends '' for an optional field left empty: that is no value. */
+const emptyIsNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? null : value;
+
+/**
+ * The whole PII record; PUT replaces it (creating it on first use). Accepts the original client's
+ * body as PatientProfile sends it, including the BMI it computed (ignored: the database derives it).
+ */
 export class PutMedicalInfoDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) first_name!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) last_name!: string;
   @ApiProperty({ example: '1948-03-14' }) @IsDateString() date_of_birth!: string;
   @ApiProperty({ example: 'F' }) @IsString() @MinLength(1) @MaxLength(20) gender!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) room_number?: string;
-  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsDateString() admission_date?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) primary_diagnosis?: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Transform(emptyIsNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  room_number?: string | null;
+  @ApiPropertyOptional({ example: '2026-11-01', nullable: true, type: String })
+  @Transform(emptyIsNull)
+  @IsOptional()
+  @IsDateString()
+  admission_date?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Transform(emptyIsNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  primary_diagnosis?: string | null;
   @ApiPropertyOptional({ default: 'bed_rest' })
   @IsOptional()
   @IsString()
@@ -38,6 +61,20 @@ export class PutMedicalInfoDto {
   @IsString()
   @MaxLength(50)
   patient_status?: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Ignored: derived from height and weight',
+  })
+  @Allow()
+  bmi_value?: unknown;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Ignored: derived from height and weight',
+  })
+  @Allow()
+  bmi_status?: unknown;
 }
 
 export class MedicalInfoDto {
