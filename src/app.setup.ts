@@ -6,6 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import metadata from './metadata.js';
 import type { AppConfig } from './shared/config/app-config.js';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
+import { guardedJsonParser, installRouteBodyLimits } from './shared/http/json-body.js';
+import { flattenMultipartBodies } from './shared/http/multipart-body.js';
 import { installRequestLogging } from './shared/http/request-logging.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -41,7 +43,7 @@ export async function buildOpenApiDocument(app: INestApplication) {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-supabase-signature' }, 'webhookSignature')
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return flattenMultipartBodies(SwaggerModule.createDocument(app, doc));
 }
 
 /** Everything an HTTP app needs, shared by main.ts and the e2e tests. */
@@ -52,9 +54,14 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   });
   installRequestLogging(fastify);
   // JSON bodies keep their raw bytes (req.rawBody): the storage webhook's HMAC is over them.
-  (app.getHttpAdapter() as FastifyAdapter).useBodyParser('application/json', true, {
-    bodyLimit: fastify.initialConfig.bodyLimit,
-  });
+  // Depth and NUL checks before parsing; per-route limits (@RouteConfig({ bodyLimit })).
+  installRouteBodyLimits(fastify);
+  (app.getHttpAdapter() as FastifyAdapter).useBodyParser(
+    'application/json',
+    true,
+    { bodyLimit: fastify.initialConfig.bodyLimit },
+    guardedJsonParser(fastify),
+  );
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,8 +1,8 @@
 /* eslint-disable */
 export default async () => {
   const t = {
-    ['./analysis/dto/emg-analysis-result.dto.js']: await import('./analysis/dto/emg-analysis-result.dto.js'),
     ['./analysis/mvc/mvc-calibration.dto.js']: await import('./analysis/mvc/mvc-calibration.dto.js'),
+    ['./analysis/dto/emg-analysis-result.dto.js']: await import('./analysis/dto/emg-analysis-result.dto.js'),
     ['./auth/dto/login.dto.js']: await import('./auth/dto/login.dto.js'),
     ['./cache-admin/dto/cache-admin.dto.js']: await import('./cache-admin/dto/cache-admin.dto.js'),
     ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
@@ -186,6 +186,54 @@ export default async () => {
             ClientSessionParamsDto: {
               channel_muscle_mapping: { required: false, type: 'object', additionalProperties: true },
               muscle_color_mapping: { required: false, type: 'object', additionalProperties: true },
+            },
+          },
+        ],
+        [
+          import('./analysis/mvc/mvc-calibration.dto.js'),
+          {
+            MvcCalibrateFormDto: {
+              threshold_percentage: { required: false, type: () => Number, minimum: 0, maximum: 100 },
+              user_id: { required: false, type: () => String, maxLength: 200 },
+              session_id: { required: false, type: () => String, maxLength: 200 },
+            },
+            MvcEstimationDto: {
+              mvc_value: { required: true, type: () => Number },
+              threshold_value: { required: true, type: () => Number },
+              threshold_percentage: { required: true, type: () => Number },
+              estimation_method: { required: true, type: () => String },
+              confidence_score: { required: true, type: () => Number },
+              metadata: { required: true, type: 'object', additionalProperties: true },
+              timestamp: { required: true, type: () => String },
+            },
+            MvcFileInfoDto: {
+              filename: { required: true, type: () => String },
+              channels_processed: { required: true, type: () => [String] },
+              sampling_rate: { required: true, type: () => Number, nullable: true },
+            },
+            MvcCalibrationDto: {
+              status: { required: true, enum: ['success'] },
+              calibration_type: { required: true, enum: ['initial', 'recalibration'] },
+              file_info: {
+                required: true,
+                type: () => t['./analysis/mvc/mvc-calibration.dto.js'].MvcFileInfoDto,
+              },
+              mvc_estimations: { required: true, type: 'object', additionalProperties: true },
+              user_id: { required: false, type: () => String, nullable: true },
+              session_id: { required: false, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
+          import('./shared/errors/error-response.dto.js'),
+          {
+            ErrorResponseDto: {
+              statusCode: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+              detail: { required: true, type: () => String },
+              details: { required: false, type: () => Object },
+              requestId: { required: true, type: () => String },
             },
           },
         ],
@@ -483,54 +531,6 @@ export default async () => {
                 type: 'object',
                 additionalProperties: { type: 'number' },
               },
-            },
-          },
-        ],
-        [
-          import('./analysis/mvc/mvc-calibration.dto.js'),
-          {
-            MvcCalibrateFormDto: {
-              threshold_percentage: { required: false, type: () => Number, minimum: 0, maximum: 100 },
-              user_id: { required: false, type: () => String, maxLength: 200 },
-              session_id: { required: false, type: () => String, maxLength: 200 },
-            },
-            MvcEstimationDto: {
-              mvc_value: { required: true, type: () => Number },
-              threshold_value: { required: true, type: () => Number },
-              threshold_percentage: { required: true, type: () => Number },
-              estimation_method: { required: true, type: () => String },
-              confidence_score: { required: true, type: () => Number },
-              metadata: { required: true, type: 'object', additionalProperties: true },
-              timestamp: { required: true, type: () => String },
-            },
-            MvcFileInfoDto: {
-              filename: { required: true, type: () => String },
-              channels_processed: { required: true, type: () => [String] },
-              sampling_rate: { required: true, type: () => Number, nullable: true },
-            },
-            MvcCalibrationDto: {
-              status: { required: true, enum: ['success'] },
-              calibration_type: { required: true, enum: ['initial', 'recalibration'] },
-              file_info: {
-                required: true,
-                type: () => t['./analysis/mvc/mvc-calibration.dto.js'].MvcFileInfoDto,
-              },
-              mvc_estimations: { required: true, type: 'object', additionalProperties: true },
-              user_id: { required: false, type: () => String, nullable: true },
-              session_id: { required: false, type: () => String, nullable: true },
-            },
-          },
-        ],
-        [
-          import('./shared/errors/error-response.dto.js'),
-          {
-            ErrorResponseDto: {
-              statusCode: { required: true, type: () => Number },
-              error: { required: true, type: () => String },
-              message: { required: true, type: () => String },
-              detail: { required: true, type: () => String },
-              details: { required: false, type: () => Object },
-              requestId: { required: true, type: () => String },
             },
           },
         ],

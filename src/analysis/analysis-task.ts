@@ -11,8 +11,10 @@ import {
   emgSignalsJson,
   type AnalysisParams,
   type AnalysisReport,
+  type EmgSignalSet,
   type SignalJson,
 } from '@app/analysis';
+import { estimateMvc, type MvcEstimate } from '@app/emg';
 import type { ScoringConfig, SubjectiveInputs } from '@app/scoring';
 
 export const DEFAULT_PROFILE = 'ghostly-v1';
@@ -27,11 +29,15 @@ export interface AnalysisTask {
    * this many points (0 = full resolution).
    */
   signalsMaxPoints?: number;
+  /** When set, an MVC calibration per analysed channel at this threshold percentage is returned too. */
+  mvcThresholdPercentage?: number;
 }
 
 export interface AnalysisOutcome {
   report: AnalysisReport;
   signals?: Record<string, SignalJson>;
+  /** Per analysed channel, from its processed envelope (the one the analysis estimates MVC from). */
+  mvc?: Record<string, MvcEstimate>;
 }
 
 export interface TaskFailure {
@@ -43,6 +49,20 @@ export interface TaskFailure {
 
 export type TaskResult = { ok: true; outcome: AnalysisOutcome } | { ok: false; failure: TaskFailure };
 
+function mvcOf(
+  set: EmgSignalSet,
+  channels: string[],
+  pct: number,
+  percentile: number,
+): Record<string, MvcEstimate> {
+  const out: Record<string, MvcEstimate> = {};
+  for (const ch of channels) {
+    const envelope = set.entries.get(`${ch} Processed`)?.data;
+    if (envelope) out[ch] = estimateMvc(envelope, pct, percentile);
+  }
+  return out;
+}
+
 export function runAnalysisTask(bytes: Uint8Array, task: AnalysisTask): TaskResult {
   try {
     const profile = task.profile ?? DEFAULT_PROFILE;
@@ -53,8 +73,17 @@ export function runAnalysisTask(bytes: Uint8Array, task: AnalysisTask): TaskResu
       subjective: task.subjective,
     });
     const outcome: AnalysisOutcome = { report };
-    if (task.signalsMaxPoints !== undefined)
-      outcome.signals = emgSignalsJson(buildEmgSignals(file, profile), task.signalsMaxPoints);
+    if (task.signalsMaxPoints !== undefined || task.mvcThresholdPercentage !== undefined) {
+      const set = buildEmgSignals(file, profile);
+      if (task.signalsMaxPoints !== undefined) outcome.signals = emgSignalsJson(set, task.signalsMaxPoints);
+      if (task.mvcThresholdPercentage !== undefined)
+        outcome.mvc = mvcOf(
+          set,
+          Object.keys(report.analytics),
+          task.mvcThresholdPercentage,
+          report.processing_profile.parameters.mvc.estimationPercentile,
+        );
+    }
     return { ok: true, outcome };
   } catch (error) {
     if (error instanceof C3dError) {

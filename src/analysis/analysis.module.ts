@@ -2,16 +2,20 @@ import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { AppConfig } from '../shared/config/app-config.js';
 import { AnalysisRunner } from './analysis-runner.js';
-import { AnalysisService } from './analysis.service.js';
 import { ThreadPoolAnalysisRunner } from './thread-pool-runner.js';
-import { UploadController } from './upload.controller.js';
+import { MvcCalibrationService } from './mvc/mvc-calibration.service.js';
+import { MvcController } from './mvc/mvc.controller.js';
+import { RecalcController } from './recalc/recalc.controller.js';
+import { RecalcService } from './recalc/recalc.service.js';
+import { UploadController } from './upload/upload.controller.js';
+import { UploadService } from './upload/upload.service.js';
 
 /** Uploads are held in memory (C3D files are a few MB) and capped at MAX_UPLOAD_BYTES -> 413. */
 export const uploadMultipartModule = () =>
   MultipartModule.registerAsync({
     inject: [AppConfig],
     useFactory: (config: AppConfig) => ({
-      limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 50 },
+      limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 100 },
     }),
   });
 
@@ -24,7 +28,7 @@ class RunnerCloser implements OnApplicationShutdown {
 
 @Module({
   imports: [uploadMultipartModule()],
-  controllers: [UploadController],
+  controllers: [UploadController, RecalcController, MvcController],
   providers: [
     {
       provide: AnalysisRunner,
@@ -36,7 +40,9 @@ class RunnerCloser implements OnApplicationShutdown {
       inject: [AnalysisRunner],
       useFactory: (r: AnalysisRunner) => new RunnerCloser(r),
     },
-    AnalysisService,
+    UploadService,
+    RecalcService,
+    MvcCalibrationService,
   ],
   exports: [AnalysisRunner],
 })

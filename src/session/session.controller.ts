@@ -14,8 +14,6 @@ import {
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import {
   ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -23,7 +21,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ANALYSIS_PARAM_SCHEMA } from '../analysis/dto/analysis-params.dto.js';
+import { ApiMultipartBody } from '../shared/http/multipart-body.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
 import {
   CreateSessionFormDto,
@@ -54,22 +52,7 @@ export class SessionController {
       '202 with the new session; the same file for the same patient answers 200 with the existing session ' +
       'and duplicate: true. Unreadable files are refused (422, reader code) before anything is stored.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file', 'patient_code'],
-      properties: {
-        file: { type: 'string', format: 'binary' },
-        patient_code: { type: 'string', example: 'P001' },
-        ...ANALYSIS_PARAM_SCHEMA,
-        rpe_post_session: { type: 'integer', minimum: 0, maximum: 10 },
-        bfr_pressure_aop: { type: 'number', minimum: 0, maximum: 100 },
-        game_points_achieved: { type: 'integer', minimum: 0 },
-        game_points_max: { type: 'integer', minimum: 0 },
-      },
-    },
-  })
+  @ApiMultipartBody(CreateSessionFormDto)
   @ApiAcceptedResponse({ type: SessionAcceptedDto, description: 'Created and queued' })
   @ApiOkResponse({ type: SessionAcceptedDto, description: 'Duplicate: the existing session of this file' })
   @ApiErrors(400, 404, 413, 422)

@@ -38,6 +38,7 @@ export {
   type MvcEstimationMethod,
   type DurationInputs,
 } from './mvc/thresholds.js';
+export { estimateMvc, type MvcEstimate } from './mvc/estimate.js';
 export {
   analyzeChannel,
   SignalQualityError,

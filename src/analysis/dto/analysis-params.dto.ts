@@ -1,11 +1,15 @@
-import type { AnalysisParams } from '@app/analysis';
+import { normalizeAnalysisParams, type AnalysisParams, type SessionParams } from '@app/analysis';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { toOptionalJsonObject, toOptionalNumber } from '../../shared/validation/form-values.js';
+import { IsNumberMap } from '../../shared/validation/maps.js';
 
 /**
- * The original's optional analysis form fields (original-spec 2.4), same names. Multipart text
- * fields arrive as strings, hence the number conversions.
+ * The original's analysis parameters (same names), as multipart text fields or JSON members.
+ * Every field is optional, and an empty field, the text 'null' or JSON null means "not given"
+ * (the default applies), never 0. Per-channel maps may be sent as JSON text, as the original
+ * client does, with null members meaning "not given" for that channel.
  */
 export class AnalysisParamsFormDto {
   @ApiPropertyOptional({
@@ -14,7 +18,7 @@ export class AnalysisParamsFormDto {
     maximum: 1,
   })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsNumber()
   @Min(0.001)
   @Max(1)
@@ -22,7 +26,7 @@ export class AnalysisParamsFormDto {
 
   @ApiPropertyOptional({ description: 'Minimum contraction duration, ms (default 100)', minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(1)
   @Max(60_000)
@@ -33,101 +37,119 @@ export class AnalysisParamsFormDto {
     minimum: 1,
   })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(1)
   @Max(100_000)
   smoothing_window?: number;
 
-  @ApiPropertyOptional({ description: 'Global MVC value (signal units, V)' })
+  @ApiPropertyOptional({
+    description: 'Global MVC value, V (default: estimated from the signal)',
+    minimum: 0,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsNumber()
   @Min(0)
+  @Max(10)
   session_mvc_value?: number;
 
-  @ApiPropertyOptional({ description: 'MVC threshold, percent (default 75)', minimum: 0, maximum: 100 })
+  @ApiPropertyOptional({
+    description: 'MVC threshold, percent of MVC (default 75)',
+    minimum: 0,
+    maximum: 100,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsNumber()
   @Min(0)
   @Max(100)
   session_mvc_threshold_percentage?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ description: 'Expected contractions per muscle (default 12)', minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(0)
+  @Max(10_000)
   session_expected_contractions?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ description: 'Expected contractions of CH1 (left)', minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(0)
+  @Max(10_000)
   session_expected_contractions_ch1?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ description: 'Expected contractions of CH2 (right)', minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(0)
+  @Max(10_000)
   session_expected_contractions_ch2?: number;
 
   @ApiPropertyOptional({ description: 'Therapeutic duration threshold, ms (default 2000)', minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(1)
   @Max(600_000)
   contraction_duration_threshold?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'MVC value per channel, V, e.g. {"CH1": 0.00015, "CH2": null} (JSON text in a form); wins over session_mvc_value',
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+  })
+  @IsOptional()
+  @Transform(toOptionalJsonObject)
+  @IsNumberMap({ min: 0, max: 10 })
+  session_mvc_values?: Record<string, number | null>;
+
+  @ApiPropertyOptional({
+    description: 'MVC threshold per channel, percent, e.g. {"CH1": 75, "CH2": 80} (JSON text in a form)',
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+  })
+  @IsOptional()
+  @Transform(toOptionalJsonObject)
+  @IsNumberMap({ min: 0, max: 100 })
+  session_mvc_threshold_percentages?: Record<string, number | null>;
+
+  @ApiPropertyOptional({
+    description:
+      'Duration threshold per channel in SECONDS, e.g. {"CH1": 2, "CH2": 1.5} (JSON text in a form); wins over contraction_duration_threshold',
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+  })
+  @IsOptional()
+  @Transform(toOptionalJsonObject)
+  @IsNumberMap({ min: 0, max: 600 })
+  session_duration_thresholds_per_muscle?: Record<string, number | null>;
 }
 
-export const ANALYSIS_PARAM_FIELDS = [
-  'threshold_factor',
-  'min_duration_ms',
-  'smoothing_window',
+/** The processing options among the parameters; every other key is a session parameter. */
+export const PROCESSING_OPTION_KEYS = ['threshold_factor', 'min_duration_ms', 'smoothing_window'] as const;
+export const SESSION_PARAM_KEYS = [
   'session_mvc_value',
   'session_mvc_threshold_percentage',
   'session_expected_contractions',
   'session_expected_contractions_ch1',
   'session_expected_contractions_ch2',
   'contraction_duration_threshold',
-] as const;
+  'session_mvc_values',
+  'session_mvc_threshold_percentages',
+  'session_duration_thresholds_per_muscle',
+] as const satisfies readonly (keyof SessionParams)[];
 
-/** Form fields -> the analysis library's parameter object (absent fields stay absent). */
+/** Form fields -> the analysis library's parameter object (fields not given stay absent). */
 export function toAnalysisParams(form: Partial<AnalysisParamsFormDto>): AnalysisParams {
-  const po: NonNullable<AnalysisParams['processing_options']> = {};
-  if (form.threshold_factor !== undefined) po.threshold_factor = form.threshold_factor;
-  if (form.min_duration_ms !== undefined) po.min_duration_ms = form.min_duration_ms;
-  if (form.smoothing_window !== undefined) po.smoothing_window = form.smoothing_window;
-  const sp: NonNullable<AnalysisParams['session_params']> = {};
-  for (const key of [
-    'session_mvc_value',
-    'session_mvc_threshold_percentage',
-    'session_expected_contractions',
-    'session_expected_contractions_ch1',
-    'session_expected_contractions_ch2',
-    'contraction_duration_threshold',
-  ] as const) {
-    if (form[key] !== undefined) sp[key] = form[key];
-  }
-  const params: AnalysisParams = {};
-  if (Object.keys(po).length > 0) params.processing_options = po;
-  if (Object.keys(sp).length > 0) params.session_params = sp;
-  return params;
+  const po: Record<string, unknown> = {};
+  for (const key of PROCESSING_OPTION_KEYS) if (form[key] !== undefined) po[key] = form[key];
+  const sp: Record<string, unknown> = {};
+  for (const key of SESSION_PARAM_KEYS) if (form[key] !== undefined) sp[key] = form[key];
+  return normalizeAnalysisParams({ processing_options: po, session_params: sp });
 }
-
-/** OpenAPI schema properties of the parameter fields, for multipart @ApiBody schemas. */
-export const ANALYSIS_PARAM_SCHEMA: Record<string, { type: 'number' | 'integer'; description?: string }> = {
-  threshold_factor: { type: 'number', description: 'default 0.10' },
-  min_duration_ms: { type: 'integer', description: 'default 100' },
-  smoothing_window: { type: 'integer', description: 'samples, default 100' },
-  session_mvc_value: { type: 'number' },
-  session_mvc_threshold_percentage: { type: 'number', description: 'default 75' },
-  session_expected_contractions: { type: 'integer' },
-  session_expected_contractions_ch1: { type: 'integer' },
-  session_expected_contractions_ch2: { type: 'integer' },
-  contraction_duration_threshold: { type: 'integer', description: 'ms, default 2000' },
-};

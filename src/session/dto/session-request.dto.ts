@@ -1,5 +1,5 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiPropertyOptional, ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   IsDate,
   IsIn,
@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { AnalysisParamsFormDto } from '../../analysis/dto/analysis-params.dto.js';
 import { PageQueryDto } from '../../shared/pagination/page.dto.js';
+import { toOptionalNumber } from '../../shared/validation/form-values.js';
 
 const PROCESSING_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 
@@ -21,7 +22,7 @@ const PROCESSING_STATUSES = ['queued', 'processing', 'completed', 'failed'] as c
 export class SubjectiveDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 10, description: 'Borg CR-10 RPE after the session' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(0)
   @Max(10)
@@ -33,7 +34,7 @@ export class SubjectiveDto {
     description: 'BFR cuff pressure, % of arterial occlusion pressure',
   })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsNumber()
   @Min(0)
   @Max(100)
@@ -41,48 +42,21 @@ export class SubjectiveDto {
 
   @ApiPropertyOptional({ minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(0)
   game_points_achieved?: number;
   @ApiPropertyOptional({ minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toOptionalNumber)
   @IsInt()
   @Min(0)
   game_points_max?: number;
 }
 
 /** POST /sessions text fields: patient, analysis parameters and subjective data. */
-export class CreateSessionFormDto extends AnalysisParamsFormDto {
+export class CreateSessionFormDto extends IntersectionType(AnalysisParamsFormDto, SubjectiveDto) {
   @ApiProperty({ example: 'P001' }) @IsString() @Matches(/^[Pp][0-9]{3,}$/) patient_code!: string;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10)
-  rpe_post_session?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber()
-  @Min(0)
-  @Max(100)
-  bfr_pressure_aop?: number;
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  game_points_achieved?: number;
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  game_points_max?: number;
 }
 
 /** POST /sessions/:code/reprocess: new parameters replace the stored ones field by field. */

@@ -1,0 +1,71 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  toOptionalBoolean,
+  toOptionalNumber,
+  toOptionalString,
+} from '../../shared/validation/form-values.js';
+import { ClientSessionParamsDto } from '../dto/client-session-params.dto.js';
+
+/**
+ * Points per signal entry by default: 1000 buckets of the raw entry's three arrays (data, display
+ * RMS, processed envelope), each keeping its minimum and maximum: one bucket per pixel of a chart
+ * 1000 px wide, which then draws the signal exactly as the full one. The largest GHOSTLY file
+ * (175 s) answers with about 2.4 MB of JSON.
+ */
+export const DEFAULT_MAX_POINTS = 6000;
+export const MAX_MAX_POINTS = 200_000;
+
+/**
+ * POST /upload text fields (the file is the `file` part): the original's parameters and the
+ * fields its web client sends. Unknown fields are ignored on this route (the client sends its
+ * whole settings store).
+ */
+export class UploadFormDto extends ClientSessionParamsDto {
+  @ApiPropertyOptional({ description: 'Return emg_signals (default true)' })
+  @IsOptional()
+  @Transform(toOptionalBoolean)
+  @IsBoolean()
+  include_signals?: boolean;
+
+  @ApiPropertyOptional({
+    description: `Points per emg_signals entry (min/max per bucket; default ${DEFAULT_MAX_POINTS}); 0 = full resolution`,
+    minimum: 0,
+    maximum: MAX_MAX_POINTS,
+  })
+  @IsOptional()
+  @Transform(toOptionalNumber)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MAX_POINTS)
+  max_points?: number;
+
+  @ApiPropertyOptional({ description: 'The file name to report (default: the uploaded part’s name)' })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsString()
+  @MaxLength(255)
+  filename?: string;
+
+  @ApiPropertyOptional({ description: 'Echoed back' })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsString()
+  @MaxLength(200)
+  user_id?: string;
+
+  @ApiPropertyOptional({ description: 'Echoed back' })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsString()
+  @MaxLength(200)
+  patient_id?: string;
+
+  @ApiPropertyOptional({ description: 'Echoed back' })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsString()
+  @MaxLength(200)
+  session_id?: string;
+}

@@ -1,0 +1,59 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
+
+/**
+ * Documents a multipart body as the file part plus the fields of a request DTO, so that the
+ * form shown in Swagger UI comes from the same class the ValidationPipe enforces. The schema is
+ * written as allOf [DTO, file] and flattened into one object by {@link flattenMultipartBodies}
+ * when the document is built (form renderers need plain properties).
+ */
+export function ApiMultipartBody(dto: Type<unknown>, file: { name?: string; required?: boolean } = {}) {
+  const name = file.name ?? 'file';
+  return applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiExtraModels(dto),
+    ApiBody({
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(dto) },
+          {
+            type: 'object',
+            properties: { [name]: { type: 'string', format: 'binary', description: 'The C3D file' } },
+            ...(file.required === false ? {} : { required: [name] }),
+          },
+        ],
+      },
+    }),
+  );
+}
+
+interface Schema {
+  $ref?: string;
+  allOf?: Schema[];
+  type?: string;
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+
+/** Replaces every multipart body's allOf of $refs and objects by one flat object schema. */
+export function flattenMultipartBodies(doc: OpenAPIObject): OpenAPIObject {
+  const components = (doc.components?.schemas ?? {}) as Record<string, Schema>;
+  const resolve = (s: Schema): Schema => (s.$ref ? (components[s.$ref.split('/').pop()!] ?? {}) : s);
+  for (const path of Object.values(doc.paths)) {
+    for (const op of Object.values(
+      path as Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>,
+    )) {
+      const media = op?.requestBody?.content?.['multipart/form-data'];
+      const schema = media?.schema;
+      if (!media || !schema?.allOf) continue;
+      const flat: Schema = { type: 'object', properties: {}, required: [] };
+      for (const part of schema.allOf.map(resolve)) {
+        Object.assign(flat.properties!, part.properties);
+        flat.required!.push(...(part.required ?? []));
+      }
+      if (flat.required!.length === 0) delete flat.required;
+      media.schema = flat;
+    }
+  }
+  return doc;
+}
