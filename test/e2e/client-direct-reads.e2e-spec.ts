@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  asClient,
   type DirectReadsFixture,
   DIRECT_READ_CASES,
   FILE_NAME,
-  run,
   seedDirectReads,
-  sessionsWithScores,
 } from '../support/client-direct-reads.js';
+import { asClient, run, sessionsWithScores } from '../support/postgrest-sql.js';
 import { ghostly, multipart, waitForSession } from '../support/session-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, signHs256, supabaseClaims } from '../support/tokens.js';
