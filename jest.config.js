@@ -29,6 +29,8 @@ const common = {
     '^@app/emg$': '<rootDir>/libs/emg/src/index.ts',
     '^@app/scoring$': '<rootDir>/libs/scoring/src/index.ts',
     '^@app/analysis$': '<rootDir>/libs/analysis/src/index.ts',
+    '^@app/report$': '<rootDir>/libs/report/src/index.ts',
+    '^@app/report/node$': '<rootDir>/libs/report/src/node.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   rootDir: '.',
