@@ -3,13 +3,13 @@ import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClinicalNotesModule } from './clinical-notes/clinical-notes.module.js';
 import { CacheAdminModule } from './cache-admin/cache-admin.module.js';
-import { LogsModule } from './logs/logs.module.js';
 import { PatientModule } from './patient/patient.module.js';
 import { ScoringConfigModule } from './scoring-config/scoring-config.module.js';
 import { SessionModule } from './session/session.module.js';
 import { WebhookModule } from './webhook/webhook.module.js';
 import { UserModule } from './user/user.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LogsModule } from './logs/logs.module.js';
 import { CacheModule } from './infrastructure/cache/cache.module.js';
 import type { Database } from './infrastructure/database/database.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
@@ -17,6 +17,7 @@ import { QueueModule } from './infrastructure/queue/queue.module.js';
 import { StorageModule } from './infrastructure/storage/storage.module.js';
 import { AppConfig } from './shared/config/app-config.js';
 import { ConfigModule } from './shared/config/config.module.js';
+import { SignalsModule } from './signals/signals.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -37,6 +38,7 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   ClinicalNotesModule,
   LogsModule,
   CacheAdminModule,
+  SignalsModule,
 ];
 
 @Module({})

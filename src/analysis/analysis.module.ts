@@ -1,8 +1,11 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MultipartModule } from '@nestjs/platform-fastify/multipart';
+import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { AppConfig } from '../shared/config/app-config.js';
 import { AnalysisRunner } from './analysis-runner.js';
 import { ThreadPoolAnalysisRunner } from './thread-pool-runner.js';
+import { ConfigDefaultsController } from './config-defaults/config-defaults.controller.js';
+import { ConfigDefaultsService } from './config-defaults/config-defaults.service.js';
 import { MvcCalibrationService } from './mvc/mvc-calibration.service.js';
 import { MvcController } from './mvc/mvc.controller.js';
 import { RecalcController } from './recalc/recalc.controller.js';
@@ -27,8 +30,8 @@ class RunnerCloser implements OnApplicationShutdown {
 }
 
 @Module({
-  imports: [uploadMultipartModule()],
-  controllers: [UploadController, RecalcController, MvcController],
+  imports: [uploadMultipartModule(), ScoringConfigModule],
+  controllers: [UploadController, RecalcController, MvcController, ConfigDefaultsController],
   providers: [
     {
       provide: AnalysisRunner,
@@ -43,6 +46,7 @@ class RunnerCloser implements OnApplicationShutdown {
     UploadService,
     RecalcService,
     MvcCalibrationService,
+    ConfigDefaultsService,
   ],
   exports: [AnalysisRunner],
 })

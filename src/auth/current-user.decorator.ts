@@ -7,3 +7,9 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
   if (!request.user) throw new Error('CurrentUser used on a route without authentication');
   return request.user;
 });
+
+/** The verified caller, or undefined on a route that also admits anonymous requests. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser | undefined =>
+    ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user,
+);

@@ -44,6 +44,20 @@ export class ConfigInForceService {
     return this.db.asUser(user, (trx) => this.resolve(trx, user, who));
   }
 
+  /**
+   * The global configuration in force (the trial default unless another global one was
+   * activated), for callers without an identity (anonymous analysis): configurations are not
+   * patient data, and a service context reads only this one row.
+   */
+  globalInForce(): Promise<ConfigurationInForce> {
+    return this.db.asService('global scoring configuration in force', async (trx) => {
+      const id = await this.configs.idInForce(trx, null);
+      const row = id ? await this.configs.findById(trx, id) : undefined;
+      if (!row) throw new NotFoundError('scoring_config_not_found', 'No active scoring configuration found');
+      return { row, scoring: toLibraryConfig(row), targets: parseTargets(row.target_defaults) };
+    });
+  }
+
   /** The same inside the caller's transaction. */
   async resolve(
     trx: Tx,

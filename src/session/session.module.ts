@@ -20,6 +20,6 @@ import { SessionsService } from './session.service.js';
     SessionProducer,
     SessionProcessor,
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, SessionRepository],
 })
 export class SessionModule {}

@@ -8,7 +8,7 @@ export {
   type SignalEntry,
   type SignalJson,
 } from './signals.js';
-export { extremaIndices } from './signal-downsample.js';
+export { extremaIndices, strideExtremaIndices } from './signal-downsample.js';
 export { extractGameMetadata, sessionDateTime, type GameMetadata } from './metadata.js';
 export { extractEmgChannels, type EmgChannel, type EmgChannels } from './channels.js';
 export { AnalysisError, type AnalysisErrorCode } from './errors.js';

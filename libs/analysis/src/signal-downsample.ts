@@ -44,3 +44,25 @@ export function pick(values: ArrayLike<number>, index: Uint32Array): number[] {
   for (let k = 0; k < index.length; k++) out[k] = values[index[k]!]!;
   return out;
 }
+
+/**
+ * Every `stride`-th sample (the original's downsample_factor), then, when more than `maxPoints`
+ * remain, their bucket extrema as {@link extremaIndices}. Indices into the full arrays.
+ */
+export function strideExtremaIndices(
+  arrays: ArrayLike<number>[],
+  length: number,
+  stride: number,
+  maxPoints: number,
+): Uint32Array {
+  if (stride <= 1) return extremaIndices(arrays, length, maxPoints);
+  const strided = new Uint32Array(Math.ceil(length / stride));
+  for (let k = 0; k < strided.length; k++) strided[k] = k * stride;
+  if (maxPoints <= 0 || strided.length <= maxPoints) return strided;
+  const picked = extremaIndices(
+    arrays.map((a) => pick(a, strided)),
+    strided.length,
+    maxPoints,
+  );
+  return picked.map((k) => strided[k]!);
+}

@@ -90,3 +90,16 @@ describe('extremaIndices', () => {
     expect(Array.from(extremaIndices([[3, 1, 2]], 3, 10))).toEqual([0, 1, 2]);
   });
 });
+
+describe('strideExtremaIndices', () => {
+  it('keeps every k-th sample, then caps with bucket extrema of the strided signal', async () => {
+    const { strideExtremaIndices } = await import('./signal-downsample.js');
+    const a = Float64Array.from({ length: 1000 }, (_, i) => (i === 500 ? 9 : Math.sin(i)));
+    expect(Array.from(strideExtremaIndices([a], 1000, 10, 0)).slice(0, 3)).toEqual([0, 10, 20]);
+    expect(strideExtremaIndices([a], 1000, 10, 0)).toHaveLength(100);
+    const capped = strideExtremaIndices([a], 1000, 5, 40);
+    expect(capped.length).toBeLessThanOrEqual(40);
+    expect(Array.from(capped).every((i) => i % 5 === 0)).toBe(true);
+    expect(Array.from(capped)).toContain(500);
+  });
+});

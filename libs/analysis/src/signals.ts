@@ -7,7 +7,7 @@
 import type { C3dFile } from '@app/c3d';
 import { computeEnvelope, getProcessingProfile, movingRms, type ProcessingProfile } from '@app/emg';
 import { extractEmgChannels } from './channels.js';
-import { extremaIndices, pick } from './signal-downsample.js';
+import { pick, strideExtremaIndices } from './signal-downsample.js';
 
 export interface SignalEntry {
   data: Float64Array;
@@ -76,14 +76,19 @@ export interface SignalJson {
 }
 
 /**
- * One entry, min/max-downsampled to at most `maxPoints` points (0 = full resolution); all its
- * arrays share the returned time axis.
+ * One entry, min/max-downsampled to at most `maxPoints` points (0 = full resolution), after
+ * keeping every `stride`-th sample when stride > 1; all its arrays share the returned time axis.
  */
-export function signalEntryJson(entry: SignalEntry, samplingRate: number, maxPoints: number): SignalJson {
+export function signalEntryJson(
+  entry: SignalEntry,
+  samplingRate: number,
+  maxPoints: number,
+  stride = 1,
+): SignalJson {
   const arrays = [entry.data, entry.rmsEnvelope, entry.processedData].filter(
     (a): a is Float64Array => a !== null,
   );
-  const index = extremaIndices(arrays, entry.data.length, maxPoints);
+  const index = strideExtremaIndices(arrays, entry.data.length, stride, maxPoints);
   const time = new Array<number>(index.length);
   for (let k = 0; k < index.length; k++) time[k] = index[k]! / samplingRate;
   return {

@@ -6,6 +6,8 @@ import type { Cache } from 'cache-manager';
 export const CACHE_TTL = {
   sessionResult: 60 * 60 * 1000,
   userProfile: 30 * 1000,
+  /** Signals of a stored session: the file and the result version never change under a key. */
+  sessionSignals: 60 * 60 * 1000,
 } as const;
 
 /** Lookups through {@link CacheService} since this process started (GET /cache/stats). */
@@ -40,6 +42,11 @@ export class CacheService {
 
   static sessionResultKey(sessionId: string, resultVersion: number): string {
     return `session:${sessionId}:result:v${resultVersion}`;
+  }
+
+  /** `part`: 'channels' or a channel and its downsampling, e.g. 'ch:CH1 Raw:f1:p6000:rms1'. */
+  static sessionSignalsKey(sessionId: string, resultVersion: number, part: string): string {
+    return `session:${sessionId}:signals:v${resultVersion}:${part}`;
   }
 
   static userProfileKey(userId: string): string {
