@@ -29,6 +29,7 @@ const common = {
     '^@app/emg$': '<rootDir>/libs/emg/src/index.ts',
     '^@app/scoring$': '<rootDir>/libs/scoring/src/index.ts',
     '^@app/analysis$': '<rootDir>/libs/analysis/src/index.ts',
+    '^@app/bids$': '<rootDir>/libs/bids/src/index.ts',
     '^@app/report$': '<rootDir>/libs/report/src/index.ts',
     '^@app/report/node$': '<rootDir>/libs/report/src/node.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
