@@ -17,7 +17,8 @@ export class AuthController {
     summary: 'Log in with e-mail and password',
     description:
       'Returns a bearer token for the Authorize button. Error codes: invalid_credentials (401), ' +
-      'user_inactive (403), too_many_login_attempts (429, after 5 failures per e-mail and IP in 15 minutes).',
+      'user_inactive (403), too_many_login_attempts (429 with Retry-After, after 5 failures per e-mail and ' +
+      'address, 20 per e-mail or 20 per address in 15 minutes).',
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(400, 401, 403, 429)

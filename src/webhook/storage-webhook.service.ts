@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
+import { assertSafeObjectPath, ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { AppConfig } from '../shared/config/app-config.js';
 import { UnprocessableError } from '../shared/errors/app-error.js';
 import { SessionsService } from '../session/session.service.js';
@@ -43,6 +43,8 @@ export class StorageWebhookService {
     if (event.type !== 'INSERT' || event.table !== 'objects' || event.schema !== 'storage')
       return ignore('not_an_object_insert');
     if (bucket !== this.storage.bucket) return ignore('wrong_bucket');
+    // '../', '//', a backslash or NUL: a 400 the sender must not retry (storage would answer 503)
+    assertSafeObjectPath(name);
     if (!name.toLowerCase().endsWith('.c3d')) return ignore('not_c3d');
     const patientCode = patientCodeFromPath(name);
     if (!patientCode) {

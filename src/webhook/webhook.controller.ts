@@ -28,7 +28,8 @@ export class WebhookController {
     description:
       'Signed with x-supabase-signature (HMAC-SHA256 of the raw body, WEBHOOK_SECRET). 202 with the session code; ' +
       'a replay of the same file answers with the same session (duplicate: true). Not a C3D insert into ' +
-      'STORAGE_BUCKET: 200 with `ignored` (not_an_object_insert, wrong_bucket, not_c3d). Object outside a P### folder: ' +
+      'STORAGE_BUCKET: 200 with `ignored` (not_an_object_insert, wrong_bucket, not_c3d). Object name with ' +
+      '`..`, `//`, a backslash or NUL: 400 invalid_object_path. Object outside a P### folder: ' +
       '422 patient_code_missing; unknown patient: 404 patient_not_found; object missing in storage: 404 storage_object_not_found; ' +
       'empty, unreadable (reader code) or over MAX_UPLOAD_BYTES (file_too_large): 422, no session.',
   })

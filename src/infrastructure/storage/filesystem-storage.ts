@@ -39,8 +39,10 @@ export class FilesystemStorage extends ObjectStorage {
   }
 
   async get(path: string): Promise<Uint8Array> {
+    // outside the try: an invalid path is the caller's 400, not storage trouble
+    const file = this.fileFor(path);
     try {
-      return new Uint8Array(await readFile(this.fileFor(path)));
+      return new Uint8Array(await readFile(file));
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new StorageObjectNotFoundError(path);
       throw new StorageUnavailableError(`Could not read ${path}`, { cause });
