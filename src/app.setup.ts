@@ -51,6 +51,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // time from the request's arrival to its serialised answer (body parsing included)
+    void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
   });
   installRequestLogging(fastify);
   // JSON bodies keep their raw bytes (req.rawBody): the storage webhook's HMAC is over them.
