@@ -3,7 +3,9 @@ import { readC3d } from '@app/c3d';
 import { analyzeC3d, buildEmgSignals } from '@app/analysis';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
-import { ghostly, multipart } from '../support/session-helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BAD_INPUT_DIR, ghostly, multipart } from '../support/session-helpers.js';
 
 const SECRET = 'upload-e2e-secret-with-at-least-32-chars';
 const FILE = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
@@ -211,6 +213,24 @@ describe('POST /upload (stateless analysis)', () => {
     const none = await post(null, {});
     expect(none.statusCode).toBe(400);
     expect(none.json().error).toBe('file_missing');
+  });
+
+  it('a C3D without EMG, or whose channels all fail validation, is a 422 with per-channel reasons', async () => {
+    const none = await post({
+      name: 'none.c3d',
+      content: readFileSync(join(BAD_INPUT_DIR, 'no-emg-channels.c3d')),
+    });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error).toBe('no_emg_channels');
+    const other = readFileSync(join(process.cwd(), 'test/fixtures/c3d/ok/sample01-intel-float.c3d'));
+    const res = await post({ name: 'sample01.c3d', content: other }, { include_signals: false });
+    expect(res.statusCode).toBe(422);
+    const reasons = res.json().details.channel_errors as Record<string, { code: string; message: string }>;
+    expect(Object.keys(reasons).length).toBeGreaterThan(0);
+    for (const r of Object.values(reasons)) {
+      expect(typeof r.code).toBe('string');
+      expect(typeof r.message).toBe('string');
+    }
   });
 
   it('needs a token unless ANONYMOUS_ANALYSIS is on', async () => {
