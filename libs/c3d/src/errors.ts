@@ -10,6 +10,8 @@
  * - `bad_data_layout`: no frame layout fits the data section.
  * - `too_large`: a value would need more memory than the file size allows.
  * - `invalid_spec`: writeC3d was given data it cannot encode.
+ * - `parameters_beyond_head`: a headerOnly read given the file's start and `fileLength` whose
+ *   parameter section goes on past the bytes given.
  */
 export type C3dErrorCode =
   | 'invalid_input'
@@ -19,7 +21,8 @@ export type C3dErrorCode =
   | 'unsupported_processor'
   | 'bad_data_layout'
   | 'too_large'
-  | 'invalid_spec';
+  | 'invalid_spec'
+  | 'parameters_beyond_head';
 
 export class C3dError extends Error {
   override readonly name = 'C3dError';

@@ -25,14 +25,24 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
     );
   }
   const header = readHeader(bytes, view, codec);
+  const fileLength =
+    options.headerOnly && options.fileLength !== undefined
+      ? Math.max(options.fileLength, bytes.length)
+      : bytes.length;
   const headerDataStart = (header.dataBlock - 1) * BLOCK;
   const sectionEnd =
-    header.dataBlock > header.parameterBlock && headerDataStart <= bytes.length
-      ? headerDataStart
-      : bytes.length;
-  const section = readParameters(bytes, view, codec, paramStart, sectionEnd, warnings);
-  if (!section.complete && sectionEnd === bytes.length) {
-    throw new C3dError('truncated', 'the file ends inside the parameter section', bytes.length);
+    header.dataBlock > header.parameterBlock && headerDataStart <= fileLength ? headerDataStart : fileLength;
+  const readable = Math.min(sectionEnd, bytes.length);
+  const section = readParameters(bytes, view, codec, paramStart, readable, warnings);
+  if (!section.complete && readable < sectionEnd) {
+    throw new C3dError(
+      'parameters_beyond_head',
+      'the parameter section does not end within the bytes given',
+      bytes.length,
+    );
+  }
+  if (!section.complete && sectionEnd === fileLength) {
+    throw new C3dError('truncated', 'the file ends inside the parameter section', fileLength);
   }
   const announced = bytes[paramStart + 2]!;
   const used = blocksUsed(paramStart, section.endOffset);
@@ -45,7 +55,7 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
   }
   const groups = section.groups;
   const index = new ParameterIndex(groups);
-  const layout = resolveLayout(header, index, bytes.length, paramStart, warnings);
+  const layout = resolveLayout(header, index, fileLength, paramStart, warnings);
   const names = pointNames(index, layout.pointCount);
   const analog = analogInfo(index, layout.channels, warnings);
   const decoded = options.headerOnly

@@ -99,6 +99,12 @@ export interface ReadOptions {
   /** Read header and parameters only; sample arrays are left empty (fast metadata path). */
   headerOnly?: boolean;
   /**
+   * With `headerOnly`: the length of the whole file when `bytes` holds only its start (which must
+   * hold the parameter section), so that the layout and its warnings (`truncated`, `unfinalised`)
+   * are those of the whole file. Lets a caller check a large upload without loading it.
+   */
+  fileLength?: number;
+  /**
    * Where the sample arrays' memory comes from, in bytes. By default uninitialised memory where
    * the runtime offers it (Node's Buffer.allocUnsafeSlow), else a zeroed ArrayBuffer; every
    * element is written either way.
