@@ -48,7 +48,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
     body.detail = body.message;
-    if (body.statusCode >= 500) {
+    // 501: an optional feature this installation lacks, not a fault worth a stack trace
+    if (body.statusCode >= 500 && body.statusCode !== 501) {
       this.logger.error(
         { msg: 'unhandled error', requestId: body.requestId, method: request.method, url: request.url },
         exception instanceof Error ? exception.stack : String(exception),

@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'unprocessable'
   | 'too_many_requests'
   | 'unavailable'
+  | 'not_implemented'
   | 'internal';
 
 export class AppError extends Error {
@@ -78,6 +79,13 @@ export class UnavailableError extends AppError {
   }
 }
 
+/** An optional feature that this installation lacks (e.g. PDF without Chromium): 501, with how to enable it. */
+export class NotImplementedError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('not_implemented', code, message, details);
+  }
+}
+
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   bad_request: 400,
   unauthorized: 401,
@@ -89,5 +97,6 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unprocessable: 422,
   too_many_requests: 429,
   unavailable: 503,
+  not_implemented: 501,
   internal: 500,
 };
