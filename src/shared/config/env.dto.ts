@@ -94,5 +94,10 @@ export class EnvironmentVariables {
   /** How long a Bull job lock lives before another worker may take a stalled job over. */
   @Transform(toInt) @IsInt() @Min(1000) @Max(600_000) JOB_LOCK_MS = 30_000;
   @Transform(toInt) @IsInt() @Min(0) @Max(32) ANALYSIS_THREADS = 1;
+  /**
+   * Chromium for PDF reports (through playwright-core). Empty: /usr/bin/chromium (or another
+   * usual system path) when present; without Chromium, PDF requests answer 501 pdf_unavailable.
+   */
+  @IsString() CHROMIUM_PATH = '';
   @Transform(toInt) @IsInt() @Min(0) @Max(600_000) SHUTDOWN_TIMEOUT_MS = 20_000;
 }
