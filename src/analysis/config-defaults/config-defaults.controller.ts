@@ -4,6 +4,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { OptionalUser } from '../../auth/current-user.decorator.js';
 import { AnonymousWhenEnabled } from '../../shared/decorators/anonymous.decorator.js';
 import { ApiErrors } from '../../shared/http/api-docs.decorators.js';
+import { ERR } from '../../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../../shared/http/original-validation.interceptor.js';
 import { ConfigDefaultsDto, ConfigDefaultsQueryDto } from './config-defaults.dto.js';
 import { ConfigDefaultsService } from './config-defaults.service.js';
@@ -23,7 +24,7 @@ export class ConfigDefaultsController {
       'else a therapist’s own, else the global one (GHOSTLY-TRIAL-DEFAULT unless another was activated).',
   })
   @ApiOkResponse({ type: ConfigDefaultsDto })
-  @ApiErrors(404, 422, 429)
+  @ApiErrors(ERR.patientNotFound, ERR.validation422, ERR.rateLimited)
   defaults(
     @OptionalUser() user: AuthUser | undefined,
     @Query() query: ConfigDefaultsQueryDto,

@@ -1,12 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { EchoedIdsDto } from '../dto/echoed-ids.dto.js';
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { toOptionalNumber, toOptionalString } from '../../shared/validation/form-values.js';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { toOptionalNumber } from '../../shared/validation/form-values.js';
 
 export const DEFAULT_CALIBRATION_PERCENTAGE = 75;
 
 /** POST /mvc/calibrate, file form: the text fields beside `file`. */
-export class MvcCalibrateFormDto {
+export class MvcCalibrateFormDto extends PickType(EchoedIdsDto, ['user_id', 'session_id']) {
   @ApiPropertyOptional({
     description: `Threshold, percent of MVC (default ${DEFAULT_CALIBRATION_PERCENTAGE})`,
     minimum: 0,
@@ -18,20 +19,6 @@ export class MvcCalibrateFormDto {
   @Min(0)
   @Max(100)
   threshold_percentage?: number;
-
-  @ApiPropertyOptional({ description: 'Echoed back' })
-  @IsOptional()
-  @Transform(toOptionalString)
-  @IsString()
-  @MaxLength(200)
-  user_id?: string;
-
-  @ApiPropertyOptional({ description: 'Echoed back' })
-  @IsOptional()
-  @Transform(toOptionalString)
-  @IsString()
-  @MaxLength(200)
-  session_id?: string;
 }
 
 export class MvcEstimationDto {

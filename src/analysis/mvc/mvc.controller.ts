@@ -4,6 +4,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnonymousWhenEnabled } from '../../shared/decorators/anonymous.decorator.js';
 import { ApiErrors } from '../../shared/http/api-docs.decorators.js';
+import { ERR } from '../../shared/http/error-examples.js';
 import { ApiMultipartBody } from '../../shared/http/multipart-body.js';
 import { OriginalValidationStatus } from '../../shared/http/original-validation.interceptor.js';
 import { RequestBody } from '../../shared/validation/lenient-body.decorator.js';
@@ -34,7 +35,7 @@ export class MvcController {
   })
   @ApiMultipartBody(MvcCalibrateFormDto)
   @ApiOkResponse({ type: MvcCalibrationDto })
-  @ApiErrors(400, 413, 422, 429)
+  @ApiErrors(400, 413, ERR.c3dTruncated, ERR.noEmgChannels, ERR.rateLimited)
   calibrate(
     @UploadedFile() file: UploadedMultipartFile | undefined,
     @RequestBody() body: unknown,

@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnonymousWhenEnabled } from '../../shared/decorators/anonymous.decorator.js';
 import { ApiErrors } from '../../shared/http/api-docs.decorators.js';
+import { ERR } from '../../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../../shared/http/original-validation.interceptor.js';
 import { RequestBody } from '../../shared/validation/lenient-body.decorator.js';
 import { ClientSessionParamsDto } from '../dto/client-session-params.dto.js';
@@ -41,7 +42,7 @@ export class RecalcController {
     },
   })
   @ApiOkResponse({ type: EmgAnalysisResultDto })
-  @ApiErrors(400, 413, 422, 429)
+  @ApiErrors(400, 413, ERR.validation422, ERR.rateLimited)
   recalc(@RequestBody() body: unknown): EmgAnalysisResultDto {
     return this.recalcs.recalc(body);
   }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
@@ -7,6 +7,7 @@ import {
   toOptionalString,
 } from '../../shared/validation/form-values.js';
 import { ClientSessionParamsDto } from '../dto/client-session-params.dto.js';
+import { EchoedIdsDto } from '../dto/echoed-ids.dto.js';
 
 /**
  * Points per signal entry by default: 1000 buckets of the raw entry's three arrays (data, display
@@ -22,7 +23,7 @@ export const MAX_MAX_POINTS = 200_000;
  * fields its web client sends. Unknown fields are ignored on this route (the client sends its
  * whole settings store).
  */
-export class UploadFormDto extends ClientSessionParamsDto {
+export class UploadFormDto extends IntersectionType(ClientSessionParamsDto, EchoedIdsDto) {
   @ApiPropertyOptional({ description: 'Return emg_signals (default true)' })
   @IsOptional()
   @Transform(toOptionalBoolean)
@@ -47,25 +48,4 @@ export class UploadFormDto extends ClientSessionParamsDto {
   @IsString()
   @MaxLength(255)
   filename?: string;
-
-  @ApiPropertyOptional({ description: 'Echoed back' })
-  @IsOptional()
-  @Transform(toOptionalString)
-  @IsString()
-  @MaxLength(200)
-  user_id?: string;
-
-  @ApiPropertyOptional({ description: 'Echoed back' })
-  @IsOptional()
-  @Transform(toOptionalString)
-  @IsString()
-  @MaxLength(200)
-  patient_id?: string;
-
-  @ApiPropertyOptional({ description: 'Echoed back' })
-  @IsOptional()
-  @Transform(toOptionalString)
-  @IsString()
-  @MaxLength(200)
-  session_id?: string;
 }

@@ -3,6 +3,7 @@ import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fa
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnonymousWhenEnabled } from '../../shared/decorators/anonymous.decorator.js';
 import { ApiErrors } from '../../shared/http/api-docs.decorators.js';
+import { ERR } from '../../shared/http/error-examples.js';
 import { ApiMultipartBody } from '../../shared/http/multipart-body.js';
 import { OriginalValidationStatus } from '../../shared/http/original-validation.interceptor.js';
 import { LenientBody } from '../../shared/validation/lenient-body.decorator.js';
@@ -31,7 +32,7 @@ export class UploadController {
   })
   @ApiMultipartBody(UploadFormDto)
   @ApiOkResponse({ type: EmgAnalysisResultDto })
-  @ApiErrors(400, 413, 422, 429)
+  @ApiErrors(400, 413, ERR.c3dTruncated, ERR.noEmgChannels, ERR.rateLimited)
   upload(
     @UploadedFile() file: UploadedMultipartFile | undefined,
     @LenientBody(UploadFormDto) form: UploadFormDto,
