@@ -20,7 +20,11 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database, Redis (when configured) and storage are usable' })
+  @ApiOperation({
+    summary: 'Readiness: database, Redis (when configured) and storage are usable',
+    description:
+      "Also reports the job queue's state (waiting, active, delayed and failed jobs, and the last run of a worker's session reconciler); it does not affect readiness.",
+  })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiErrors(503)
   async ready(): Promise<ReadinessDto> {
@@ -29,9 +33,10 @@ export class HealthController {
       const failed = Object.keys(r.errors).join(', ');
       throw new UnavailableError('not_ready', `Not ready: ${failed} unavailable`, {
         checks: r.checks,
+        queue: r.queue,
         errors: r.errors,
       });
     }
-    return { status: 'ready', checks: r.checks, timestamp: new Date().toISOString() };
+    return { status: 'ready', checks: r.checks, queue: r.queue, timestamp: new Date().toISOString() };
   }
 }

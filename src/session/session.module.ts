@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalysisModule, uploadMultipartModule } from '../analysis/analysis.module.js';
 import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { SessionProcessor } from './queue/session.processor.js';
+import { SessionReconciler } from './queue/session-reconciler.js';
 import { SessionProducer } from './queue/session.producer.js';
 import { SessionProcessingService } from './session-processing.service.js';
 import { SessionResultsRepository } from './session-results.repository.js';
@@ -19,6 +20,7 @@ import { SessionsService } from './session.service.js';
     SessionProcessingService,
     SessionProducer,
     SessionProcessor,
+    SessionReconciler,
   ],
   exports: [SessionsService, SessionRepository],
 })

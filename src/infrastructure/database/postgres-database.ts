@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { OutageLog } from '../outage-log.js';
 import { Database } from './database.js';
 import type { DB } from './database.types.js';
 
@@ -21,8 +23,20 @@ export class PostgresDatabase extends Database {
   ) {
     super();
     this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
-    // An idle client that loses its server must not crash the process.
-    this.pool.on('error', () => undefined);
+    const outage = new OutageLog(new Logger('Database'), 'PostgreSQL');
+    const onError = (error: Error) => outage.error(error);
+    // pg emits 'error' on a client whose server connection dies (a PostgreSQL restart, or
+    // pg_terminate_backend, SQLSTATE 57P01). The pool listens only while a client is idle in
+    // it: one checked out (a transaction in progress, e.g. while an upload is written to storage)
+    // had no listener, and an unhandled 'error' event ends the process. Every client therefore
+    // gets a listener for its whole life. The query in flight fails by itself (the request
+    // answers 503 database_unavailable, a job is retried), and the pool drops the broken client
+    // when it is released; the next checkout connects anew.
+    this.pool.on('connect', (client) => {
+      client.on('error', onError);
+      outage.recovered();
+    });
+    this.pool.on('error', onError);
     this.kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: this.pool }) });
   }
 
@@ -41,7 +55,9 @@ export class PostgresDatabase extends Database {
    */
   async withMigrationLock<T>(fn: () => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000 });
-    client.on('error', () => undefined);
+    client.on('error', (error) =>
+      new Logger('Migrations').warn({ msg: 'lock connection lost', error: error.message }),
+    );
     await client.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

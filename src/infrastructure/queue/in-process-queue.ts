@@ -4,6 +4,7 @@ import {
   type EnqueueOptions,
   type FailureListener,
   type JobHandler,
+  type JobInfo,
   JobQueue,
   PermanentJobError,
   type QueueCounts,
@@ -37,6 +38,10 @@ export class InProcessQueue extends JobQueue {
   private readonly workers = new Map<string, Worker>();
   private readonly running = new Set<Promise<void>>();
   private readonly failureListeners: FailureListener[] = [];
+  private readonly active = new Set<string>();
+  private readonly recoveries = new Map<string, number>();
+  private readonly notes = new Map<string, { value: Record<string, unknown>; until: number }>();
+  private readonly leases = new Map<string, number>();
   private closed = false;
   private completed = 0;
   private failed = 0;
@@ -87,6 +92,49 @@ export class InProcessQueue extends JobQueue {
     return Promise.resolve();
   }
 
+  inspect(jobId: string): Promise<JobInfo> {
+    const state = this.active.has(jobId)
+      ? 'active'
+      : this.delayed.has(jobId)
+        ? 'delayed'
+        : this.waiting.some((j) => j.id === jobId)
+          ? 'waiting'
+          : 'missing';
+    return Promise.resolve({ state, stalled: false });
+  }
+
+  /** Finished jobs are not kept here, so a lost job is simply added again. */
+  requeue<T>(name: string, data: T, options: EnqueueOptions & { jobId: string }): Promise<string> {
+    return this.add(name, data, options);
+  }
+
+  countRecovery(jobId: string): Promise<number> {
+    const n = (this.recoveries.get(jobId) ?? 0) + 1;
+    this.recoveries.set(jobId, n);
+    return Promise.resolve(n);
+  }
+
+  recoverStalled(): Promise<void> {
+    return Promise.resolve(); // a job here runs in this process: it cannot outlive its worker
+  }
+
+  lease(name: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    if ((this.leases.get(name) ?? 0) > now) return Promise.resolve(false);
+    this.leases.set(name, now + ttlMs);
+    return Promise.resolve(true);
+  }
+
+  putNote(name: string, value: Record<string, unknown>, ttlMs: number): Promise<void> {
+    this.notes.set(name, { value, until: Date.now() + ttlMs });
+    return Promise.resolve();
+  }
+
+  readNote(name: string): Promise<Record<string, unknown> | null> {
+    const note = this.notes.get(name);
+    return Promise.resolve(note && note.until > Date.now() ? note.value : null);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.delayed.values()) clearTimeout(timer);
@@ -115,6 +163,7 @@ export class InProcessQueue extends JobQueue {
   }
 
   private async run(job: PendingJob, worker: Worker): Promise<void> {
+    this.active.add(job.id);
     try {
       await worker.handler({
         id: job.id,
@@ -135,6 +184,8 @@ export class InProcessQueue extends JobQueue {
         return;
       }
       this.retryLater(job);
+    } finally {
+      this.active.delete(job.id);
     }
   }
 

@@ -41,6 +41,20 @@ export interface QueueCounts {
   completed: number;
 }
 
+/** Where a job is; `missing`: the queue has no job under that id (never added, or lost). */
+export type JobState = 'waiting' | 'active' | 'delayed' | 'completed' | 'failed' | 'missing';
+
+export interface JobInfo {
+  state: JobState;
+  /** An active job whose lock expired: its worker is gone (Bull re-queues it at its next stalled check). */
+  stalled: boolean;
+  /** When a completed or failed job finished (ms since epoch). */
+  finishedAt?: number;
+  failedReason?: string;
+  /** A failed job's error code when the queue knows it ('worker_lost' for a job that stalled out). */
+  failedCode?: string;
+}
+
 export type FailureListener = (job: { id: string; name: string; data: unknown }, error: Error) => void;
 
 export abstract class JobQueue {
@@ -52,6 +66,21 @@ export abstract class JobQueue {
   abstract onFinalFailure(listener: FailureListener): void;
   abstract counts(): Promise<QueueCounts>;
   abstract ping(): Promise<void>;
+
+  // Upkeep, for the reconciler that finds jobs a Redis restart or a dead worker lost.
+  abstract inspect(jobId: string): Promise<JobInfo>;
+  /** Adds a lost job again; a finished leftover under the same id is removed first. */
+  abstract requeue<T>(name: string, data: T, options: EnqueueOptions & { jobId: string }): Promise<string>;
+  /** Counts the recoveries of one job, kept with the queue (1 at the first); forgotten after a week. */
+  abstract countRecovery(jobId: string): Promise<number>;
+  /** Hands active jobs whose lock expired back to the waiting list now (Bull's stalled check). */
+  abstract recoverStalled(): Promise<void>;
+  /** True for the one caller (across processes sharing the queue) that holds `name` for ttlMs. */
+  abstract lease(name: string, ttlMs: number): Promise<boolean>;
+  /** A small JSON note shared by the processes of the queue (e.g. the reconciler's last run). */
+  abstract putNote(name: string, value: Record<string, unknown>, ttlMs: number): Promise<void>;
+  abstract readNote(name: string): Promise<Record<string, unknown> | null>;
+
   /** Stops taking jobs and waits for running ones (graceful drain), then releases resources. */
   abstract close(): Promise<void>;
 }

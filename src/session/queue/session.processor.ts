@@ -8,13 +8,16 @@ import {
 import { JobQueue, PermanentJobError, type JobContext } from '../../infrastructure/queue/job-queue.js';
 import { AppConfig } from '../../shared/config/app-config.js';
 import { SessionProcessingService } from '../session-processing.service.js';
+import { SessionReconciler } from './session-reconciler.js';
 import { SessionProducer } from './session.producer.js';
 import { PROCESS_SESSION_JOB, type ProcessSessionPayload } from './session-queue.constants.js';
 
 /**
  * Thin: registers the session job in the worker role and delegates to SessionProcessingService.
  * Bad input is a PermanentJobError (failed at once with the reader's code); anything else is
- * retried with backoff. On start it re-enqueues sessions left unfinished (job ids dedupe).
+ * retried with backoff (a lost database connection included). On start it re-enqueues sessions
+ * left unfinished (job ids dedupe), then starts the reconciler that keeps doing so for jobs the
+ * queue loses later.
  */
 @Injectable()
 export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
@@ -26,6 +29,7 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
     private readonly queue: JobQueue,
     private readonly processing: SessionProcessingService,
     private readonly producer: SessionProducer,
+    private readonly reconciler: SessionReconciler,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +60,7 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
     } catch (error) {
       this.logger.error({ msg: 'could not re-enqueue unfinished sessions', error: String(error) });
     }
+    this.reconciler.start();
   }
 
   /** Runs before the queue drains (beforeApplicationShutdown). */

@@ -93,6 +93,11 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(10) @Max(600_000) JOB_BACKOFF_MS = 1000;
   /** How long a Bull job lock lives before another worker may take a stalled job over. */
   @Transform(toInt) @IsInt() @Min(1000) @Max(600_000) JOB_LOCK_MS = 30_000;
+  /**
+   * How often a worker looks for sessions left queued or processing whose job the queue lost
+   * (a Redis restart without persistence, a flush) and enqueues them again; also once at start.
+   */
+  @Transform(toInt) @IsInt() @Min(200) @Max(3_600_000) RECONCILE_INTERVAL_MS = 30_000;
   @Transform(toInt) @IsInt() @Min(0) @Max(32) ANALYSIS_THREADS = 1;
   /**
    * Chromium for PDF reports (through playwright-core). Empty: /usr/bin/chromium (or another

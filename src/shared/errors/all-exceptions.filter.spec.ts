@@ -104,6 +104,14 @@ describe('AllExceptionsFilter', () => {
       run(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
     ).toMatchObject({ status: 503 });
     expect(run(new Error('timeout exceeded when trying to connect'))).toMatchObject({ status: 503 });
+    // pg's errors for a client whose connection died while checked out have no code
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'Client has encountered a connection error and is not queryable',
+    ])
+      expect(run(new Error(message))).toMatchObject({ status: 503, body: { error: 'database_unavailable' } });
+    // near miss: a message that merely mentions a connection is not an outage
+    expect(run(new Error('Connection string is invalid'))).toMatchObject({ status: 500 });
   });
 
   it('leaves unknown SQLSTATEs as 500', () => {

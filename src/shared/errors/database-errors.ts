@@ -40,6 +40,13 @@ const BY_SQLSTATE: Record<string, { kind: AppError['kind']; code: string; messag
 /** Node socket errors and PostgreSQL's "connection gone" classes (08, 57P01-03). */
 const UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08...|57P0[123])$/;
 
+/**
+ * pg's own errors for a connection that died under a checked-out client carry no code: the
+ * query in flight, or the rollback Kysely sends after it, fails with one of these.
+ */
+const CONNECTION_GONE =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/i;
+
 /** The SQLSTATE (or Node socket code) of a database error, if it has one. */
 export function sqlStateOf(error: unknown): string | undefined {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
@@ -50,8 +57,7 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = sqlStateOf(error);
   const { constraint } = error as { constraint?: unknown };
-  if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message))
-    return unavailable(error);
+  if (error instanceof Error && CONNECTION_GONE.test(error.message)) return unavailable(error);
   if (code === undefined) return undefined;
   const known = BY_SQLSTATE[code];
   if (known) {
