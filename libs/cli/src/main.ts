@@ -14,6 +14,11 @@ const commands: Record<string, { summary: string; run: Command }> = {
       '  emg-c3d analyze DIR [--params PARAMS.json] [--profile ghostly-v1] [--out DIR]   NAME.json per file + summary.csv (--json/--csv: FILE only)',
     run: (args) => import('./analyze.js').then((m) => m.runAnalyze(args)),
   },
+  report: {
+    summary:
+      'report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--paper a4|letter]   session report',
+    run: (args) => import('./report.js').then((m) => m.runReport(args)),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,131 @@
+/**
+ * `emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1] [--paper a4|letter]`
+ * Analyses FILE and writes its session report: HTML on stdout without --out, else to --out as
+ * HTML or PDF by its extension (PDF needs Chromium: exit 3 with how to enable it when missing).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { readC3d } from '@app/c3d';
+import {
+  AnalysisError,
+  analyzeC3d,
+  buildEmgSignals,
+  normalizeAnalysisParams,
+  validateAnalysisParams,
+  type AnalysisParams,
+} from '@app/analysis';
+import {
+  PdfRenderer,
+  PdfUnavailableError,
+  analogUnit,
+  findChromium,
+  packageVersion,
+  renderSessionReport,
+  sessionReportFromAnalysis,
+  type Paper,
+} from '@app/report/node';
+
+export interface ReportIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Chromium executable (tests); default: CHROMIUM_PATH or the usual system paths. */
+  chromium?: string | null;
+}
+
+const defaultIo: ReportIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+const USAGE =
+  'usage: emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1] [--paper a4|letter]\n' +
+  '  HTML on stdout without --out; --out NAME.pdf renders a PDF with Chromium (CHROMIUM_PATH, default /usr/bin/chromium)\n';
+
+interface Args {
+  file: string;
+  out?: string;
+  params?: string;
+  profile?: string;
+  paper: Paper;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const rest: string[] = [];
+  const a: Partial<Args> = { paper: 'a4' };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]!;
+    if (k === '--out' || k === '--params' || k === '--profile' || k === '--paper') {
+      const v = argv[++i];
+      if (v === undefined) return `${k} needs a value`;
+      if (k === '--paper') {
+        if (v !== 'a4' && v !== 'letter') return '--paper is a4 or letter';
+        a.paper = v;
+      } else a[k.slice(2) as 'out' | 'params' | 'profile'] = v;
+    } else if (k.startsWith('--')) return `unknown option ${k}`;
+    else rest.push(k);
+  }
+  if (rest.length !== 1) return 'exactly one FILE is required';
+  if (a.out !== undefined && !['.html', '.htm', '.pdf'].includes(extname(a.out).toLowerCase()))
+    return '--out must end in .html or .pdf';
+  return { ...a, file: rest[0]! } as Args;
+}
+
+function loadParams(path: string | undefined): AnalysisParams {
+  if (!path) return {};
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const problems = validateAnalysisParams(parsed);
+  if (problems.length) throw new AnalysisError('invalid_params', `${path}: ${problems.join('; ')}`);
+  return normalizeAnalysisParams(parsed as AnalysisParams);
+}
+
+/** The report's HTML for a file on disk. */
+export function reportHtml(path: string, params: AnalysisParams = {}, profile?: string): string {
+  const bytes = readFileSync(path);
+  const file = readC3d(bytes);
+  const report = analyzeC3d(file, params, { profile });
+  const signals = buildEmgSignals(file, profile);
+  const model = sessionReportFromAnalysis(report, signals, {
+    file: {
+      name: basename(path),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size_bytes: bytes.length,
+    },
+    unit: analogUnit(file, Object.keys(report.analytics)[0]),
+    parametersRequested: params,
+    serviceVersion: packageVersion(),
+  });
+  return renderSessionReport(model);
+}
+
+export async function runReport(argv: string[], io: ReportIo = defaultIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`emg-c3d report: ${args}\n${USAGE}`);
+    return 1;
+  }
+  const html = reportHtml(args.file, loadParams(args.params), args.profile);
+  if (args.out === undefined) {
+    io.stdout(html);
+    return 0;
+  }
+  if (extname(args.out).toLowerCase() !== '.pdf') {
+    writeFileSync(args.out, html);
+    io.stderr(`wrote ${args.out}\n`);
+    return 0;
+  }
+  const renderer = new PdfRenderer(
+    io.chromium !== undefined ? io.chromium : findChromium(process.env.CHROMIUM_PATH),
+  );
+  try {
+    writeFileSync(args.out, await renderer.render(html, { paper: args.paper }));
+    io.stderr(`wrote ${args.out}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PdfUnavailableError)) throw error;
+    io.stderr(`emg-c3d report: ${error.message}\n`);
+    return 3;
+  } finally {
+    await renderer.close();
+  }
+}
