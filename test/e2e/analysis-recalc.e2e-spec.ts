@@ -208,7 +208,7 @@ describe('POST /analysis/recalc and POST /mvc/calibrate', () => {
       headers: { ...auth, ...notC3d.headers },
       payload: notC3d.payload,
     });
-    expect(r2.statusCode).toBe(422);
+    expect(r2.statusCode).toBe(400);
     expect(r2.json().error).toBe('not_c3d');
   });
 });

@@ -192,7 +192,7 @@ describe('POST /upload (stateless analysis)', () => {
     expect(unknown.json().error).toBe('unknown_channel');
   });
 
-  it('answers 413 past MAX_UPLOAD_BYTES, 422 with the reader code for unreadable files, 400 without a file', async () => {
+  it('answers as the original: 413 past MAX_UPLOAD_BYTES, 400 with the reader code for files that are not readable C3D, 422 without a file', async () => {
     const big = await post({ name: 'big.c3d', content: Buffer.alloc(4 * 1024 * 1024 + 10) });
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toBe('payload_too_large');
@@ -200,18 +200,21 @@ describe('POST /upload (stateless analysis)', () => {
       name: 'notes.c3d',
       content: Buffer.from('hello, this is not a C3D file at all'.repeat(20)),
     });
-    expect(text.statusCode).toBe(422);
+    expect(text.statusCode).toBe(400);
     expect(['bad_header', 'truncated', 'bad_parameter_section', 'unsupported_processor']).toContain(
       text.json().error,
     );
     expect(text.json().detail).toBe(text.json().message);
     const truncated = await post({ name: FILE, content: ghostly(FILE).subarray(0, 3000) });
-    expect(truncated.statusCode).toBe(422);
+    expect(truncated.statusCode).toBe(400);
     const wrongExt = await post({ name: 'data.csv', content: ghostly(FILE) });
-    expect(wrongExt.statusCode).toBe(422);
+    expect(wrongExt.statusCode).toBe(400);
     expect(wrongExt.json().error).toBe('not_c3d');
+    const empty = await post({ name: 'empty.c3d', content: Buffer.alloc(0) });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error).toBe('empty_file');
     const none = await post(null, {});
-    expect(none.statusCode).toBe(400);
+    expect(none.statusCode).toBe(422);
     expect(none.json().error).toBe('file_missing');
   });
 

@@ -55,3 +55,41 @@ export {
   DEFAULT_PROFILE_NAME,
   UnknownProfileError,
 } from './profiles/registry.js';
+export { SENIAM_V1 } from './profiles/seniam-v1.js';
+export { PROFILE_NAMES, type ProfileName } from './profiles/registry.js';
+export { bandEdges, bandpass, linearEnvelope, tkeo, type BandEdges } from './seniam/filters.js';
+export { findRestWindow, meanSd, type RestWindow } from './seniam/rest.js';
+export { runsAbove, applyMinDurations, msToSamples, type Span } from './seniam/intervals.js';
+export { detectOnsets, bonatoSpans, type OnsetResult, type OnsetInputs } from './seniam/onsets.js';
+export { bandSpectrum, type BandSpectrum } from './seniam/band-spectrum.js';
+export { contractionMetrics, type ContractionMetrics } from './seniam/contraction-metrics.js';
+export {
+  mainsInterference,
+  type MainsReport,
+  type MainsFundamental,
+  type MainsLine,
+} from './seniam/mains.js';
+export {
+  qualityGate,
+  measureGate,
+  type QualityGate,
+  type GateReason,
+  type GateReasonCode,
+  type GateMeasures,
+} from './seniam/quality-gate.js';
+export { bestWindowMean, type MvcWindow } from './seniam/mvc-window.js';
+export { agreement, matchSpans, type Agreement, type DiffStats } from './seniam/agreement.js';
+export {
+  analyzeSeniamChannel,
+  activatedSpans,
+  seniamParams,
+  ONSET_METHODS,
+  type SeniamChannelInput,
+  type SeniamChannelAnalysis,
+  type SeniamContraction,
+  type MethodSummary,
+  type MvcSource,
+} from './seniam/analyze-seniam-channel.js';
+export { linearTrend, type Trend } from './fatigue/trend.js';
+export { studentTQuantile, studentTCdf, incompleteBeta, logGamma } from './fatigue/student-t.js';
+export { fatigueTrends, type FatigueResult, type FatigueInput } from './fatigue/fatigue.js';

@@ -2,9 +2,10 @@ import { DEFAULT_PROFILE_NAME, estimateMvc, getProcessingProfile, type MvcEstima
 import { Injectable } from '@nestjs/common';
 import { UnprocessableError, ValidationFailedError } from '../../shared/errors/app-error.js';
 import { validateLenient } from '../../shared/validation/validate-lenient.js';
-import { AnalysisInputError, AnalysisRunner } from '../analysis-runner.js';
+import { AnalysisRunner } from '../analysis-runner.js';
 import { parseExistingWithParams } from '../existing-result.js';
-import { assertC3dUpload, toUnprocessable, type UploadedC3d } from '../uploaded-c3d.js';
+import { withOriginalFileStatus } from '../original-status.js';
+import { assertC3dUpload, type UploadedC3d } from '../uploaded-c3d.js';
 import {
   DEFAULT_CALIBRATION_PERCENTAGE,
   MvcCalibrateFormDto,
@@ -66,9 +67,9 @@ export class MvcCalibrationService {
 
   private async fromFile(file: UploadedC3d, body: unknown, now: Date): Promise<MvcCalibrationDto> {
     const form = validateLenient(MvcCalibrateFormDto, body, 'form');
-    const bytes = assertC3dUpload(file);
     const pct = form.threshold_percentage ?? DEFAULT_CALIBRATION_PERCENTAGE;
     try {
+      const bytes = assertC3dUpload(file);
       const { report, mvc } = await this.runner.analyze(bytes, {
         params: { session_params: { session_mvc_threshold_percentage: pct } },
         mvcThresholdPercentage: pct,
@@ -90,8 +91,7 @@ export class MvcCalibrationService {
         session_id: form.session_id ?? null,
       };
     } catch (error) {
-      if (error instanceof AnalysisInputError) throw toUnprocessable(error);
-      throw error;
+      throw withOriginalFileStatus(error);
     }
   }
 

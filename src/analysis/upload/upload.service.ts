@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisInputError, AnalysisRunner } from '../analysis-runner.js';
+import { AnalysisRunner } from '../analysis-runner.js';
 import { toAnalysisParams } from '../dto/analysis-params.dto.js';
 import type { EmgAnalysisResultDto } from '../dto/emg-analysis-result.dto.js';
 import { toEmgAnalysisResult } from '../emg-analysis-result.js';
 import { assertKnownChannels } from '../channel-maps.js';
-import { assertC3dUpload, toUnprocessable, type UploadedC3d } from '../uploaded-c3d.js';
+import { withOriginalFileStatus } from '../original-status.js';
+import { assertC3dUpload, type UploadedC3d } from '../uploaded-c3d.js';
 import { DEFAULT_MAX_POINTS, type UploadFormDto } from './upload-form.dto.js';
 
 /** Stateless analysis (POST /upload): nothing is stored. */
@@ -13,9 +14,9 @@ export class UploadService {
   constructor(private readonly runner: AnalysisRunner) {}
 
   async analyze(file: UploadedC3d | undefined, form: UploadFormDto): Promise<EmgAnalysisResultDto> {
-    const bytes = assertC3dUpload(file);
-    const params = toAnalysisParams(form);
     try {
+      const bytes = assertC3dUpload(file);
+      const params = toAnalysisParams(form);
       const { report, signals } = await this.runner.analyze(bytes, {
         params,
         signalsMaxPoints:
@@ -33,8 +34,7 @@ export class UploadService {
         muscleColorMapping: form.muscle_color_mapping,
       });
     } catch (error) {
-      if (error instanceof AnalysisInputError) throw toUnprocessable(error);
-      throw error;
+      throw withOriginalFileStatus(error);
     }
   }
 }

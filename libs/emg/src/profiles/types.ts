@@ -80,4 +80,77 @@ export interface ProcessingProfile {
   readonly duration: DurationParams;
   /** Display-only moving RMS of |raw| (original's rms_envelope), in ms. */
   readonly displayRmsWindowMs: number;
+  /** Pipeline driven by this profile; absent = 'ghostly'. */
+  readonly pipeline?: PipelineKind;
+  /** Constants of the seniam pipeline (present when pipeline = 'seniam'). */
+  readonly seniam?: SeniamParams;
+}
+
+/** Which pipeline a profile drives. Absent means 'ghostly' (profiles published before seniam-v1). */
+export type PipelineKind = 'ghostly' | 'seniam';
+
+export type OnsetMethod = 'hodges' | 'bonato' | 'tkeo';
+
+/** Constants of the literature-aligned pipeline (seniam-v1); see docs/methods.md. */
+export interface SeniamParams {
+  readonly bandpass: {
+    readonly lowHz: number;
+    readonly highHz: number;
+    /** Butterworth order of each edge (high-pass and low-pass sections), zero-phase. */
+    readonly order: number;
+    /** The upper edge is limited to this fraction of Nyquist (fs/2). */
+    readonly maxNyquistFraction: number;
+  };
+  /** Linear envelope: |band-passed| then a zero-phase Butterworth low-pass. */
+  readonly envelope: { readonly lowpassHz: number; readonly order: number };
+  readonly onset: {
+    readonly method: OnsetMethod;
+    /** Length of the automatically detected rest period (lowest-mean window of the envelope). */
+    readonly restWindowMs: number;
+    /** Threshold = rest mean + k x rest SD (Hodges & Bui; TKEO uses tkeoK on its own envelope). */
+    readonly k: number;
+    readonly tkeoK: number;
+    /** Bonato: false-alarm probability of the first threshold, window m and count r0 (in sample pairs). */
+    readonly bonatoPfa: number;
+    readonly bonatoM: number;
+    readonly bonatoR0: number;
+    /** Inactive gaps shorter than this are bridged, then active runs shorter than minOnMs dropped. */
+    readonly minOffMs: number;
+    readonly minOnMs: number;
+  };
+  readonly spectral: {
+    /** Welch segment length per contraction (min(nperseg, contraction length)). */
+    readonly nperseg: number;
+    /** Contractions shorter than this many samples get no spectral metrics. */
+    readonly minSamples: number;
+  };
+  readonly mains: {
+    readonly fundamentalsHz: readonly number[];
+    /** Welch segment length for the mains measurement (about 1 Hz bins). */
+    readonly nperseg: number;
+    /** Neighbouring bins between these distances (Hz) from a line give its floor (median). */
+    readonly neighbourInnerHz: number;
+    readonly neighbourOuterHz: number;
+  };
+  readonly fatigue: {
+    readonly minContractionsForSlope: number;
+    readonly fiBaselineContractions: number;
+    readonly confidence: number;
+  };
+  readonly gate: {
+    /** Consecutive samples at the recording's extreme value that count as clipping. */
+    readonly clipMinRun: number;
+    /** Fraction of samples in such runs above which the channel fails. */
+    readonly clipMaxFraction: number;
+    /** Longest run of identical samples (ms) a live channel may have. */
+    readonly flatMaxMs: number;
+    /** SNR (dB) of contraction RMS vs rest RMS below which the channel fails. */
+    readonly minSnrDb: number;
+    /** |mean(raw)| / RMS(band-passed) above which a DC offset is reported. */
+    readonly maxDcRatio: number;
+    /** Fraction of band power in mains lines above which interference is reported. */
+    readonly maxMainsFraction: number;
+  };
+  /** MVC calibration: length of the best (highest-mean) envelope window, ms. */
+  readonly mvcWindowMs: number;
 }
