@@ -19,12 +19,26 @@ import { extractGameMetadata } from './metadata.js';
 import { scoreAnalytics } from './score.js';
 import { expectedContractionsFor, type AnalysisParams, type SessionParams } from './params.js';
 import type { AnalysisReport, ChannelAnalyticsReport, ChannelError } from './report-types.js';
+import { analyzeSeniam } from './seniam/analyze-seniam.js';
 
 export interface AnalyzeOptions {
   /** Processing profile name (default 'ghostly-v1'). */
   profile?: string;
   scoring?: ScoringConfig;
   subjective?: SubjectiveInputs;
+  /**
+   * The patient's calibrated MVC per channel (V) for this profile, used when the request gives
+   * no MVC for a channel; the channel then reports mvc_source 'calibration'. Absent = no
+   * calibration (ghostly-v1 is then exactly the original).
+   */
+  calibratedMvc?: Record<string, number>;
+}
+
+/** A calibrated MVC applies to a channel the request gives no MVC for (per channel or global). */
+function calibrationFor(ch: string, sp: SessionParams, cal?: Record<string, number>): number | undefined {
+  const given = (v: number | null | undefined) => v !== null && v !== undefined;
+  if (given(sp.session_mvc_values?.[ch]) || given(sp.session_mvc_value)) return undefined;
+  return cal?.[ch] ?? undefined;
 }
 
 function resolveProfile(name?: string): ProcessingProfile {
@@ -42,6 +56,7 @@ export function analyzeC3d(
   options: AnalyzeOptions = {},
 ): AnalysisReport {
   const profile = resolveProfile(options.profile);
+  if (profile.pipeline === 'seniam') return analyzeSeniam(file, params, options, profile);
   const sp: SessionParams = params.session_params ?? {};
   const po = params.processing_options ?? {};
   const { fs, channels, availableChannels } = extractEmgChannels(file);
@@ -68,10 +83,11 @@ export function analyzeC3d(
     profile.envelope,
   ).forEach((env, k) => envelopes.set(valid[k]!.name, env));
   channels.forEach((ch, i) => {
+    const calibrated = calibrationFor(ch.name, sp, options.calibratedMvc);
     try {
       const a = analyzeChannel({ name: ch.name, raw: ch.raw, activated: ch.activated, fs }, profile, {
         mvc: {
-          channelMvcValue: sp.session_mvc_values?.[ch.name],
+          channelMvcValue: calibrated ?? sp.session_mvc_values?.[ch.name],
           channelThresholdPercentage: sp.session_mvc_threshold_percentages?.[ch.name],
           globalMvcValue: sp.session_mvc_value,
           globalThresholdPercentage: globalPct,
@@ -88,6 +104,7 @@ export function analyzeC3d(
         precomputed: { quality: quality[i], envelope: envelopes.get(ch.name) },
       });
       analytics[ch.name] = channelReport(a, fs, ch.raw.length, expectedContractionsFor(i, sp));
+      if (calibrated !== undefined) analytics[ch.name]!.mvc_source = 'calibration';
       // echo what was used, as the original's session_parameters_used
       used.session_mvc_values![ch.name] = a.mvc.mvcValue;
       used.session_mvc_threshold_percentages![ch.name] = a.mvc.thresholdPercentage;

@@ -30,3 +30,6 @@ export {
   type SessionConfigurationReport,
   type ProcessingParametersReport,
 } from './original-fields.js';
+export { analyzeSeniam, qualityGateReport } from './seniam/analyze-seniam.js';
+export type * from './seniam/seniam-report-types.js';
+export { calibrateMvcFromC3d, type MvcCalibration, type MvcCalibrationChannel } from './mvc-calibration.js';

@@ -5,6 +5,11 @@ import type { PerformanceScores, WeightsReport } from '@app/scoring';
 import type { ProcessingProfile } from '@app/emg';
 import type { GameMetadata } from './metadata.js';
 import type { SessionParams } from './params.js';
+import type {
+  MvcSourceReport,
+  QualityGateReport,
+  SeniamChannelReport,
+} from './seniam/seniam-report-types.js';
 
 export interface TemporalStatsReport {
   mean_value: number | null;
@@ -64,6 +69,10 @@ export interface ChannelAnalyticsReport {
   mdf_temporal_stats: TemporalStatsReport;
   fatigue_index_temporal_stats: TemporalStatsReport;
   errors: Record<string, string>;
+  /** Where the MVC came from; present with seniam-v1, and with ghostly-v1 when a calibration was used. */
+  mvc_source?: MvcSourceReport;
+  /** seniam-v1 only: band-passed per-contraction metrics, fatigue trends, onsets, quality. */
+  seniam?: SeniamChannelReport;
 }
 
 export interface ChannelError {
@@ -84,6 +93,8 @@ export interface PerformanceAnalysis extends PerformanceScores {
 }
 
 export interface AnalysisReport {
+  /** seniam-v1: first key of the report; says when a scored channel fails the quality gate. */
+  quality_gate?: QualityGateReport;
   metadata: GameMetadata & { session_parameters_used: SessionParams };
   analytics: Record<string, ChannelAnalyticsReport>;
   available_channels: string[];

@@ -1,0 +1,153 @@
+// analyzeC3d for profiles with pipeline 'seniam' (seniam-v1): C3D -> channels -> band-pass,
+// onsets, per-contraction metrics, fatigue, quality gate -> scores -> AnalysisReport. Scoring
+// keeps its formulas; its counts come from the new onsets and the MVC (upload, calibration or,
+// failing both, the session's own estimate, said so in mvc_source).
+import type { C3dFile } from '@app/c3d';
+import {
+  analyzeSeniamChannel,
+  resolveDurationThreshold,
+  validateSignalQuality,
+  type ProcessingProfile,
+} from '@app/emg';
+import { GHOSTLY_TRIAL_DEFAULT } from '@app/scoring';
+import type { AnalyzeOptions } from '../analyze.js';
+import { extractEmgChannels } from '../channels.js';
+import { AnalysisError } from '../errors.js';
+import { extractGameMetadata } from '../metadata.js';
+import { expectedContractionsFor, type AnalysisParams, type SessionParams } from '../params.js';
+import type { AnalysisReport, ChannelAnalyticsReport, ChannelError } from '../report-types.js';
+import { scoreAnalytics } from '../score.js';
+import { seniamChannelReport } from './seniam-channel-report.js';
+import type { QualityGateReport } from './seniam-report-types.js';
+
+const has = (v: number | null | undefined): v is number => v !== null && v !== undefined;
+
+interface ChannelMvc {
+  value: number | null;
+  source: 'upload' | 'calibration' | undefined;
+  method: ChannelAnalyticsReport['mvc_estimation_method'];
+}
+
+function channelMvc(
+  ch: string,
+  sp: SessionParams,
+  calibrated: Record<string, number> | undefined,
+): ChannelMvc {
+  const own = sp.session_mvc_values?.[ch];
+  if (has(own)) return { value: own, source: 'upload', method: 'user_provided' };
+  if (has(sp.session_mvc_value))
+    return { value: sp.session_mvc_value, source: 'upload', method: 'global_provided' };
+  const cal = calibrated?.[ch];
+  if (has(cal)) return { value: cal, source: 'calibration', method: 'user_provided' };
+  return { value: null, source: undefined, method: 'backend_estimation' };
+}
+
+export function qualityGateReport(analytics: Record<string, ChannelAnalyticsReport>): QualityGateReport {
+  const channels: QualityGateReport['channels'] = {};
+  for (const [name, a] of Object.entries(analytics)) {
+    const q = a.seniam!.quality;
+    channels[name] = { passed: q.passed, reasons: q.reasons.map((r) => `${r.code}:${r.severity}`) };
+  }
+  const failing = Object.keys(channels).filter((c) => !channels[c]!.passed);
+  const why = (c: string) =>
+    `${c} (${analytics[c]!.seniam!.quality.reasons.filter((r) => r.severity === 'fail')
+      .map((r) => r.code)
+      .join(', ')})`;
+  return {
+    passed: failing.length === 0,
+    failing_channels: failing,
+    message: failing.length
+      ? `Scored on ${failing.length === 1 ? 'a channel' : 'channels'} that fail the signal-quality gate: ${failing.map(why).join('; ')}. Treat the scores of this session with caution.`
+      : null,
+    channels,
+  };
+}
+
+export function analyzeSeniam(
+  file: C3dFile,
+  params: AnalysisParams,
+  options: AnalyzeOptions,
+  profile: ProcessingProfile,
+): AnalysisReport {
+  const sp: SessionParams = params.session_params ?? {};
+  const { fs, channels, availableChannels } = extractEmgChannels(file);
+  if (channels.length === 0)
+    throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
+  const globalPct = has(sp.session_mvc_threshold_percentage)
+    ? sp.session_mvc_threshold_percentage
+    : profile.mvc.defaultThresholdPercentage;
+  const analytics: Record<string, ChannelAnalyticsReport> = {};
+  const channelErrors: Record<string, ChannelError> = {};
+  const used: SessionParams = {
+    ...sp,
+    session_mvc_values: { ...sp.session_mvc_values },
+    session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
+  };
+  channels.forEach((ch, i) => {
+    const q = validateSignalQuality(ch.raw, fs, profile.quality);
+    if (!q.valid) {
+      channelErrors[ch.name] = { stage: 'signal_processing', code: q.issue ?? 'invalid', message: q.message };
+      return;
+    }
+    const mvc = channelMvc(ch.name, sp, options.calibratedMvc);
+    const pctOwn = sp.session_mvc_threshold_percentages?.[ch.name];
+    const pct = mvc.source === 'upload' && mvc.method === 'user_provided' && has(pctOwn) ? pctOwn : globalPct;
+    const a = analyzeSeniamChannel(
+      {
+        raw: ch.raw,
+        activated: ch.activated,
+        fs,
+        mvcValue: mvc.value,
+        mvcSource: mvc.source,
+        thresholdPercentage: pct,
+        durationThresholdMs: resolveDurationThreshold(
+          ch.name,
+          {
+            perMuscleSeconds: sp.session_duration_thresholds_per_muscle,
+            globalMs: sp.contraction_duration_threshold,
+          },
+          profile.duration.defaultThresholdMs,
+        ),
+      },
+      profile,
+    );
+    analytics[ch.name] = seniamChannelReport(
+      a,
+      fs,
+      ch.raw.length,
+      expectedContractionsFor(i, sp),
+      mvc.method,
+    );
+    used.session_mvc_values![ch.name] = a.mvc.value;
+    used.session_mvc_threshold_percentages![ch.name] = a.mvc.thresholdPercentage;
+  });
+  if (Object.keys(analytics).length === 0) {
+    throw new AnalysisError('no_emg_channels', 'no EMG channel passed signal validation', {
+      channel_errors: channelErrors,
+    });
+  }
+  return {
+    quality_gate: qualityGateReport(analytics),
+    metadata: { ...extractGameMetadata(file), session_parameters_used: used },
+    analytics,
+    available_channels: availableChannels,
+    channel_errors: channelErrors,
+    performance_analysis: scoreAnalytics(
+      analytics,
+      channels.map((c) => c.name),
+      options.subjective ?? {},
+      options.scoring ?? GHOSTLY_TRIAL_DEFAULT,
+    ),
+    processing_profile: {
+      name: profile.name,
+      version: profile.version,
+      description: profile.description,
+      parameters: profile,
+    },
+    processing_options_used: {
+      threshold_factor: profile.detection.thresholdFactor,
+      min_duration_ms: profile.detection.minDurationMs,
+      smoothing_window: profile.detection.smoothingWindowSamples,
+    },
+  };
+}
