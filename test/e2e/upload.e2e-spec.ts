@@ -205,8 +205,10 @@ describe('POST /upload (stateless analysis)', () => {
       text.json().error,
     );
     expect(text.json().detail).toBe(text.json().message);
+    // a C3D cut off before its samples reads, but has no EMG to analyse: 422
     const truncated = await post({ name: FILE, content: ghostly(FILE).subarray(0, 3000) });
-    expect(truncated.statusCode).toBe(400);
+    expect(truncated.statusCode).toBe(422);
+    expect(truncated.json().error).toBe('no_emg_channels');
     const wrongExt = await post({ name: 'data.csv', content: ghostly(FILE) });
     expect(wrongExt.statusCode).toBe(400);
     expect(wrongExt.json().error).toBe('not_c3d');
