@@ -17,7 +17,9 @@ import { QueueModule } from './infrastructure/queue/queue.module.js';
 import { StorageModule } from './infrastructure/storage/storage.module.js';
 import { AppConfig } from './shared/config/app-config.js';
 import { ConfigModule } from './shared/config/config.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { SignalsModule } from './signals/signals.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -39,6 +41,8 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   LogsModule,
   CacheAdminModule,
   SignalsModule,
+  ExportsModule,
+  ReportsModule,
 ];
 
 @Module({})
