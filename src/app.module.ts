@@ -17,7 +17,6 @@ import { QueueModule } from './infrastructure/queue/queue.module.js';
 import { StorageModule } from './infrastructure/storage/storage.module.js';
 import { AppConfig } from './shared/config/app-config.js';
 import { ConfigModule } from './shared/config/config.module.js';
-import { ExportsModule } from './exports/exports.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -41,7 +40,6 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   LogsModule,
   CacheAdminModule,
   SignalsModule,
-  ExportsModule,
   ReportsModule,
 ];
 
