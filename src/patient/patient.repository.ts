@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { PatientMedicalInfoTable, PatientsTable } from '../infrastructure/database/database.types.js';
+import { decodeCursor, encodeCursor } from '../shared/pagination/cursor.js';
+import { countRows } from '../shared/pagination/count-rows.js';
+import type { PageRequest, RowsPage } from '../shared/pagination/page.dto.js';
 import type { MedicalInfoRow } from './dto/medical-info.dto.js';
 import type { PatientRow } from './dto/patient.dto.js';
 
 export interface PatientFilter {
   active?: boolean;
   therapistId?: string;
+  /** The caller's own patients: RLS limits a therapist to them; this lets the planner use the index. */
+  ownPatientsOf?: string;
 }
 
 /**
@@ -24,15 +29,31 @@ export class PatientRepository {
     return trx.selectFrom('patients').selectAll().where('patient_code', '=', patientCode).executeTakeFirst();
   }
 
-  async list(trx: Tx, filter: PatientFilter, page: { limit: number; offset: number }) {
+  /** A page of patients by patient_code; the cursor is the last code (keyset on the unique key). */
+  async list(trx: Tx, filter: PatientFilter, page: PageRequest): Promise<RowsPage<PatientRow>> {
     let query = trx.selectFrom('patients');
     if (filter.active !== undefined) query = query.where('active', '=', filter.active);
     if (filter.therapistId) query = query.where('therapist_id', '=', filter.therapistId);
-    const [rows, count] = await Promise.all([
-      query.selectAll().orderBy('patient_code').limit(page.limit).offset(page.offset).execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    if (filter.ownPatientsOf) query = query.where('therapist_id', '=', filter.ownPatientsOf);
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, 1)[0]!;
+    const rowsQuery = after === undefined ? query : query.where('patient_code', '>', after);
+    const [rows, counted] = await Promise.all([
+      rowsQuery
+        .selectAll()
+        .orderBy('patient_code')
+        .limit(page.limit + 1)
+        .offset(after === undefined ? page.offset : 0)
+        .execute(),
+      countRows(trx, query, page.count),
     ]);
-    return { rows, total: Number(count.total) };
+    const more = rows.length > page.limit;
+    const pageRows = more ? rows.slice(0, page.limit) : rows;
+    const last = pageRows.at(-1);
+    return {
+      rows: pageRows,
+      ...counted,
+      next_cursor: more && last ? encodeCursor([last.patient_code]) : null,
+    };
   }
 
   async updateByCode(

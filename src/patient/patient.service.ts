@@ -5,7 +5,7 @@ import { refusedByRls } from '../auth/db-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import type { PatientsTable } from '../infrastructure/database/database.types.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../shared/errors/app-error.js';
-import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
 import { UserProfileRepository } from '../user/user-profile.repository.js';
 import { type MedicalInfoDto, type PutMedicalInfoDto, toMedicalInfoDto } from './dto/medical-info.dto.js';
 import {
@@ -50,13 +50,18 @@ export class PatientService {
   }
 
   list(user: AuthUser, query: ListPatientsQueryDto): Promise<Page<PatientDto>> {
+    const page = pageRequest(query);
     return this.db.asUser(user, async (trx) => {
-      const { rows, total } = await this.patients.list(
+      const rows = await this.patients.list(
         trx,
-        { active: query.active, therapistId: query.therapist_id },
-        query,
+        {
+          active: query.active,
+          therapistId: query.therapist_id,
+          ownPatientsOf: user.role === 'therapist' ? user.id : undefined,
+        },
+        page,
       );
-      return toPage(rows.map(toPatientDto), total, query);
+      return toKeysetPage(rows, toPatientDto, query);
     });
   }
 

@@ -9,6 +9,7 @@ import type {
 } from './dto/session-response.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
+import { sessionQuality } from './session-quality.js';
 import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 
 type Results = Awaited<ReturnType<SessionResultsRepository['read']>>;
@@ -31,10 +32,24 @@ export function toSessionStatusDto(row: SessionRow): SessionStatusDto {
     result_version: row.result_version,
     processed_at: iso(row.processed_at),
     has_analysis: row.result_version > 0,
+    ...sessionQuality(row.game_metadata, row.result_version > 0),
   };
 }
 
-export function toSessionSummaryDto(row: SessionRow & { patient_code: string }): SessionSummaryDto {
+export function toSessionSummaryDto(
+  row: Pick<
+    SessionRow,
+    | 'id'
+    | 'session_code'
+    | 'therapist_id'
+    | 'processing_status'
+    | 'file_path'
+    | 'file_size_bytes'
+    | 'session_date'
+    | 'processed_at'
+    | 'created_at'
+  > & { patient_code: string },
+): SessionSummaryDto {
   return {
     id: row.id,
     session_code: row.session_code,
@@ -104,6 +119,7 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
     : null;
   return {
     ...toSessionSummaryDto({ ...row, patient_code: patientCode }),
+    ...sessionQuality(row.game_metadata, row.result_version > 0),
     stage: row.stage,
     progress: row.progress,
     error_code: row.error_code,
@@ -138,5 +154,6 @@ export function toWebhookStatusDto(row: SessionRow): WebhookStatusDto {
     error_code: row.error_code,
     error_message: row.error_message,
     has_analysis: row.result_version > 0,
+    ...sessionQuality(row.game_metadata, row.result_version > 0),
   };
 }

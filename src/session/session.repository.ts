@@ -2,14 +2,40 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { ProcessingStatus } from '../infrastructure/database/database.types.js';
+import { decodeCursor, encodeCursor, ISO_TIMESTAMP } from '../shared/pagination/cursor.js';
+import { countRows } from '../shared/pagination/count-rows.js';
+import type { PageRequest, RowsPage } from '../shared/pagination/page.dto.js';
 import { sessionTx, type SessionRow, type SessionsDB, type SessionTable } from './session-row.types.js';
 
 export interface SessionFilter {
   patientCode?: string;
+  /**
+   * Only sessions of this therapist's patients. RLS already limits a therapist to them; saying
+   * so in the query lets the planner start from the therapist's patients (an index) instead of
+   * walking every session in list order and dropping the others.
+   */
+  ownPatientsOf?: string;
   status?: ProcessingStatus;
   from?: Date;
   to?: Date;
 }
+
+/** The sessions' list order: session date, else upload time (CASE, not COALESCE: see 0012). */
+const LISTED_AT = sql<Date>`(case when s.session_date is null then s.created_at else s.session_date end)`;
+
+export type SessionListRow = Pick<
+  SessionRow,
+  | 'id'
+  | 'session_code'
+  | 'patient_id'
+  | 'therapist_id'
+  | 'processing_status'
+  | 'file_path'
+  | 'file_size_bytes'
+  | 'session_date'
+  | 'processed_at'
+  | 'created_at'
+> & { patient_code: string; listed_at: string };
 
 export interface PatientRef {
   id: string;
@@ -105,27 +131,83 @@ export class SessionRepository {
       .executeTakeFirst();
   }
 
-  async list(trx: Tx, filter: SessionFilter, page: { limit: number; offset: number }) {
-    let query = sessionTx(trx)
-      .selectFrom('therapy_sessions as s')
-      .innerJoin('patients as p', 'p.id', 's.patient_id');
-    if (filter.patientCode) query = query.where('p.patient_code', '=', filter.patientCode.toUpperCase());
+  /**
+   * A page of sessions, newest first: session date (else upload time) desc, session_code desc.
+   * Keyset pagination: the cursor is the last row's sort key and the next page is an index range
+   * (therapy_sessions_list_idx and its per-patient and per-status variants, migrations/0012).
+   */
+  async list(trx: Tx, filter: SessionFilter, page: PageRequest): Promise<RowsPage<SessionListRow>> {
+    let query = sessionTx(trx).selectFrom('therapy_sessions as s');
+    if (filter.patientCode) {
+      const code = filter.patientCode.toUpperCase();
+      query = query.where('s.patient_id', 'in', (eb) =>
+        eb.selectFrom('patients').select('id').where('patient_code', '=', code),
+      );
+    }
+    if (filter.ownPatientsOf) {
+      const therapistId = filter.ownPatientsOf;
+      query = query.where('s.patient_id', 'in', (eb) =>
+        eb.selectFrom('patients').select('id').where('therapist_id', '=', therapistId),
+      );
+    }
     if (filter.status) query = query.where('s.processing_status', '=', filter.status);
-    const when = sql<Date>`coalesce(s.session_date, s.created_at)`;
-    if (filter.from) query = query.where(when, '>=', filter.from);
-    if (filter.to) query = query.where(when, '<=', filter.to);
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll('s')
-        .select('p.patient_code')
-        .orderBy(when, 'desc')
+    if (filter.from) query = query.where(LISTED_AT, '>=', filter.from);
+    if (filter.to) query = query.where(LISTED_AT, '<=', filter.to);
+
+    let rowsQuery = query;
+    if (page.cursor !== undefined) {
+      const [at, code] = decodeCursor(page.cursor, 2, ([t]) => ISO_TIMESTAMP.test(t!));
+      // listed_at <= t first: a plain range the index answers; the OR only drops the ties.
+      rowsQuery = rowsQuery
+        .where(LISTED_AT, '<=', sql<Date>`${at}::timestamptz`)
+        .where((eb) =>
+          eb.or([eb(LISTED_AT, '<', sql<Date>`${at}::timestamptz`), eb('s.session_code', '<', code!)]),
+        );
+    }
+    const [rows, counted] = await Promise.all([
+      rowsQuery
+        .select([
+          's.id',
+          's.session_code',
+          's.patient_id',
+          's.therapist_id',
+          's.processing_status',
+          's.file_path',
+          's.file_size_bytes',
+          's.session_date',
+          's.processed_at',
+          's.created_at',
+        ])
+        .select((eb) =>
+          eb
+            .selectFrom('patients as p')
+            .select('p.patient_code')
+            .whereRef('p.id', '=', 's.patient_id')
+            .as('patient_code'),
+        )
+        .select(
+          sql<string>`to_char(${LISTED_AT} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+            'listed_at',
+          ),
+        )
+        .orderBy(LISTED_AT, 'desc')
         .orderBy('s.session_code', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
+        .limit(page.limit + 1)
+        .offset(page.cursor === undefined ? page.offset : 0)
         .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      countRows(trx, query, page.count),
     ]);
-    return { rows, total: Number(count.total) };
+    const more = rows.length > page.limit;
+    const pageRows = (more ? rows.slice(0, page.limit) : rows).map((r) => ({
+      ...r,
+      patient_code: r.patient_code ?? '',
+    }));
+    const last = pageRows.at(-1);
+    return {
+      rows: pageRows,
+      ...counted,
+      next_cursor: more && last ? encodeCursor([last.listed_at, last.session_code]) : null,
+    };
   }
 
   async update(
@@ -169,6 +251,14 @@ export class SessionRepository {
       .select(['id', 'therapist_id'])
       .where('id', '=', patientId)
       .executeTakeFirst();
+  }
+
+  /** The player's name the file gave, when the caller may read it (admins, the patient's therapist). */
+  async playerNameOf(trx: Tx, sessionId: string): Promise<{ player_name: string | null } | undefined> {
+    const { rows } = await sql<{
+      player_name: string | null;
+    }>`select player_name from public.therapy_session_players where session_id = ${sessionId}`.execute(trx);
+    return rows[0];
   }
 
   async patientCodeOf(trx: Tx, patientId: string): Promise<string> {

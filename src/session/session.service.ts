@@ -1,15 +1,15 @@
 import { rescore, type AnalysisReport, type ChannelAnalyticsReport } from '@app/analysis';
-import { readC3dMetadata, C3dError } from '@app/c3d';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { toAnalysisParams } from '../analysis/dto/analysis-params.dto.js';
-import { assertC3dUpload, type UploadedC3d } from '../analysis/uploaded-c3d.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CACHE_TTL, CacheService } from '../infrastructure/cache/cache.service.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../shared/errors/app-error.js';
-import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import { AppConfig } from '../shared/config/app-config.js';
+import { removeStreamedUpload, type StreamedUpload } from '../shared/http/streamed-upload-storage.js';
+import { ConflictError, NotFoundError } from '../shared/errors/app-error.js';
+import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
 import type {
   CreateSessionFormDto,
   ListSessionsQueryDto,
@@ -42,6 +42,7 @@ import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 import { type PatientRef, SessionRepository } from './session.repository.js';
 import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
 import { objectPathOf, storedFilePath, uploadObjectPath } from './storage-path.js';
+import { assertStreamedC3d, checkC3dHead } from './session-upload.js';
 
 type Runner = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
 
@@ -60,25 +61,38 @@ export class SessionsService {
     private readonly storage: ObjectStorage,
     private readonly producer: SessionProducer,
     private readonly cache: CacheService,
+    private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The upload arrived streamed to a temporary file (hashed on the way, its start kept): checked
+   * from its start, copied into storage from disk, and the temporary file removed whatever happens.
+   */
   async createFromUpload(
     user: AuthUser,
-    file: UploadedC3d | undefined,
+    file: StreamedUpload | undefined,
     form: CreateSessionFormDto,
   ): Promise<SessionAcceptedDto> {
-    const bytes = assertC3dUpload(file);
-    assertReadableC3d(bytes);
-    const input: NewSessionInput = {
-      patientCode: form.patient_code,
-      fileHash: sha256(bytes),
-      sizeBytes: bytes.length,
-      params: toAnalysisParams(form),
-      subjective: pickSubjective(form),
-      source: 'upload',
-      originalName: file!.originalname,
-    };
-    return this.create((work) => this.db.asUser(user, work), input, bytes);
+    try {
+      assertStreamedC3d(file);
+      checkC3dHead(file.head, file.size, this.config.env.TRUNCATED_FILES);
+      const input: NewSessionInput = {
+        patientCode: form.patient_code,
+        fileHash: file.sha256,
+        sizeBytes: file.size,
+        params: toAnalysisParams(form),
+        subjective: pickSubjective(form),
+        source: 'upload',
+        originalName: file.originalname,
+      };
+      return await this.create(
+        (work) => this.db.asUser(user, work),
+        input,
+        (objectPath) => this.storage.putFile(objectPath, file.path, 'application/octet-stream'),
+      );
+    } finally {
+      await removeStreamedUpload(file);
+    }
   }
 
   /** The webhook checks the patient before it downloads anything. */
@@ -96,7 +110,7 @@ export class SessionsService {
     bytes: Uint8Array,
   ): Promise<SessionAcceptedDto> {
     // the same check as an upload: a file the reader refuses gets a 422, not a session
-    assertReadableC3d(bytes);
+    checkC3dHead(bytes, bytes.length, this.config.env.TRUNCATED_FILES);
     const input: NewSessionInput = {
       patientCode,
       fileHash: sha256(bytes),
@@ -113,7 +127,8 @@ export class SessionsService {
   private async create(
     run: Runner,
     input: NewSessionInput,
-    bytes: Uint8Array | null,
+    /** Puts the file at its object path; null when it is in storage already (webhook). */
+    store: ((objectPath: string) => Promise<void>) | null,
   ): Promise<SessionAcceptedDto> {
     let created: SessionRow | undefined;
     let existing: SessionRow | undefined;
@@ -128,7 +143,7 @@ export class SessionsService {
         // file name pick different paths.
         const objectPath = input.objectPath ?? (await this.freeUploadPath(trx, patient, input.originalName));
         // Stored before commit: a failed insert leaves at most an orphan file, never a session without one.
-        if (bytes) await this.storage.put(objectPath, bytes, 'application/octet-stream');
+        if (store) await store(objectPath);
         created = await this.sessions.insert(trx, {
           session_code: sessionCode,
           patient_id: patient.id,
@@ -180,13 +195,20 @@ export class SessionsService {
   }
 
   list(user: AuthUser, query: ListSessionsQueryDto): Promise<Page<SessionSummaryDto>> {
+    const page = pageRequest(query);
     return this.db.asUser(user, async (trx) => {
-      const { rows, total } = await this.sessions.list(
+      const rows = await this.sessions.list(
         trx,
-        { patientCode: query.patient_code, status: query.status, from: query.from, to: query.to },
-        query,
+        {
+          patientCode: query.patient_code,
+          ownPatientsOf: user.role === 'therapist' ? user.id : undefined,
+          status: query.status,
+          from: query.from,
+          to: query.to,
+        },
+        page,
       );
-      return toPage(rows.map(toSessionSummaryDto), total, query);
+      return toKeysetPage(rows, toSessionSummaryDto, query);
     });
   }
 
@@ -208,7 +230,8 @@ export class SessionsService {
               CACHE_TTL.sessionResult,
               load,
             );
-      return user.role === 'researcher' ? pseudonymised(detail) : detail;
+      if (user.role === 'researcher') return pseudonymised(detail);
+      return withPlayerName(detail, await this.sessions.playerNameOf(trx, row.id));
     });
   }
 
@@ -289,8 +312,13 @@ export class SessionsService {
           toSubjectiveInputs(subjective),
           config,
         );
-        await this.results.replaceScores(trx, current.id, scoreRows(current.id, pa, subjective));
         patch.result_version = current.result_version + 1;
+        // Scores are written by the service only (RLS): after the caller's own write of the session.
+        await this.sessions.update(trx, current.id, patch);
+        await this.db.serviceStep(trx, 'session-rescore', (step) =>
+          this.results.replaceScores(step, current.id, scoreRows(current.id, pa, subjective)),
+        );
+        return current;
       }
       await this.sessions.update(trx, current.id, patch);
       return current;
@@ -315,17 +343,16 @@ function pseudonymised(detail: SessionDetailDto): SessionDetailDto {
   return { ...detail, game_metadata: metadata };
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/**
+ * The database keeps the player's name apart from game_metadata (therapy_session_players, which
+ * researchers cannot read); the caller allowed to see it gets it back where the file had it.
+ */
+function withPlayerName(detail: SessionDetailDto, player: { player_name: string | null } | undefined) {
+  return player
+    ? { ...detail, game_metadata: { ...detail.game_metadata, player_name: player.player_name } }
+    : detail;
 }
 
-/** The cheap header + parameter check before anything is stored: unreadable files never get a session. */
-function assertReadableC3d(bytes: Uint8Array): void {
-  try {
-    readC3dMetadata(bytes);
-  } catch (error) {
-    if (error instanceof C3dError)
-      throw new UnprocessableError(error.code, error.message, { offset: error.offset });
-    throw error;
-  }
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
