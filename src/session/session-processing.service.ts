@@ -17,6 +17,8 @@ import { objectPathOf } from './storage-path.js';
 import { rescore } from '@app/analysis';
 import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
 import { withConfigTargets } from '../scoring-config/config-targets.js';
+import { AppConfig } from '../shared/config/app-config.js';
+import { CUT_OFF_READER_CODES } from './session-quality.js';
 
 const REASON = 'session-processing';
 export type ProgressReporter = (percent: number) => Promise<void>;
@@ -49,6 +51,7 @@ export class SessionProcessingService {
     private readonly storage: ObjectStorage,
     private readonly runner: AnalysisRunner,
     private readonly cache: CacheService,
+    private readonly config: AppConfig,
   ) {}
 
   private get reader(): Kysely<SessionsDB> {
@@ -94,6 +97,7 @@ export class SessionProcessingService {
         }
         throw error;
       });
+    this.applyTruncatedPolicy(session, report.metadata.file_warnings);
     await stage('saving', 90);
     const time = report.metadata.time;
     const written = await this.db.asService(REASON, async (trx) => {
@@ -126,6 +130,22 @@ export class SessionProcessingService {
     });
     if (written) await this.cache.del(CacheService.sessionResultKey(session.id, session.result_version));
     return written;
+  }
+
+  /**
+   * A cut-off recording (TRUNCATED_FILES): `reject` fails the session for good (truncated_file);
+   * `score` keeps its result, which every response then marks `quality: "truncated"`.
+   */
+  private applyTruncatedPolicy(session: SessionRow, warnings: { code: string; message: string }[]): void {
+    const cut = warnings.find((w) => CUT_OFF_READER_CODES.has(w.code));
+    if (!cut) return;
+    if (this.config.env.TRUNCATED_FILES === 'reject') {
+      throw new PermanentJobError(
+        `The recording was cut off (${cut.message}); TRUNCATED_FILES=reject refuses such files`,
+        'truncated_file',
+      );
+    }
+    this.logger.warn({ msg: 'scoring a cut-off recording', sessionId: session.id, warning: cut.message });
   }
 
   /** Marks the run failed (final failure), unless a newer run or a result superseded it. */

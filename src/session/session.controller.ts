@@ -11,7 +11,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import {
   ApiAcceptedResponse,
   ApiOkResponse,
@@ -22,6 +22,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiMultipartBody } from '../shared/http/multipart-body.js';
+import type { StreamedUpload } from '../shared/http/streamed-upload-storage.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
 import {
   CreateSessionFormDto,
@@ -58,7 +59,7 @@ export class SessionController {
   @ApiErrors(400, 404, 413, 422)
   async create(
     @CurrentUser() user: AuthUser,
-    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @UploadedFile() file: StreamedUpload | undefined,
     @Body() form: CreateSessionFormDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionAcceptedDto> {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalysisModule, uploadMultipartModule } from '../analysis/analysis.module.js';
+import { AnalysisModule } from '../analysis/analysis.module.js';
 import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { SessionProcessor } from './queue/session.processor.js';
 import { SessionReconciler } from './queue/session-reconciler.js';
@@ -9,9 +9,10 @@ import { SessionResultsRepository } from './session-results.repository.js';
 import { SessionController } from './session.controller.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionsService } from './session.service.js';
+import { sessionUploadMultipartModule } from './session-upload.js';
 
 @Module({
-  imports: [AnalysisModule, ScoringConfigModule, uploadMultipartModule()],
+  imports: [AnalysisModule, ScoringConfigModule, sessionUploadMultipartModule()],
   controllers: [SessionController],
   providers: [
     SessionRepository,

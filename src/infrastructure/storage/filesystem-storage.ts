@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   assertSafeObjectPath,
@@ -31,6 +31,20 @@ export class FilesystemStorage extends ObjectStorage {
     try {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(tmp, data);
+      await rename(tmp, file);
+    } catch (cause) {
+      await rm(tmp, { force: true });
+      throw new StorageUnavailableError(`Could not write ${path}`, { cause });
+    }
+  }
+
+  /** Copied on disk through a temp file and a rename: never more than a copy buffer in memory. */
+  override async putFile(path: string, localFile: string): Promise<void> {
+    const file = this.fileFor(path);
+    const tmp = `${file}.${randomUUID()}.tmp`;
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      await copyFile(localFile, tmp);
       await rename(tmp, file);
     } catch (cause) {
       await rm(tmp, { force: true });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors/app-error.js';
 
 export class StorageObjectNotFoundError extends AppError {
@@ -30,6 +31,13 @@ export function assertSafeObjectPath(path: string): void {
 export abstract class ObjectStorage {
   abstract readonly bucket: string;
   abstract put(path: string, data: Uint8Array, contentType?: string): Promise<void>;
+  /**
+   * Stores the content of a local file. Implementations stream it; this fallback reads it whole
+   * (fine for test doubles, not for large uploads).
+   */
+  async putFile(path: string, localFile: string, contentType?: string): Promise<void> {
+    await this.put(path, new Uint8Array(await readFile(localFile)), contentType);
+  }
   abstract get(path: string): Promise<Uint8Array>;
   abstract delete(path: string): Promise<void>;
   /** Proves the store accepts writes (readiness). */

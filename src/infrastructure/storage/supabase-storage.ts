@@ -1,5 +1,6 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import WebSocket from 'ws';
 import {
   assertSafeObjectPath,
@@ -48,6 +49,23 @@ export class SupabaseStorage extends ObjectStorage {
     const { error } = await this.client.storage
       .from(this.bucket)
       .upload(urlSafe(path), data, { upsert: true, contentType });
+    if (error)
+      throw new StorageUnavailableError(`Upload of ${path} failed: ${error.message}`, { cause: error });
+  }
+
+  /**
+   * The file as a stream body (a raw upload, chunked): never loaded whole. A Blob would be sent
+   * as multipart form data instead.
+   */
+  override async putFile(
+    path: string,
+    localFile: string,
+    contentType = 'application/octet-stream',
+  ): Promise<void> {
+    assertSafeObjectPath(path);
+    const { error } = await this.client.storage
+      .from(this.bucket)
+      .upload(urlSafe(path), createReadStream(localFile), { upsert: true, contentType, duplex: 'half' });
     if (error)
       throw new StorageUnavailableError(`Upload of ${path} failed: ${error.message}`, { cause: error });
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../shared/pagination/page.dto.js';
+import { type SessionQuality, SessionWarningDto } from '../session-quality.js';
 
 export class SessionAcceptedDto {
   @ApiProperty() id!: string;
@@ -25,6 +26,16 @@ export class SessionStatusDto {
   @ApiProperty() result_version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) processed_at!: string | null;
   @ApiProperty() has_analysis!: boolean;
+  @ApiProperty({
+    enum: ['complete', 'truncated'],
+    nullable: true,
+    description:
+      'truncated: the recording was cut off and only its complete frames were analysed ' +
+      '(TRUNCATED_FILES=score); null until a result exists',
+  })
+  quality!: SessionQuality | null;
+  @ApiProperty({ type: [SessionWarningDto], description: 'What a reader of the result must know' })
+  warnings!: SessionWarningDto[];
 }
 
 export class SessionSummaryDto {
@@ -84,6 +95,16 @@ export class ChannelStatisticsDto {
 }
 
 export class SessionDetailDto extends SessionSummaryDto {
+  @ApiProperty({
+    enum: ['complete', 'truncated'],
+    nullable: true,
+    description:
+      'truncated: the recording was cut off and only its complete frames were analysed ' +
+      '(TRUNCATED_FILES=score); null until a result exists',
+  })
+  quality!: SessionQuality | null;
+  @ApiProperty({ type: [SessionWarningDto], description: 'What a reader of the result must know' })
+  warnings!: SessionWarningDto[];
   @ApiProperty() stage!: string | null;
   @ApiProperty() progress!: number;
   @ApiProperty({ nullable: true, type: String }) error_code!: string | null;

@@ -28,6 +28,7 @@ const emptyToUndefined = ({ value }: { value: unknown }) =>
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export const STORAGE_DRIVERS = ['filesystem', 'supabase'] as const;
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export const TRUNCATED_FILE_POLICIES = ['score', 'reject'] as const;
 
 /**
  * Every environment variable the service reads, with its default. Validated once at boot;
@@ -88,6 +89,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000) ANONYMOUS_RATE_LIMIT_PER_MINUTE = 60;
 
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+  /**
+   * A recording cut off before its end (the reader's `truncated`/`unfinalised` warnings): `score`
+   * analyses its complete frames and marks the session quality "truncated" with a warning;
+   * `reject` refuses the file (422 truncated_file at upload, failed session otherwise).
+   */
+  @IsIn(TRUNCATED_FILE_POLICIES) TRUNCATED_FILES: (typeof TRUNCATED_FILE_POLICIES)[number] = 'score';
+  /** Time allowed to receive a whole request, body included (slow senders get 408). */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) REQUEST_TIMEOUT_MS = 300_000;
   @Transform(toInt) @IsInt() @Min(1) @Max(64) QUEUE_CONCURRENCY = 2;
   @Transform(toInt) @IsInt() @Min(1) @Max(20) JOB_ATTEMPTS = 4;
   @Transform(toInt) @IsInt() @Min(10) @Max(600_000) JOB_BACKOFF_MS = 1000;
