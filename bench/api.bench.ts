@@ -31,7 +31,7 @@ interface Timed {
 async function call(
   method: string,
   path: string,
-  body?: BodyInit,
+  body?: string | FormData,
   headers: Record<string, string> = {},
 ): Promise<Timed> {
   const started = performance.now();
