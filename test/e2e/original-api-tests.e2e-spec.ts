@@ -53,8 +53,12 @@ describe("the original's API tests, translated", () => {
   afterAll(async () => t.close());
 
   describe('test_api_endpoints', () => {
-    it('health 200', async () => {
+    it('health 200; GET / answers the API information', async () => {
       expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      const root = await t.app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.json()).toMatchObject({ name: 'GHOSTLY+ EMG Analysis API', version: expect.any(String) });
+      expect(Object.keys(root.json().endpoints).length).toBeGreaterThan(5);
     });
     it('upload without file -> 422; non-C3D -> 400', async () => {
       const none = multipart(null, { threshold_factor: '0.1' });
