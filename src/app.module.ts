@@ -17,6 +17,7 @@ import { QueueModule } from './infrastructure/queue/queue.module.js';
 import { StorageModule } from './infrastructure/storage/storage.module.js';
 import { AppConfig } from './shared/config/app-config.js';
 import { ConfigModule } from './shared/config/config.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -41,6 +42,7 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   CacheAdminModule,
   SignalsModule,
   ReportsModule,
+  ExportsModule,
 ];
 
 @Module({})

@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+} from 'class-validator';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+/** Query strings carry booleans as text: only "true" and "false" are booleans, anything else fails validation. */
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export const CSV_TABLES = ['sessions', 'channels', 'contractions'] as const;
+export type CsvTableName = (typeof CSV_TABLES)[number];
+
+export class ExportSessionParamDto {
+  @ApiProperty({ example: 'P001S001' })
+  @Transform(upper)
+  @Matches(/^P[0-9]{3,}S[0-9]{3,}$/, { message: 'session_code must look like P001S001' })
+  session_code!: string;
+}
+
+export class ExportPatientParamDto {
+  @ApiProperty({ example: 'P001' })
+  @Transform(upper)
+  @Matches(/^P[0-9]{3,}$/, { message: 'patient_code must look like P001' })
+  patient_code!: string;
+}
+
+class TabularQueryDto {
+  @ApiPropertyOptional({
+    enum: CSV_TABLES,
+    description:
+      'CSV only: answer this one table as text/csv. Without it the CSV export is a ZIP of sessions.csv, ' +
+      'channels.csv, contractions.csv and README.txt (columns and units).',
+  })
+  @IsOptional()
+  @IsIn(CSV_TABLES)
+  table?: CsvTableName;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Replace patient codes by per-export pseudonyms and drop file names and personal game fields. ' +
+      'Researchers always get pseudonymised exports (false is refused with 403); default false for others.',
+  })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  pseudonymise?: boolean;
+}
+
+export class SessionExportQueryDto extends TabularQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class PatientExportQueryDto extends TabularQueryDto {
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'bids'],
+    default: 'json',
+    description:
+      'bids: a ZIP holding an EMG-BIDS 1.11 dataset (EDF+ recordings, sidecars, contraction events)',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'bids'])
+  format?: 'json' | 'csv' | 'bids';
+}
+
+/** POST /exports: which sessions, in which format. */
+export class CreateCohortExportDto {
+  @ApiProperty({ enum: ['json', 'csv', 'bids'] })
+  @IsIn(['json', 'csv', 'bids'])
+  format!: 'json' | 'csv' | 'bids';
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['P001', 'P002'],
+    description: 'Only these patients (up to 1000)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @Matches(/^[Pp][0-9]{3,}$/, { each: true, message: 'patient_codes must look like P001' })
+  patient_codes?: string[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Sessions recorded at or after (session date, else upload time)',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions recorded at or before' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  @ApiPropertyOptional({
+    enum: ['completed', 'failed', 'queued', 'processing'],
+    default: 'completed',
+    description: 'Processing status of the sessions (bids: completed only)',
+  })
+  @IsOptional()
+  @IsIn(['completed', 'failed', 'queued', 'processing'])
+  status?: 'completed' | 'failed' | 'queued' | 'processing';
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'Admins may ask for false (patient codes and file names kept); researchers always get pseudonyms.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  pseudonymise?: boolean;
+}
+
+export class ExportIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsString()
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'id must be a UUID',
+  })
+  id!: string;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Insertable, Updateable } from 'kysely';
+import { exportDb, type Db, type ExportHistoryTable, type ExportRow } from './export-row.types.js';
+
+export interface ExportAudit {
+  userId: string;
+  userRole: string;
+  action: 'export_created' | 'export_completed' | 'export_failed';
+  exportId: string;
+  changes: Record<string, unknown>;
+}
+
+/** All SQL on export_history, and the audit entries of exports. */
+@Injectable()
+export class ExportsRepository {
+  async insert(db: Db, values: Insertable<ExportHistoryTable>): Promise<ExportRow> {
+    return exportDb(db).insertInto('export_history').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async update(db: Db, id: string, patch: Updateable<ExportHistoryTable>): Promise<void> {
+    await exportDb(db).updateTable('export_history').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Under asUser: row-level security shows a caller their own exports only. */
+  async find(db: Db, id: string): Promise<ExportRow | undefined> {
+    return exportDb(db).selectFrom('export_history').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** queued -> running (or a running one again after a restart); false if it already ended. */
+  async claim(db: Db, id: string): Promise<ExportRow | undefined> {
+    return exportDb(db)
+      .updateTable('export_history')
+      .set({ status: 'running', started_at: new Date(), progress: 0, sessions_exported: 0 })
+      .where('id', '=', id)
+      .where('status', 'in', ['queued', 'running'])
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async progress(db: Db, id: string, done: number, total: number, partsWritten: number) {
+    const percent = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
+    await exportDb(db)
+      .updateTable('export_history')
+      .set({
+        progress: percent,
+        sessions_exported: done,
+        counts: JSON.stringify({ parts_written: partsWritten }),
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  async unfinished(db: Db): Promise<ExportRow[]> {
+    return exportDb(db)
+      .selectFrom('export_history')
+      .selectAll()
+      .where('status', 'in', ['queued', 'running'])
+      .where('scope', '=', 'cohort')
+      .orderBy('exported_at')
+      .execute();
+  }
+
+  async appendAudit(db: Db, entry: ExportAudit): Promise<void> {
+    await exportDb(db)
+      .insertInto('audit_log')
+      .values({
+        user_id: entry.userId,
+        user_role: entry.userRole,
+        action: entry.action,
+        table_name: 'export_history',
+        record_id: entry.exportId,
+        changes: JSON.stringify(entry.changes),
+      })
+      .execute();
+  }
+}

@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import {
+  ExportPatientParamDto,
+  ExportSessionParamDto,
+  PatientExportQueryDto,
+  SessionExportQueryDto,
+} from './dto/export-request.dto.js';
+import { ExportDocumentDto } from './dto/export-tables.dto.js';
+import { RecordExportService, type ExportFile } from './record-export.service.js';
+
+const FORMATS =
+  'format=json (default): the document below. format=csv: a ZIP of sessions.csv, channels.csv, contractions.csv ' +
+  'and README.txt, or with table= that one table as text/csv (columns: ExportSessionRowDto, ExportChannelRowDto, ' +
+  'ExportContractionRowDto). Researchers get pseudonymised exports only. Every export is recorded (export_history, audit_log).';
+
+function send(reply: FastifyReply, file: ExportFile): Buffer {
+  void reply.header('content-type', file.contentType);
+  void reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+  return file.body;
+}
+
+@ApiTags('exports')
+@Controller()
+export class RecordExportController {
+  constructor(private readonly exports: RecordExportService) {}
+
+  @Get('sessions/:session_code/export')
+  @Auth()
+  @ApiOperation({ summary: 'Export one completed session (JSON or CSV)', description: FORMATS })
+  @ApiProduces('application/json', 'text/csv', 'application/zip')
+  @ApiOkResponse({ type: ExportDocumentDto })
+  @ApiErrors(400, 404, 409)
+  async session(
+    @CurrentUser() user: AuthUser,
+    @Param() params: ExportSessionParamDto,
+    @Query() query: SessionExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return send(reply, await this.exports.session(user, params.session_code, query));
+  }
+
+  @Get('patients/:patient_code/export')
+  @Auth()
+  @ApiOperation({
+    summary: "Export a patient's completed sessions (JSON, CSV or EMG-BIDS)",
+    description: `${FORMATS} format=bids: a ZIP holding an EMG-BIDS 1.11 dataset. 409 not_ready when no session is completed.`,
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/zip')
+  @ApiOkResponse({ type: ExportDocumentDto })
+  @ApiErrors(400, 404, 409)
+  async patient(
+    @CurrentUser() user: AuthUser,
+    @Param() params: ExportPatientParamDto,
+    @Query() query: PatientExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return send(reply, await this.exports.patient(user, params.patient_code, query));
+  }
+}
