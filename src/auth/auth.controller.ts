@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../shared/decorators/public.decorator.js';
-import { ApiErrors } from '../shared/http/api-docs.decorators.js';
+import { ApiErrors, ApiJsonBody } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { AuthService } from './auth.service.js';
 import { LoginRequestDto, LoginResponseDto } from './dto/login.dto.js';
 
@@ -20,8 +21,13 @@ export class AuthController {
       'user_inactive (403), too_many_login_attempts (429 with Retry-After, after 5 failures per e-mail and ' +
       'address, 20 per e-mail or 20 per address in 15 minutes).',
   })
+  @ApiJsonBody(
+    LoginRequestDto,
+    { email: 'admin@localhost', password: 'PASTE-THE-PASSWORD-FROM-DATA_DIR/initial-admin-password' },
+    'The first admin (embedded mode): the password is in DATA_DIR/initial-admin-password',
+  )
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors(400, 401, 403, 429)
+  @ApiErrors(400, ERR.invalidCredentials, ERR.userInactive, ERR.tooManyLogins)
   login(@Body() body: LoginRequestDto, @Ip() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(body.email, body.password, ip);
   }

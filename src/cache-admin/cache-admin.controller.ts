@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import { CacheAdminService } from './cache-admin.service.js';
 import {
@@ -38,7 +39,7 @@ export class CacheAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: "Delete this service's cache entries whose key matches a glob" })
   @ApiOkResponse({ type: CacheInvalidatedDto })
-  @ApiErrors(422, 503)
+  @ApiErrors(ERR.validation422, ERR.cacheUnavailable)
   invalidate(
     @CurrentUser() admin: AuthUser,
     @Query() query: CacheInvalidateQueryDto,

@@ -11,6 +11,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { PatientCodeParamDto } from '../patient/dto/patient.dto.js';
 import { SessionCodeParamDto } from '../session/dto/session-request.dto.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import {
   CreatePatientNoteDto,
   CreateSessionNoteDto,
@@ -38,7 +39,7 @@ export class ClinicalNotesController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'All notes about a patient (patient, session and file notes), newest first' })
   @ApiOkResponse({ type: NotePageDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.patientNotFound)
   listForPatient(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,
@@ -53,7 +54,7 @@ export class ClinicalNotesController {
     summary: 'Write a note about a patient, or about one of their stored files (file_path)',
   })
   @ApiCreatedResponse({ type: NoteDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.patientNotFound)
   createForPatient(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,
@@ -66,7 +67,7 @@ export class ClinicalNotesController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: "A session's notes and the notes about its file, newest first" })
   @ApiOkResponse({ type: NotePageDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.sessionNotFound)
   listForSession(
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,
@@ -79,7 +80,7 @@ export class ClinicalNotesController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'Write a note about a session' })
   @ApiCreatedResponse({ type: NoteDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.sessionNotFound)
   createForSession(
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,
@@ -92,7 +93,7 @@ export class ClinicalNotesController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: "Change a note's title or content (its author or an admin)" })
   @ApiOkResponse({ type: NoteDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.noteNotFound)
   update(
     @CurrentUser() user: AuthUser,
     @Param() params: NoteIdParamDto,
@@ -106,7 +107,7 @@ export class ClinicalNotesController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'Delete a note (its author or an admin)' })
   @ApiNoContentResponse()
-  @ApiErrors(404)
+  @ApiErrors(ERR.noteNotFound)
   delete(@CurrentUser() user: AuthUser, @Param() params: NoteIdParamDto): Promise<void> {
     return this.writer.delete(user, params.id);
   }

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AnonymousWhenEnabled } from '../shared/decorators/anonymous.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import {
   FrontendLogsDto,
@@ -25,7 +26,7 @@ export class LogsController {
   @AnonymousWhenEnabled()
   @ApiOperation({ summary: "Store a batch of the web client's log entries" })
   @ApiOkResponse({ type: FrontendLogsReceivedDto })
-  @ApiErrors(413, 422, 429)
+  @ApiErrors(413, ERR.validation422, ERR.rateLimited)
   receive(@Source() source: RequestSource, @Body() body: FrontendLogsDto): Promise<FrontendLogsReceivedDto> {
     return this.logs.receive(source, body.logs);
   }
@@ -34,7 +35,7 @@ export class LogsController {
   @Auth('admin')
   @ApiOperation({ summary: 'The last stored log lines, oldest first' })
   @ApiOkResponse({ type: FrontendLogTailDto })
-  @ApiErrors(422)
+  @ApiErrors(ERR.validation422)
   tail(@CurrentUser() admin: AuthUser, @Query() query: FrontendLogTailQueryDto): Promise<FrontendLogTailDto> {
     return this.logs.tail(admin, query.lines);
   }

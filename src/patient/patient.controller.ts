@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/c
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ApiErrors, ApiJsonBody, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { AdherenceDto } from './dto/adherence.dto.js';
 import { MedicalInfoDto, PutMedicalInfoDto } from './dto/medical-info.dto.js';
 import {
@@ -28,6 +29,11 @@ export class PatientController {
   @Post()
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'Create a patient (therapists: their own; admins: for any active therapist)' })
+  @ApiJsonBody(
+    CreatePatientDto,
+    { age_group: '51-70', gender: 'F', pathology_category: 'stroke', total_sessions_planned: 30 },
+    "A therapist's own patient (admins add therapist_id: the id of an active therapist)",
+  )
   @ApiCreatedResponse({ type: PatientDto })
   @ApiErrors(400)
   create(@CurrentUser() user: AuthUser, @Body() body: CreatePatientDto): Promise<PatientDto> {
@@ -47,7 +53,7 @@ export class PatientController {
   @Auth()
   @ApiOperation({ summary: 'One patient by code' })
   @ApiOkResponse({ type: PatientDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.patientNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: PatientCodeParamDto): Promise<PatientDto> {
     return this.patients.get(user, params.patient_code);
   }
@@ -56,7 +62,7 @@ export class PatientController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'Change a patient (only admins reassign the therapist)' })
   @ApiOkResponse({ type: PatientDto })
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, ERR.patientNotFound, ERR.validation422)
   update(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,
@@ -73,7 +79,7 @@ export class PatientController {
       "Completed sessions dated within the protocol's days so far against 15 per 7 days; no score before day 3.",
   })
   @ApiOkResponse({ type: AdherenceDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.patientNotFound)
   adherence(@CurrentUser() user: AuthUser, @Param() params: PatientCodeParamDto): Promise<AdherenceDto> {
     return this.patients.adherence(user, params.patient_code);
   }
@@ -82,7 +88,7 @@ export class PatientController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: "The patient's identifying medical information (PII)" })
   @ApiOkResponse({ type: MedicalInfoDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.patientNotFound, ERR.medicalInfoNotFound)
   getMedicalInfo(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,
@@ -94,7 +100,7 @@ export class PatientController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: "Create or replace the patient's medical information (PII)" })
   @ApiOkResponse({ type: MedicalInfoDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.patientNotFound)
   putMedicalInfo(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,
@@ -110,7 +116,7 @@ export class PatientController {
     description: 'An absent field is kept; null clears it (BFR targets go back to 50 %).',
   })
   @ApiOkResponse({ type: TreatmentTargetsDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.patientNotFound)
   putTreatmentTargets(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,

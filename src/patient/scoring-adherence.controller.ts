@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import { OriginalAdherenceDto, OriginalAdherenceQueryDto } from './dto/original-adherence.dto.js';
 import { PatientCodeParamDto } from './dto/patient.dto.js';
@@ -24,7 +25,7 @@ export class ScoringAdherenceController {
       '404 for an unknown patient or one the caller may not see.',
   })
   @ApiOkResponse({ type: OriginalAdherenceDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.patientNotFound)
   adherence(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,

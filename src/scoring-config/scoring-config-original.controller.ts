@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import {
   ConfigActivatedDto,
@@ -52,7 +53,7 @@ export class ScoringConfigOriginalController {
       'The global configuration in force (GHOSTLY-TRIAL-DEFAULT unless another global one was activated)',
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.noActiveScoringConfig)
   active(@CurrentUser() user: AuthUser): Promise<OriginalScoringConfigDto> {
     return this.catalogue.active(user);
   }
@@ -65,7 +66,7 @@ export class ScoringConfigOriginalController {
       '400 therapist_id_required; 404 "No custom configuration found" (also for another therapist).',
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.scoringConfigNotFound)
   getCustom(
     @CurrentUser() user: AuthUser,
     @Query() query: CustomConfigQueryDto,
@@ -81,7 +82,7 @@ export class ScoringConfigOriginalController {
       'Create an inactive configuration; scope from therapist_id / patient_id (neither: global, admins only)',
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.scoringConfigNotFound)
   @ApiResponse(WEIGHTS_422)
   create(
     @CurrentUser() user: AuthUser,
@@ -101,7 +102,7 @@ export class ScoringConfigOriginalController {
       'point to; nothing is rescored.',
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.scoringConfigNotFound)
   @ApiResponse(WEIGHTS_422)
   saveCustom(
     @CurrentUser() user: AuthUser,
@@ -117,7 +118,7 @@ export class ScoringConfigOriginalController {
     description: 'Sessions scored with the previous trial weights keep them (kept as an earlier version).',
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.scoringConfigNotFound)
   @ApiResponse(WEIGHTS_422)
   putDefault(
     @CurrentUser() user: AuthUser,
@@ -130,7 +131,7 @@ export class ScoringConfigOriginalController {
   @Auth('admin', 'therapist')
   @ApiOperation({ summary: 'Activate a configuration; the others of its scope are deactivated' })
   @ApiOkResponse({ type: ConfigActivatedDto })
-  @ApiErrors(404, 409)
+  @ApiErrors(ERR.scoringConfigNotFound, ERR.configSuperseded)
   activate(
     @CurrentUser() user: AuthUser,
     @Param() params: ScoringConfigIdParamDto,
@@ -147,7 +148,7 @@ export class ScoringConfigOriginalController {
       'scoring_config_in_use when stored sessions were scored with it.',
   })
   @ApiOkResponse({ type: ConfigDeletedDto })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, ERR.scoringConfigNotFound, ERR.configProtected, ERR.configInUse)
   remove(@CurrentUser() user: AuthUser, @Param() params: ScoringConfigIdParamDto): Promise<ConfigDeletedDto> {
     return this.catalogue.remove(user, params.id);
   }

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import {
   CreateScoringConfigDto,
   ListScoringConfigsQueryDto,
@@ -39,7 +40,7 @@ export class ScoringConfigController {
   @Auth()
   @ApiOperation({ summary: 'One scoring configuration (404 scoring_config_not_found)' })
   @ApiOkResponse({ type: ScoringConfigDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.scoringConfigNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: ScoringConfigIdParamDto): Promise<ScoringConfigDto> {
     return this.configs.get(user, params.id);
   }
@@ -56,7 +57,7 @@ export class ScoringConfigController {
       'patient_not_found for an unknown or invisible patient_code.',
   })
   @ApiCreatedResponse({ type: ScoringConfigDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.scoringConfigNotFound)
   @ApiResponse({
     status: 422,
     description: 'The main weights or the sub-weights do not sum to 1 (scoring_weights_invalid)',
@@ -76,7 +77,7 @@ export class ScoringConfigController {
       '403 scoring_config_write_forbidden when the caller may not write it.',
   })
   @ApiOkResponse({ type: ScoringConfigDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.scoringConfigNotFound)
   @ApiResponse({
     status: 409,
     description: 'GHOSTLY-TRIAL-DEFAULT cannot be deactivated (scoring_config_protected)',

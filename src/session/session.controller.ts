@@ -12,18 +12,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
-import {
-  ApiAcceptedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiMultipartBody } from '../shared/http/multipart-body.js';
 import type { StreamedUpload } from '../shared/http/streamed-upload-storage.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import {
   CreateSessionFormDto,
   ListSessionsQueryDto,
@@ -56,7 +52,7 @@ export class SessionController {
   @ApiMultipartBody(CreateSessionFormDto)
   @ApiAcceptedResponse({ type: SessionAcceptedDto, description: 'Created and queued' })
   @ApiOkResponse({ type: SessionAcceptedDto, description: 'Duplicate: the existing session of this file' })
-  @ApiErrors(400, 404, 413, 422)
+  @ApiErrors(400, ERR.patientNotFound, 413, ERR.emptyFile, ERR.c3dTruncated)
   async create(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: StreamedUpload | undefined,
@@ -81,7 +77,7 @@ export class SessionController {
   @Auth()
   @ApiOperation({ summary: 'A session with its statistics, contractions, scores, profile and parameters' })
   @ApiOkResponse({ type: SessionDetailDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.sessionNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<SessionDetailDto> {
     return this.sessions.get(user, params.session_code);
   }
@@ -90,7 +86,7 @@ export class SessionController {
   @Auth()
   @ApiOperation({ summary: 'Processing status, stage, progress and error of a session' })
   @ApiOkResponse({ type: SessionStatusDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.sessionNotFound)
   status(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<SessionStatusDto> {
     return this.sessions.status(user, params.session_code);
   }
@@ -102,7 +98,7 @@ export class SessionController {
     summary: 'Re-analyse a finished session, optionally with new parameters (results replaced atomically)',
   })
   @ApiAcceptedResponse({ type: SessionStatusDto })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, ERR.sessionNotFound, ERR.sessionBusy)
   reprocess(
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,
@@ -117,7 +113,7 @@ export class SessionController {
     summary: 'Set RPE, BFR pressure and game points; a completed session is rescored without re-analysis',
   })
   @ApiOkResponse({ type: SessionDetailDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.sessionNotFound)
   subjective(
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,

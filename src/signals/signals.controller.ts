@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import {
   ChannelListDto,
@@ -31,7 +32,7 @@ export class SignalsJitController {
   @Auth()
   @ApiOperation({ summary: CHANNELS })
   @ApiOkResponse({ type: ChannelListDto })
-  @ApiErrors(404, 422)
+  @ApiErrors(ERR.sessionNotFound, ERR.storedFileUnreadable)
   channels(@CurrentUser() user: AuthUser, @Param() p: SessionRefParamDto): Promise<ChannelListDto> {
     return this.signals.channels(user, p.session_id);
   }
@@ -40,7 +41,7 @@ export class SignalsJitController {
   @Auth()
   @ApiOperation({ summary: CHANNEL })
   @ApiOkResponse({ type: ChannelSignalDto })
-  @ApiErrors(404, 422)
+  @ApiErrors(ERR.sessionNotFound, ERR.channelNotFound, ERR.storedFileUnreadable)
   channel(
     @CurrentUser() user: AuthUser,
     @Param() p: SessionChannelParamDto,
@@ -60,7 +61,7 @@ export class SessionSignalsController {
   @Auth()
   @ApiOperation({ summary: CHANNELS })
   @ApiOkResponse({ type: ChannelListDto })
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, ERR.sessionNotFound, ERR.storedFileUnreadable)
   channels(@CurrentUser() user: AuthUser, @Param() p: SessionCodeRefParamDto): Promise<ChannelListDto> {
     return this.signals.channels(user, p.session_code);
   }
@@ -69,7 +70,7 @@ export class SessionSignalsController {
   @Auth()
   @ApiOperation({ summary: CHANNEL })
   @ApiOkResponse({ type: ChannelSignalDto })
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, ERR.sessionNotFound, ERR.channelNotFound, ERR.storedFileUnreadable)
   channel(
     @CurrentUser() user: AuthUser,
     @Param() p: SessionCodeChannelParamDto,

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ApiErrors, ApiJsonBody, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
 import {
@@ -42,8 +43,13 @@ export class AdminUsersController {
       'A chosen password (custom_password) must have at least 8 characters (400 password_too_short). ' +
       'notify_user, delivery_method and admin_note are recorded in the audit entry; no e-mail is sent.',
   })
+  @ApiJsonBody(
+    CreateUserDto,
+    { email: 'therapist@example.org', role: 'therapist', first_name: 'Ada', last_name: 'Peeters' },
+    'A therapist; no password given, so one is generated and shown once in the answer',
+  )
   @ApiCreatedResponse({ type: CreatedUserDto })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, ERR.passwordTooShort, ERR.emailTaken)
   @ApiValidation422()
   create(@CurrentUser() admin: AuthUser, @Body() body: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(admin, body);
@@ -61,7 +67,7 @@ export class AdminUsersController {
   @OriginalValidationStatus()
   @ApiOperation({ summary: "Change a user's role, names, institution, access level or active flag" })
   @ApiOkResponse({ type: UpdatedUserDto })
-  @ApiErrors(404, 409)
+  @ApiErrors(ERR.userNotFound, ERR.cannotDemoteSelf)
   @ApiValidation422()
   update(
     @CurrentUser() admin: AuthUser,
@@ -79,7 +85,7 @@ export class AdminUsersController {
     description: 'new_password must have at least 8 characters (400 password_too_short).',
   })
   @ApiOkResponse({ type: PasswordResetDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.passwordTooShort, ERR.userNotFound)
   @ApiValidation422()
   resetPassword(
     @CurrentUser() admin: AuthUser,

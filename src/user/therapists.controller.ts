@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/sw
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import {
   BatchResolveTherapistsDto,
@@ -46,7 +47,7 @@ export class TherapistsController {
   @Auth()
   @ApiOperation({ summary: 'The therapist of a patient the caller can see' })
   @ApiOkResponse({ type: TherapistDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.therapistOfPatientNotFound)
   resolve(
     @CurrentUser() user: AuthUser,
     @Param() params: TherapistPatientCodeParamDto,
@@ -58,7 +59,7 @@ export class TherapistsController {
   @Auth()
   @ApiOperation({ summary: 'A therapist profile the caller can see' })
   @ApiOkResponse({ type: TherapistDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.therapistNotFound)
   @ApiValidation422()
   byId(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto): Promise<TherapistDto> {
     return this.therapists.therapistById(user, params.id);

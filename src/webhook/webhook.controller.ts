@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Public } from '../shared/decorators/public.decorator.js';
 import { ApiErrors, ApiSignedWebhook, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { SessionCodeParamDto } from '../session/dto/session-request.dto.js';
 import { SessionsService } from '../session/session.service.js';
 import { StorageEventDto, WebhookResponseDto, WebhookStatusDto } from './dto/storage-event.dto.js';
@@ -35,7 +36,7 @@ export class WebhookController {
   })
   @ApiAcceptedResponse({ type: WebhookResponseDto })
   @ApiOkResponse({ type: WebhookResponseDto, description: 'Ignored event' })
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, ERR.patientNotFound, ERR.emptyFile, ERR.storedFileUnreadable)
   async upload(
     @Body() event: StorageEventDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -49,7 +50,7 @@ export class WebhookController {
   @Auth()
   @ApiOperation({ summary: 'Processing status of a session created from storage (original-spec 2.10)' })
   @ApiOkResponse({ type: WebhookStatusDto })
-  @ApiErrors(404)
+  @ApiErrors(ERR.sessionNotFound)
   async status(
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -112,10 +112,13 @@ describe('the service as a process', () => {
 
     const first = start({ PORT: String(p), DATA_DIR: dataDir });
     await waitForHealth(p);
-    // the log is JSON lines: the password ends at the closing quote
-    const password = /generated password: ([^"\s]+)/.exec(first.output())?.[1];
-    expect(password).toBeDefined();
-    const admin = await login('admin@localhost', password!);
+    // the first admin's password: in a banner on stderr and in DATA_DIR (owner-only) until changed
+    const passwordFile = join(dataDir, 'initial-admin-password');
+    const password = readFileSync(passwordFile, 'utf8').trim();
+    expect(password).toMatch(/^[A-Za-z0-9-]+$/);
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(first.output()).toContain(`password: ${password}`);
+    const admin = await login('admin@localhost', password);
     const created = await call('POST', '/admin/users', admin, {
       email: 'tess@clinic.test',
       role: 'therapist',
@@ -144,11 +147,19 @@ describe('the service as a process', () => {
     }
     const scored = (await call('GET', `/sessions/${code}`, therapist)).json;
     expect(scored.performance_scores.overall_score).toBeCloseTo(78.25, 2);
+    // the admin changes the first password: the kept copy goes at the next start
+    const me = (await call('POST', '/auth/login', undefined, { email: 'admin@localhost', password })).json;
+    const reset = await call('POST', `/admin/users/${me.user.id}/reset-password`, admin, {
+      new_password: 'a-password-of-my-own',
+    });
+    expect(reset.status).toBe(200);
+    expect(existsSync(passwordFile)).toBe(true);
     expect(await stop(first)).toBe(0);
 
     const second = start({ PORT: String(p), DATA_DIR: dataDir });
     await waitForHealth(p);
-    expect(second.output()).not.toContain('generated password');
+    expect(second.output()).not.toContain('FIRST ADMIN ACCOUNT CREATED');
+    expect(existsSync(passwordFile)).toBe(false);
     const again = await login('tess@clinic.test', created.json.temporary_password);
     const after = await call('GET', `/sessions/${code}`, again);
     expect(after.status).toBe(200);

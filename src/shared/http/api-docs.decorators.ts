@@ -1,26 +1,106 @@
 import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtension,
+  ApiExtraModels,
+  ApiResponse,
+  ApiSecurity,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
 
-const ERROR_TEXT: Record<number, string> = {
-  400: 'Invalid request (error codes: validation_failed, bad_request, ...)',
-  401: 'Missing or invalid access token (error codes: token_missing, token_invalid, token_expired, token_audience_invalid, user_unknown)',
-  403: 'The caller may not do this (error codes: user_inactive, role_forbidden, forbidden)',
+/** One documented error answer of a route: its status, stable code and a real message. */
+export interface ErrorExample {
+  status: number;
+  code: string;
+  message: string;
+}
+
+const TITLE: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Missing or invalid access token',
+  403: 'The caller may not do this',
   404: 'Not found, or not visible to the caller',
   409: 'Conflict with the current state',
-  413: 'Upload larger than MAX_UPLOAD_BYTES (payload_too_large)',
-  422: 'The file could not be read or analysed (the C3D reader error code)',
-  429: 'Too many requests',
+  410: 'Removed for good',
+  413: 'Upload larger than MAX_UPLOAD_BYTES',
+  422: 'The file or body could not be processed',
+  429: 'Too many requests (see the Retry-After header)',
   503: 'A dependency is unavailable',
 };
 
-/** Documents error responses with the shared error body. */
-export function ApiErrors(...statuses: number[]) {
+/**
+ * What a bare status means on any route: the code and message the service really sends in that
+ * case. Statuses whose code depends on the route (404, 409, 410, 422, 429) have no entry here: a route
+ * names them with an {@link ErrorExample}, so no route shows another route's error.
+ */
+const GENERIC: Record<number, ErrorExample[]> = {
+  400: [{ status: 400, code: 'validation_failed', message: 'Request validation failed' }],
+  401: [
+    { status: 401, code: 'token_missing', message: 'Bearer access token required' },
+    { status: 401, code: 'token_expired', message: 'Access token expired' },
+  ],
+  403: [{ status: 403, code: 'role_forbidden', message: 'This action requires the role admin or therapist' }],
+  413: [{ status: 413, code: 'payload_too_large', message: 'request file too large' }],
+  503: [{ status: 503, code: 'not_ready', message: 'Not ready: database unavailable' }],
+};
+
+function body(e: ErrorExample) {
+  return {
+    statusCode: e.status,
+    error: e.code,
+    message: e.message,
+    detail: e.message,
+    requestId: '3f2b8c1e-5d7a-4e59-9a51-0c6b2f1d8e47',
+  };
+}
+
+/**
+ * Documents a route's error answers with the shared error body and, per status, examples of
+ * the codes that route really returns. Give a bare status for the cases every route shares
+ * (400 validation, 401, 403, 413, 503) and an {@link ErrorExample} for route-specific ones
+ * (`{ status: 404, code: 'session_not_found', message: 'Session P001S001 not found' }`); several
+ * examples may share a status.
+ */
+export function ApiErrors(...errors: (number | ErrorExample)[]) {
+  const byStatus = new Map<number, ErrorExample[]>();
+  for (const e of errors) {
+    const examples = typeof e === 'number' ? (GENERIC[e] ?? []) : [e];
+    const status = typeof e === 'number' ? e : e.status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), ...examples]);
+  }
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: ERROR_TEXT[status] ?? 'Error', type: ErrorResponseDto }),
-    ),
+    ApiExtraModels(ErrorResponseDto),
+    ...[...byStatus].map(([status, examples]) => {
+      const codes = [...new Set(examples.map((x) => x.code))];
+      const description = `${TITLE[status] ?? 'Error'}${codes.length ? ` (error: ${codes.join(', ')})` : ''}`;
+      return ApiResponse({
+        status,
+        description,
+        content: {
+          'application/json': {
+            schema: { $ref: getSchemaPath(ErrorResponseDto) },
+            ...(examples.length
+              ? {
+                  examples: Object.fromEntries(
+                    examples.map((x, i) => [
+                      examples.findIndex((y) => y.code === x.code) === i ? x.code : `${x.code}_${i}`,
+                      { summary: x.message, value: body(x) },
+                    ]),
+                  ),
+                }
+              : {}),
+          },
+        },
+      });
+    }),
   );
+}
+
+/** Documents a JSON request body with a ready-to-send example (what Swagger UI pre-fills). */
+export function ApiJsonBody(dto: Type<unknown>, example: object, summary = 'Example') {
+  return ApiBody({ type: dto, examples: { example: { summary, value: example } } });
 }
 
 /** Documents that a route needs a bearer token (enforced by the global guard) and its 401/403. */
@@ -48,7 +128,13 @@ export function Auth(...roles: AccessRole[]) {
 
 /** Documents a webhook secured by an HMAC signature header. */
 export function ApiSignedWebhook() {
-  return applyDecorators(ApiSecurity('webhookSignature'), ApiErrors(401));
+  return applyDecorators(
+    ApiSecurity('webhookSignature'),
+    ApiErrors(
+      { status: 401, code: 'signature_missing', message: 'Missing x-supabase-signature header' },
+      { status: 401, code: 'signature_invalid', message: 'Webhook signature does not match' },
+    ),
+  );
 }
 
 export type { Type };

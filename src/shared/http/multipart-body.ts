@@ -29,6 +29,8 @@ export function ApiMultipartBody(dto: Type<unknown>, file: { name?: string; requ
 
 interface Schema {
   $ref?: string;
+  example?: unknown;
+  format?: string;
   allOf?: Schema[];
   type?: string;
   properties?: Record<string, unknown>;
@@ -52,8 +54,23 @@ export function flattenMultipartBodies(doc: OpenAPIObject): OpenAPIObject {
         flat.required!.push(...(part.required ?? []));
       }
       if (flat.required!.length === 0) delete flat.required;
+      blankOptionalFields(flat);
       media.schema = flat;
     }
   }
   return doc;
+}
+
+/**
+ * Swagger UI fills every form field with a sample made from its schema (the minimum, the
+ * maximum, or {"additionalProp1": 0}) and sends it on Execute, so an optional field would never
+ * be "not given". An empty example makes the field start empty, which the server reads as not
+ * given (see form-values.ts); required fields and file parts keep their own examples.
+ */
+function blankOptionalFields(schema: Schema): void {
+  const required = new Set(schema.required ?? []);
+  for (const [name, property] of Object.entries(schema.properties ?? {}) as [string, Schema][]) {
+    if (required.has(name) || property.format === 'binary') continue;
+    schema.properties![name] = { ...property, example: '' };
+  }
 }
