@@ -19,6 +19,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
       'report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--paper a4|letter]   session report',
     run: (args) => import('./report.js').then((m) => m.runReport(args)),
   },
+  bids: {
+    summary: 'bids DIR --out BIDS_ROOT [--subject LABEL] [--muscles CH1=NAME,...]   EMG-BIDS 1.11 dataset (EDF+)',
+    run: (args) => import('./bids.js').then((m) => m.runBids(args)),
+  },
 };
 
 function usage(): string {

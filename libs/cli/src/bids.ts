@@ -1,0 +1,192 @@
+/**
+ * `emg-c3d bids DIR --out BIDS_ROOT [--subject LABEL] [--muscles CH1=NAME,CH2=NAME] [--profile NAME]`
+ * Converts the .c3d files under DIR (and its sub-folders) into an EMG-BIDS 1.11 dataset: each
+ * file is analysed for its contractions and written as one session. Subject label: --subject,
+ * else a patient-code folder in the file's path (P001/...), else "01"; sessions of a subject are
+ * numbered 01, 02, ... in recording-time order. A file that cannot be read is reported and
+ * skipped (exit code 2); the written dataset is checked against the BIDS rules before exit.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { analyzeC3d, extractGameMetadata } from '@app/analysis';
+import {
+  bidsDatasetFiles,
+  bidsInputFromC3d,
+  bidsSessionFiles,
+  checkBidsDataset,
+  contractionsFromReport,
+  isBidsLabel,
+  type BidsFile,
+} from '@app/bids';
+import { readC3d, type C3dFile } from '@app/c3d';
+
+export interface BidsIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: BidsIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+const USAGE =
+  'usage: emg-c3d bids DIR --out BIDS_ROOT [--subject LABEL] [--muscles CH1=NAME,CH2=NAME] [--profile NAME]\n';
+
+interface Args {
+  dir: string;
+  out: string;
+  subject?: string;
+  muscles: Record<string, string>;
+  profile?: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const rest: string[] = [];
+  const a: Partial<Args> & { muscles: Record<string, string> } = { muscles: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]!;
+    if (k === '--out' || k === '--subject' || k === '--muscles' || k === '--profile') {
+      const v = argv[++i];
+      if (v === undefined) return `${k} needs a value`;
+      if (k === '--muscles') {
+        for (const pair of v.split(',')) {
+          const [ch, muscle] = pair.split('=');
+          if (!ch || !muscle) return `--muscles takes CH=NAME pairs separated by commas (got "${pair}")`;
+          a.muscles[ch.trim()] = muscle.trim();
+        }
+      } else a[k.slice(2) as 'out' | 'subject' | 'profile'] = v;
+    } else if (k.startsWith('--')) return `unknown option ${k}`;
+    else rest.push(k);
+  }
+  if (rest.length !== 1) return 'exactly one DIR is required';
+  if (!a.out) return '--out BIDS_ROOT is required';
+  if (a.subject !== undefined && !isBidsLabel(a.subject)) return '--subject must be letters and digits only';
+  return { ...a, dir: rest[0]!, out: a.out };
+}
+
+function c3dFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...c3dFiles(path));
+    else if (name.toLowerCase().endsWith('.c3d')) out.push(path);
+  }
+  return out;
+}
+
+function subjectOf(root: string, file: string, fixed: string | undefined): string {
+  if (fixed) return fixed;
+  const folder = relative(root, dirname(file))
+    .split(sep)
+    .reverse()
+    .find((s) => /^P[0-9]{3,}$/i.test(s));
+  return folder ? folder.toUpperCase() : '01';
+}
+
+function message(e: unknown): string {
+  const o = typeof e === 'object' && e !== null ? (e as { code?: unknown; message?: unknown }) : {};
+  const text = typeof o.message === 'string' ? o.message : String(e);
+  return typeof o.code === 'string' ? `${o.code}: ${text}` : text;
+}
+
+function writeTree(root: string, files: BidsFile[], tree: Map<string, Uint8Array | string>): void {
+  for (const f of files) {
+    const path = join(root, ...f.path.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.data);
+    tree.set(f.path, f.data);
+  }
+}
+
+export async function runBids(argv: string[], io: BidsIo = defaultIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`emg-c3d bids: ${args}\n${USAGE}`);
+    return 1;
+  }
+  let files: string[];
+  try {
+    files = c3dFiles(args.dir);
+  } catch (e) {
+    io.stderr(`emg-c3d bids: ${message(e)}\n`);
+    return 2;
+  }
+  if (files.length === 0) {
+    io.stderr(`emg-c3d bids: no .c3d file under ${args.dir}\n`);
+    return 2;
+  }
+  // Read every file's start time first, to number each subject's sessions in time order.
+  const read: { file: string; subject: string; c3d: C3dFile; time: string }[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const c3d = readC3d(readFileSync(file));
+      read.push({
+        file,
+        subject: subjectOf(args.dir, file, args.subject),
+        c3d,
+        time: extractGameMetadata(c3d).time ?? '',
+      });
+    } catch (e) {
+      failed++;
+      io.stderr(`${relative(args.dir, file)}: ${message(e)}\n`);
+    }
+  }
+  read.sort(
+    (a, b) =>
+      a.subject.localeCompare(b.subject) || a.time.localeCompare(b.time) || a.file.localeCompare(b.file),
+  );
+  const tree = new Map<string, Uint8Array | string>();
+  const unknowns: Record<string, string> = {};
+  const numbers = new Map<string, number>();
+  let padded = 0;
+  let written = 0;
+  for (const r of read) {
+    try {
+      const report = analyzeC3d(r.c3d, {}, { profile: args.profile });
+      const n = (numbers.get(r.subject) ?? 0) + 1;
+      const out = bidsSessionFiles(
+        bidsInputFromC3d(r.c3d, {
+          subject: r.subject,
+          session: String(n).padStart(2, '0'),
+          contractions: contractionsFromReport(report),
+          muscles: args.muscles,
+        }),
+      );
+      numbers.set(r.subject, n);
+      writeTree(args.out, out.files, tree);
+      Object.assign(unknowns, out.unknowns);
+      if (out.edfPadding > 0) padded++;
+      written++;
+      io.stderr(`${relative(args.dir, r.file)} -> sub-${r.subject}/ses-${String(n).padStart(2, '0')}\n`);
+    } catch (e) {
+      failed++;
+      io.stderr(`${relative(args.dir, r.file)}: ${message(e)}\n`);
+    }
+  }
+  const participants = [...numbers.keys()].map((subject) => ({ subject }));
+  writeTree(
+    args.out,
+    bidsDatasetFiles({
+      name: `EMG recordings converted from ${relative(process.cwd(), args.dir) || '.'}`,
+      generatedBy: { name: 'emg-c3d bids', version: '1' },
+      participants,
+      unknowns,
+      paddedSessions: padded,
+      notes: [
+        'Converted from C3D files by `emg-c3d bids`; contractions detected by the emg-c3d analysis with its default parameters.',
+        'Subject labels come from --subject or a patient folder (P001/...) in the file path, else 01; sessions are numbered in recording order.',
+        'Only participant_id is known for files on disk: age_group and sex are n/a.',
+      ],
+    }),
+    tree,
+  );
+  const problems = checkBidsDataset(tree);
+  for (const p of problems) io.stderr(`BIDS rule: ${p}\n`);
+  io.stdout(
+    `${written} session(s) of ${numbers.size} subject(s) written to ${args.out}${failed ? `, ${failed} file(s) failed` : ''}\n`,
+  );
+  if (problems.length > 0) return 1;
+  return Promise.resolve(failed > 0 ? 2 : 0);
+}
