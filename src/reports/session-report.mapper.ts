@@ -51,7 +51,7 @@ function profileOf(stored: string | null): {
   }
 }
 
-function scoresOf(d: SessionDetailDto): ReportScores | null {
+function scoresOf(d: SessionDetailDto, configName: string | null): ReportScores | null {
   const s = d.performance_scores;
   if (!s) return null;
   const w = (s.weights_used ?? {}) as Partial<WeightsReport> & { rpe_value?: number; rpe_source?: string };
@@ -60,7 +60,7 @@ function scoresOf(d: SessionDetailDto): ReportScores | null {
   const n = (k: string) => numOrNull(s[k]);
   return {
     scoring_config_id: typeof s.scoring_config_id === 'string' ? s.scoring_config_id : null,
-    scoring_config_name: null,
+    scoring_config_name: configName,
     overall_score: n('overall_score'),
     compliance_score: n('compliance_score'),
     symmetry_score: n('symmetry_score'),
@@ -112,6 +112,8 @@ export interface StoredReportExtras {
   /** Why the signals are missing (the stored file could not be read). */
   signalProblem: string | null;
   unit: string;
+  /** Name of the scoring configuration the scores were computed with, when the caller may see it. */
+  scoringConfigName: string | null;
   generatedAt: Date;
   serviceVersion: string;
 }
@@ -158,7 +160,7 @@ export function sessionReportModel(d: SessionDetailDto, x: StoredReportExtras): 
     processed_at: d.processed_at,
     game_metadata: shown,
     channels,
-    scores: scoresOf(d),
+    scores: scoresOf(d, x.scoringConfigName),
     profile: { name, version, description: profile?.description ?? null },
     parameters_requested: d.processing_parameters,
     parameters_used: {

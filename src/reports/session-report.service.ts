@@ -2,7 +2,8 @@ import { type EmgSignalSet } from '@app/analysis';
 import { packageVersion, renderSessionReport } from '@app/report/node';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError, ConflictError } from '../shared/errors/app-error.js';
+import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
+import { AppError, ConflictError, NotFoundError } from '../shared/errors/app-error.js';
 import { SessionsService } from '../session/session.service.js';
 import { SignalSetLoader } from '../signals/signal-set.loader.js';
 import { type RenderedReport } from './dto/report-query.dto.js';
@@ -21,6 +22,7 @@ export class SessionReportService {
     private readonly sessions: SessionsService,
     private readonly signals: SignalSetLoader,
     private readonly pdf: PdfService,
+    private readonly configs: ScoringConfigService,
   ) {}
 
   async render(
@@ -46,11 +48,14 @@ export class SessionReportService {
       if (!(error instanceof AppError)) throw error;
       signalProblem = `The recording's signals could not be loaded (${error.code}): plots are left out.`;
     }
+    const configId = detail.performance_scores?.scoring_config_id;
+    const scoringConfigName = typeof configId === 'string' ? await this.configName(user, configId) : null;
     const html = renderSessionReport(
       sessionReportModel(detail, {
         signals,
         signalProblem,
         unit: 'V',
+        scoringConfigName,
         generatedAt: new Date(),
         serviceVersion: packageVersion(),
       }),
@@ -58,5 +63,15 @@ export class SessionReportService {
     const filename = `${detail.session_code}-report.${format}`;
     if (format === 'html') return { contentType: CONTENT_TYPE.html, body: html, filename };
     return { contentType: CONTENT_TYPE.pdf, body: await this.pdf.render(html, paper), filename };
+  }
+
+  /** The configuration's name; its id stays on the report when the caller may not read it. */
+  private async configName(user: AuthUser, id: string): Promise<string | null> {
+    try {
+      return (await this.configs.get(user, id)).configuration_name;
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 }

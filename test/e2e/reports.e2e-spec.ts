@@ -123,6 +123,7 @@ describe('reports (GET /sessions/{code}/report, GET /patients/{code}/report)', (
       );
     }
     expect(html).toContain('(0.5 × 61.1 + 0.25 × 90.9 + 0.25 × 100.0) / 1 = <b>78.3</b>');
+    expect(html).toContain('Scoring configuration: GHOSTLY-TRIAL-DEFAULT.');
     expect(html).toContain(detail.file_hash);
     expect(html).toContain(FILE);
     expect(html).toMatch(/Generated \d{4}-\d\d-\d\dT[\d:.]+Z by emg-c3d-service \d+\.\d+\.\d+/);

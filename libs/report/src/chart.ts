@@ -35,7 +35,7 @@ const H = 300;
 const L = 62;
 const R = 16;
 const T = 30;
-const B = 56;
+const B = 74;
 const PW = W - L - R;
 const PH = H - T - B;
 const f1 = (v: number) => (Math.round(v * 10) / 10).toString();
@@ -119,11 +119,11 @@ function bars(
   lo: number,
 ): string {
   const groups = c.barGroups ?? c.series.map((_, k) => [k]);
-  const bw = Math.max(1, (slot * 0.8) / groups.length);
+  const bw = Math.max(1, Math.min(36, (slot * 0.8) / groups.length));
   const out: string[] = [];
   c.xLabels.forEach((_, i) => {
     groups.forEach((g, gi) => {
-      const x0 = x(i) - (slot * 0.8) / 2 + gi * bw;
+      const x0 = x(i) - (bw * groups.length) / 2 + gi * bw;
       for (const k of g) {
         const s = c.series[k]!;
         const v = s.values[i];

@@ -172,7 +172,12 @@ function adherenceChart(m: ProgressReportModel): string {
     yLabel: 'Sessions (cumulative)',
     yMin: 0,
     series: [
-      { name: 'Completed', color: '#1f9d55', values: rows.map((r) => r.completed) },
+      // up to today's protocol day: later days have not happened yet
+      {
+        name: 'Completed',
+        color: '#1f9d55',
+        values: rows.map((r) => (r.day <= (m.adherence?.protocol_day ?? trial) ? r.completed : null)),
+      },
       {
         name: `Protocol (${m.sessions_per_week} per week)`,
         color: '#c0392b',

@@ -29,6 +29,7 @@ thead { display: table-header-group; }
 .card .weight { font-size: 8pt; color: var(--muted); }
 .card.overall { border-color: var(--ink); }
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
+section.channel { break-inside: avoid; }
 figcaption { font-size: 9pt; color: var(--muted); }
 svg { width: 100%; height: auto; display: block; font-family: inherit; }
 svg .frame { fill: none; stroke: #8a939c; stroke-width: 0.8; }
