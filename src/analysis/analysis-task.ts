@@ -24,6 +24,8 @@ export interface AnalysisTask {
   profile?: string;
   scoring?: ScoringConfig;
   subjective?: SubjectiveInputs;
+  /** The patient's calibrated MVC per channel for this profile (see AnalyzeOptions.calibratedMvc). */
+  calibratedMvc?: Record<string, number>;
   /**
    * When set, the `emg_signals` map is returned too, each entry min/max-downsampled to at most
    * this many points (0 = full resolution).
@@ -71,6 +73,7 @@ export function runAnalysisTask(bytes: Uint8Array, task: AnalysisTask): TaskResu
       profile,
       scoring: task.scoring,
       subjective: task.subjective,
+      calibratedMvc: task.calibratedMvc,
     });
     const outcome: AnalysisOutcome = { report };
     if (task.signalsMaxPoints !== undefined || task.mvcThresholdPercentage !== undefined) {

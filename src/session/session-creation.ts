@@ -14,6 +14,8 @@ export interface NewSessionInput {
   /** Object path when the file is already in storage (webhook); otherwise built from the codes. */
   objectPath?: string;
   originalName: string;
+  /** Requested processing profile; null = the patient's default at processing time. */
+  profile?: string | null;
 }
 
 export function isUniqueViolation(error: unknown): boolean {

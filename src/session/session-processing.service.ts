@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from '../analysis/analysis-runner.js';
-import { DEFAULT_PROFILE } from '../analysis/analysis-task.js';
 import { CacheService } from '../infrastructure/cache/cache.service.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import { PermanentJobError } from '../infrastructure/queue/job-queue.js';
@@ -19,6 +18,8 @@ import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
 import { withConfigTargets } from '../scoring-config/config-targets.js';
 import { AppConfig } from '../shared/config/app-config.js';
 import { CUT_OFF_READER_CODES } from './session-quality.js';
+import { MvcBaselineRepository } from '../patient/mvc-baseline.repository.js';
+import { resolveSessionProfile } from '../patient/session-profile.js';
 
 const REASON = 'session-processing';
 export type ProgressReporter = (percent: number) => Promise<void>;
@@ -52,6 +53,7 @@ export class SessionProcessingService {
     private readonly runner: AnalysisRunner,
     private readonly cache: CacheService,
     private readonly config: AppConfig,
+    private readonly baselines: MvcBaselineRepository,
   ) {}
 
   private get reader(): Kysely<SessionsDB> {
@@ -81,12 +83,15 @@ export class SessionProcessingService {
     const { config: scoring, targets } = await this.db.asService(REASON, (trx) =>
       this.scoring.resolveForSession(trx, session.id),
     );
+    // the session's profile (else the patient's default) and the patient's latest MVC calibration
+    const choice = await resolveSessionProfile(this.baselines, this.db.serviceReader(REASON), session.id);
     await stage('analyzing', 30);
     const subjective = session.subjective ?? {};
     const report = await this.runner
       .analyze(bytes, {
         params: withConfigTargets(session.analysis_params ?? {}, targets),
-        profile: DEFAULT_PROFILE,
+        profile: choice.profile,
+        calibratedMvc: choice.calibratedMvc,
         scoring,
         subjective: toSubjectiveInputs(subjective),
       })

@@ -16,6 +16,8 @@ interface PipelineColumns {
   analysis_params: Json<AnalysisParams>;
   subjective: Json<SubjectiveData>;
   source: 'upload' | 'webhook';
+  /** Requested processing profile (migrations/0015_profiles_mvc.sql); null = the patient's default. */
+  processing_profile: string | null;
 }
 
 export type SessionTable = TherapySessionsTable & PipelineColumns;

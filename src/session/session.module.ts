@@ -10,6 +10,7 @@ import { SessionController } from './session.controller.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionsService } from './session.service.js';
 import { sessionUploadMultipartModule } from './session-upload.js';
+import { MvcBaselineRepository } from '../patient/mvc-baseline.repository.js';
 
 @Module({
   imports: [AnalysisModule, ScoringConfigModule, sessionUploadMultipartModule()],
@@ -22,6 +23,7 @@ import { sessionUploadMultipartModule } from './session-upload.js';
     SessionProducer,
     SessionProcessor,
     SessionReconciler,
+    MvcBaselineRepository,
   ],
   exports: [SessionsService, SessionRepository],
 })

@@ -84,6 +84,7 @@ export class SessionsService {
         subjective: pickSubjective(form),
         source: 'upload',
         originalName: file.originalname,
+        profile: form.profile ?? null,
       };
       return await this.create(
         (work) => this.db.asUser(user, work),
@@ -160,6 +161,7 @@ export class SessionsService {
           analysis_params: JSON.stringify(input.params),
           subjective: JSON.stringify(input.subjective),
           source: input.source,
+          processing_profile: input.profile ?? null,
         });
       });
     } catch (error) {
@@ -268,6 +270,7 @@ export class SessionsService {
         attempts: current.attempts + 1,
         analysis_params: JSON.stringify(params),
         ...configPatch,
+        ...(dto.profile === undefined ? {} : { processing_profile: dto.profile }),
       }))!;
     });
     await this.producer.enqueue(row);

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PROFILE_NAMES } from '@app/emg';
 import {
   toOptionalBoolean,
   toOptionalNumber,
@@ -41,6 +42,16 @@ export class UploadFormDto extends IntersectionType(ClientSessionParamsDto, Echo
   @Min(0)
   @Max(MAX_MAX_POINTS)
   max_points?: number;
+
+  @ApiPropertyOptional({
+    enum: PROFILE_NAMES,
+    description:
+      'Processing profile (default ghostly-v1, the original’s numbers); seniam-v1: docs/methods.md',
+  })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsIn(PROFILE_NAMES)
+  profile?: string;
 
   @ApiPropertyOptional({ description: 'The file name to report (default: the uploaded part’s name)' })
   @IsOptional()

@@ -19,6 +19,7 @@ export class UploadService {
       const params = toAnalysisParams(form);
       const { report, signals } = await this.runner.analyze(bytes, {
         params,
+        profile: form.profile,
         signalsMaxPoints:
           form.include_signals === false ? undefined : (form.max_points ?? DEFAULT_MAX_POINTS),
       });

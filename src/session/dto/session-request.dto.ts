@@ -14,7 +14,8 @@ import {
 } from 'class-validator';
 import { AnalysisParamsFormDto } from '../../analysis/dto/analysis-params.dto.js';
 import { PageQueryDto } from '../../shared/pagination/page.dto.js';
-import { toOptionalNumber } from '../../shared/validation/form-values.js';
+import { toOptionalNumber, toOptionalString } from '../../shared/validation/form-values.js';
+import { PROFILE_NAMES } from '@app/emg';
 
 const PROCESSING_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 
@@ -57,6 +58,16 @@ export class SubjectiveDto {
 /** POST /sessions text fields: patient, analysis parameters and subjective data. */
 export class CreateSessionFormDto extends IntersectionType(AnalysisParamsFormDto, SubjectiveDto) {
   @ApiProperty({ example: 'P001' }) @IsString() @Matches(/^[Pp][0-9]{3,}$/) patient_code!: string;
+
+  @ApiPropertyOptional({
+    enum: PROFILE_NAMES,
+    description:
+      "Processing profile (default: the patient's default profile, else ghostly-v1); kept for reprocessing",
+  })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsIn(PROFILE_NAMES)
+  profile?: string;
 }
 
 /** POST /sessions/:code/reprocess: new parameters replace the stored ones field by field. */
@@ -73,6 +84,17 @@ export class ReprocessSessionDto extends AnalysisParamsFormDto {
   // 'loose': the trial default's fixed id has no RFC version digit
   @IsUUID('loose')
   scoring_config_id?: string | null;
+
+  @ApiPropertyOptional({
+    enum: PROFILE_NAMES,
+    nullable: true,
+    type: String,
+    description:
+      "Reprocess with this profile (kept for later runs); null: the patient's default. Absent: keep the session's.",
+  })
+  @IsOptional()
+  @IsIn(PROFILE_NAMES)
+  profile?: string | null;
 }
 
 export class SessionCodeParamDto {
