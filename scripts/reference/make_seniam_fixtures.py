@@ -31,7 +31,7 @@ P = dict(method="tkeo", low=20.0, high=450.0, order=4, nyq_frac=0.9, env_lp=6.0,
          rest_ms=500, k=3.0, tkeo_k=3.0, pfa=0.05, m=25, r0=10, min_on_ms=100, min_off_ms=100,
          nperseg=256, min_spec=128, mains=(50.0, 60.0), mains_nperseg=1024, nb_in=3.0, nb_out=10.0,
          min_slope=5, fi_base=3, conf=0.95, clip_run=3, clip_frac=0.001, flat_ms=100, snr_db=6.0,
-         dc_ratio=1.0, mains_frac=0.05, mvc_ms=500, mvc_pct=75.0, dur_ms=2000.0)
+         dc_ratio=1.0, mains_frac=0.05, mains_fail=0.25, mvc_ms=500, mvc_pct=75.0, dur_ms=2000.0)
 
 
 def ms_samples(ms, fs):
@@ -232,7 +232,7 @@ def gate(raw, bp, spans, fs, mains_frac, n_slope):
     if m["dc_ratio"] > P["dc_ratio"]:
         reasons.append(("dc_offset", "warn"))
     if mains_frac is not None and mains_frac > P["mains_frac"]:
-        reasons.append(("mains_interference", "warn"))
+        reasons.append(("mains_interference", "fail" if mains_frac > P["mains_fail"] else "warn"))
     if n_slope < P["min_slope"]:
         reasons.append(("too_few_contractions", "warn"))
     return dict(measures=m, reasons=[r[0] for r in reasons],

@@ -60,6 +60,7 @@ export const SENIAM_V1: ProcessingProfile = deepFreeze({
       minSnrDb: 6,
       maxDcRatio: 1,
       maxMainsFraction: 0.05,
+      failMainsFraction: 0.25,
     },
     mvcWindowMs: 500,
   },

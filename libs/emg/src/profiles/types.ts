@@ -148,8 +148,10 @@ export interface SeniamParams {
     readonly minSnrDb: number;
     /** |mean(raw)| / RMS(band-passed) above which a DC offset is reported. */
     readonly maxDcRatio: number;
-    /** Fraction of band power in mains lines above which interference is reported. */
+    /** Fraction of band power in mains lines above which interference is reported ... */
     readonly maxMainsFraction: number;
+    /** ... and above which the channel fails (the lines then dominate the spectrum metrics). */
+    readonly failMainsFraction: number;
   };
   /** MVC calibration: length of the best (highest-mean) envelope window, ms. */
   readonly mvcWindowMs: number;

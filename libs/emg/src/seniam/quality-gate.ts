@@ -144,10 +144,10 @@ export function qualityGate(inp: GateInputs, g: SeniamParams['gate'], minForSlop
   if (m.mainsFraction !== null && m.mainsFraction > g.maxMainsFraction)
     add(
       'mains_interference',
-      'warn',
+      m.mainsFraction > g.failMainsFraction ? 'fail' : 'warn',
       'share of band power in 50/60 Hz lines',
       m.mainsFraction,
-      g.maxMainsFraction,
+      m.mainsFraction > g.failMainsFraction ? g.failMainsFraction : g.maxMainsFraction,
     );
   if (m.contractionsForSlope < minForSlope)
     add(

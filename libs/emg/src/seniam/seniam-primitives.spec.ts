@@ -206,6 +206,8 @@ describe('quality gate', () => {
     expect(codes({ raw: flatAmp.map((v) => v + 2e-5) })).toContain('dc_offset:warn');
     expect(codes({ mainsFraction: 0.06 })).toContain('mains_interference:warn');
     expect(codes({ mainsFraction: 0.04 })).not.toContain('mains_interference:warn');
+    expect(codes({ mainsFraction: 0.26 })).toContain('mains_interference:fail');
+    expect(codes({ mainsFraction: 0.24 })).toContain('mains_interference:warn');
     expect(codes({ contractionsForSlope: 4 })).toContain('too_few_contractions:warn');
     expect(codes({ spans: [] })).toContain('no_contractions:fail');
   });
