@@ -26,7 +26,7 @@ export class OutageLog {
     }
     this.down = true;
     this.logger.warn({
-      msg: `${this.what} connection error`,
+      msg: `${this.what} error`,
       error: error instanceof Error ? error.message : String(error),
       code: codeOf(error),
       ...(this.suppressed > 0 ? { suppressedSinceLast: this.suppressed } : {}),
@@ -37,7 +37,7 @@ export class OutageLog {
   recovered(): void {
     if (!this.down) return;
     this.down = false;
-    this.logger.log({ msg: `${this.what} connection back`, suppressedErrors: this.suppressed });
+    this.logger.log({ msg: `${this.what} connected again`, suppressedErrors: this.suppressed });
     this.suppressed = 0;
   }
 }

@@ -93,7 +93,13 @@ export class BullJobQueue extends JobQueue {
           data: job.data,
           attempt: job.attemptsMade + 1,
           maxAttempts: job.opts.attempts ?? 1,
-          progress: (p) => job.progress(p),
+          // Progress is for display (the session row has its own): a Redis outage must not fail
+          // a job whose real work only needs the database.
+          progress: (p) =>
+            job.progress(p).then(
+              () => undefined,
+              () => undefined,
+            ),
         });
       } catch (error) {
         if (error instanceof PermanentJobError) await job.discard();

@@ -85,4 +85,44 @@ describe('InProcessQueue', () => {
     expect(calls).toBe(1);
     await q.close();
   });
+
+  it('tells where a job is: waiting, active, delayed, or missing once it finished', async () => {
+    const q = new InProcessQueue({ attempts: 2, backoffMs: 10_000 });
+    expect(await q.inspect('a')).toEqual({ state: 'missing', stalled: false });
+    await q.add('job', {}, { jobId: 'a' });
+    expect((await q.inspect('a')).state).toBe('waiting'); // no worker yet
+    let finish!: (fail: boolean) => void;
+    q.process(
+      'job',
+      1,
+      () => new Promise<void>((ok, ko) => (finish = (fail) => (fail ? ko(new Error('x')) : ok()))),
+    );
+    expect((await q.inspect('a')).state).toBe('active');
+    finish(true);
+    await tick(5);
+    expect((await q.inspect('a')).state).toBe('delayed'); // retried after its backoff
+    await q.close();
+    const r = new InProcessQueue({ attempts: 1, backoffMs: 1 });
+    r.process('job', 1, () => Promise.resolve());
+    await r.requeue('job', {}, { jobId: 'b' });
+    await tick(5);
+    expect((await r.inspect('b')).state).toBe('missing');
+    await r.close();
+  });
+
+  it('counts recoveries per job, leases a name to one holder at a time, keeps notes until they expire', async () => {
+    const q = new InProcessQueue({ attempts: 1, backoffMs: 1 });
+    expect([await q.countRecovery('a'), await q.countRecovery('a'), await q.countRecovery('b')]).toEqual([
+      1, 2, 1,
+    ]);
+    expect(await q.lease('reconciler', 30)).toBe(true);
+    expect(await q.lease('reconciler', 30)).toBe(false);
+    await tick(40);
+    expect(await q.lease('reconciler', 30)).toBe(true);
+    await q.putNote('run', { n: 1 }, 30);
+    expect(await q.readNote('run')).toEqual({ n: 1 });
+    await tick(40);
+    expect(await q.readNote('run')).toBeNull();
+    await q.close();
+  });
 });

@@ -15,6 +15,12 @@ class QueueCloser implements BeforeApplicationShutdown {
   }
 }
 
+/**
+ * Longest pause between reconnection attempts to Redis. Bull's default grows to 20 s (e^n ms), so
+ * a queue came back up to 20 s after Redis did; jobs wait no longer than this.
+ */
+const REDIS_RECONNECT_MAX_MS = 1000;
+
 const closer = { provide: QueueCloser, inject: [JobQueue], useFactory: (q: JobQueue) => new QueueCloser(q) };
 
 /** Bull (with @nestjs/bull managing the Redis connection) when REDIS_URL is set; in-process otherwise. */
@@ -36,6 +42,7 @@ export class QueueModule {
       imports: [
         BullModule.forRoot({
           url: config.env.REDIS_URL,
+          redis: { retryStrategy: (times: number) => Math.min(50 * 2 ** times, REDIS_RECONNECT_MAX_MS) },
           settings: {
             lockDuration: lock,
             lockRenewTime: lock / 2,

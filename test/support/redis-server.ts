@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
+
+/**
+ * A private redis-server without persistence (as the faults tests need: one they may flush and
+ * restart without disturbing the shared one on 6379). Fails loudly when redis-server is missing.
+ */
+export interface PrivateRedis {
+  url: (db?: number) => string;
+  /** Stops the server (its data is gone: no persistence) and starts it again on the same port. */
+  restart(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+async function ping(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`redis-server on port ${port} did not answer`, { cause: error });
+    } finally {
+      client.disconnect();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startPrivateRedis(
+  port = 26390 + Math.floor(Math.random() * 1000),
+): Promise<PrivateRedis> {
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  const start = async () => {
+    const c = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    const failed = new Promise<never>((_, reject) =>
+      c.once('error', (e) => reject(new Error(`cannot start redis-server (is it installed?): ${e.message}`))),
+    );
+    exited = new Promise((r) => c.once('exit', () => r()));
+    child = c;
+    await Promise.race([ping(port, 10_000), failed]);
+  };
+  const stop = async () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return {
+    url: (db = 0) => `redis://127.0.0.1:${port}/${db}`,
+    start,
+    stop,
+    restart: async (downMs = 0) => {
+      await stop();
+      if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+      await start();
+    },
+  };
+}
