@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
 import { guardedJsonParser, installRouteBodyLimits } from './shared/http/json-body.js';
 import { flattenMultipartBodies } from './shared/http/multipart-body.js';
 import { installRequestLogging } from './shared/http/request-logging.js';
+import { installSecurityHeaders } from './shared/http/security-headers.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Every method and request header the web client sends across origins (ALLOWED_ORIGINS). */
@@ -27,6 +28,10 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // Off unless configured: a client could otherwise choose its own address (X-Forwarded-For)
     // and so escape the per-address login limit.
     trustProxy: config.env.TRUST_PROXY,
+    // A whole request must arrive within this time (slow senders cannot hold sockets open), and
+    // a handler that has not answered by then gets 503 (its work is cancelled cooperatively).
+    requestTimeout: config.env.REQUEST_TIMEOUT_MS,
+    handlerTimeout: config.env.REQUEST_TIMEOUT_MS,
   });
 }
 
@@ -55,8 +60,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
   });
   installRequestLogging(fastify);
+  await installSecurityHeaders(app);
   // JSON bodies keep their raw bytes (req.rawBody): the storage webhook's HMAC is over them.
-  // Depth and NUL checks before parsing; per-route limits (@RouteConfig({ bodyLimit })).
+  // Depth, NUL and control-character checks before parsing; per-route limits (@RouteConfig({ bodyLimit })).
   installRouteBodyLimits(fastify);
   (app.getHttpAdapter() as FastifyAdapter).useBodyParser(
     'application/json',

@@ -1,10 +1,14 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../shared/decorators/public.decorator.js';
 import { ApiErrors, ApiJsonBody } from '../shared/http/api-docs.decorators.js';
 import { ERR } from '../shared/http/error-examples.js';
 import { AuthService } from './auth.service.js';
 import { LoginRequestDto, LoginResponseDto } from './dto/login.dto.js';
+
+/** An e-mail and a password; anything larger is refused (413) before it is parsed. */
+export const LOGIN_BODY_LIMIT = 16 * 1024;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,6 +18,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @RouteConfig({ bodyLimit: LOGIN_BODY_LIMIT })
   @ApiOperation({
     summary: 'Log in with e-mail and password',
     description:

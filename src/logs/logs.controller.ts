@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AnonymousWhenEnabled } from '../shared/decorators/anonymous.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ACCEPTS_CONTROL_CHARACTERS } from '../shared/http/json-body.js';
 import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
 import {
@@ -23,6 +25,8 @@ export class LogsController {
 
   @Post()
   @HttpCode(200)
+  // log lines carry terminal colours and the like; the log sanitiser strips them (NUL stays refused)
+  @RouteConfig({ [ACCEPTS_CONTROL_CHARACTERS]: true })
   @AnonymousWhenEnabled()
   @ApiOperation({ summary: "Store a batch of the web client's log entries" })
   @ApiOkResponse({ type: FrontendLogsReceivedDto })

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -12,6 +13,9 @@ import { StorageEventDto, WebhookResponseDto, WebhookStatusDto } from './dto/sto
 import { StorageWebhookService } from './storage-webhook.service.js';
 import { WebhookSignatureGuard } from './webhook-signature.guard.js';
 
+/** A storage event is a row of storage.objects: a few hundred bytes. */
+export const WEBHOOK_BODY_LIMIT = 64 * 1024;
+
 @ApiTags('webhooks')
 @Controller('webhooks/storage')
 export class WebhookController {
@@ -21,6 +25,7 @@ export class WebhookController {
   ) {}
 
   @Post('c3d-upload')
+  @RouteConfig({ bodyLimit: WEBHOOK_BODY_LIMIT })
   @Public()
   @UseGuards(WebhookSignatureGuard)
   @ApiSignedWebhook()
