@@ -44,8 +44,10 @@ export class SessionReportService {
     try {
       signals = await this.signals.load(detail);
     } catch (error) {
-      // the scores and tables are stored: a lost or unreadable file only costs the plots
-      if (!(error instanceof AppError)) throw error;
+      // the scores and tables are stored: a lost or unreadable file only costs the plots (storage
+      // that is down for a moment is not lost: that stays a 503)
+      if (!(error instanceof AppError) || (error.kind !== 'not_found' && error.kind !== 'unprocessable'))
+        throw error;
       signalProblem = `The recording's signals could not be loaded (${error.code}): plots are left out.`;
     }
     const configId = detail.performance_scores?.scoring_config_id;
