@@ -1,11 +1,16 @@
-/** Edge cases of the shared corpus (docs/c3d-format-notes.md sections 5 and 6); skipped without ../shared. */
+/**
+ * Edge cases of the shared corpus (docs/c3d-format-notes.md sections 5 and 6); skipped, with a
+ * warning in the output, when the corpus is absent (see test-data/corpus.ts).
+ */
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedCorpus } from '../test-data/corpus.js';
 import { getParameter, readC3d, type C3dFile } from './index.js';
 
-const shared = join(process.cwd(), '../shared/data/c3d');
-const describeCorpus = existsSync(shared) ? describe : describe.skip;
+const corpus = sharedCorpus('c3d', 'C3D corpus edge cases');
+const shared = corpus.dir;
+const describeCorpus = corpus.present ? describe : describe.skip;
 const org = 'c3dio-c3d.org-samples';
 const read = (rel: string): C3dFile => readC3d(readFileSync(join(shared, rel)));
 const codes = (f: C3dFile): string[] => f.warnings.map((w) => w.code);

@@ -1,18 +1,20 @@
 /**
- * The shared corpus (../shared/data): every file read and checked against the facts of its
- * MANIFEST.md, read from the MANIFEST itself.
- * Skipped only when ../shared is absent (a fresh clone); test/fixtures/c3d covers that case.
+ * The shared corpus: every file read and checked against the facts of its MANIFEST.md, read from
+ * the MANIFEST itself. Skipped only when the corpus is absent (a fresh clone), with a warning in
+ * the output (see test-data/corpus.ts); test/fixtures/c3d covers that case.
  */
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedCorpus } from '../test-data/corpus.js';
 import { readManifest } from '../test-data/manifest.js';
 import { getParameter, readC3d, type C3dFile } from './index.js';
 
-const shared = join(process.cwd(), '../shared/data');
-const describeCorpus = existsSync(shared) ? describe : describe.skip;
+const corpus = sharedCorpus('', 'C3D corpus (MANIFEST facts)');
+const shared = corpus.dir;
+const describeCorpus = corpus.present ? describe : describe.skip;
 const read = (rel: string): C3dFile => readC3d(readFileSync(join(shared, rel)));
-const manifest = existsSync(shared) ? readManifest(join(shared, 'c3d', 'MANIFEST.md')) : [];
+const manifest = corpus.present ? readManifest(join(shared, 'c3d', 'MANIFEST.md')) : [];
 
 describeCorpus('shared C3D corpus: MANIFEST facts', () => {
   it.each(manifest.map((f) => [f.path, f] as const))('%s', (path, fact) => {
