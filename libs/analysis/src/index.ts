@@ -1,5 +1,6 @@
 // @app/analysis: C3D (@app/c3d) + EMG (@app/emg) + scoring (@app/scoring) -> AnalysisReport.
 export { analyzeC3d, rescore, type AnalyzeOptions } from './analyze.js';
+export { scoreAnalytics } from './score.js';
 export {
   buildEmgSignals,
   emgSignalsJson,

@@ -27,7 +27,7 @@ function capture() {
   };
 }
 
-/** in/: a.c3d and B.C3D (0409 twice), c.c3d (not a C3D), d.c3d (a directory: unreadable), notes.txt. */
+/** in/: a.c3d and B.C3D (0409 twice), c.c3d (text, not a C3D), d.c3d (a directory: unreadable), notes.txt. */
 function inputDir(): { root: string; input: string } {
   const root = mkdtempSync(join(tmpdir(), 'emg-analyze-dir-'));
   const input = join(root, 'in');
@@ -68,9 +68,9 @@ describe('emg-c3d analyze DIR', () => {
   });
 
   it('reports each failing file with its error code and goes on', () => {
-    expect(stderr).toMatch(/\nc\.c3d: truncated: /);
+    expect(stderr).toMatch(/\nc\.c3d: error \(not_c3d\): not a C3D file: /);
     // reading a directory fails in Node's fs: reported under the system error code
-    expect(stderr).toMatch(/\nd\.c3d: EISDIR: /);
+    expect(stderr).toMatch(/\nd\.c3d: error \(EISDIR\): /);
   });
 
   it('writes NAME.json per analysed file (whatever the extension case) and summary.csv', () => {
@@ -100,7 +100,7 @@ describe('emg-c3d analyze DIR', () => {
     expect(rows[3]!.split(',')[2]).toBe(String(a.analytics.CH2!.contraction_count));
     // error rows: empty metrics, the error text last
     // (quoted: the messages contain commas)
-    expect(rows[4]).toMatch(/^c\.c3d,,+"truncated: file is 9 bytes, /);
+    expect(rows[4]).toMatch(/^c\.c3d,,+"not_c3d: not a C3D file: it starts with /);
     // Node's message starts with the code already: not repeated
     expect(rows[5]).toMatch(/^d\.c3d,,+"EISDIR: illegal operation on a directory, read"$/);
   });
@@ -112,19 +112,21 @@ describe('emg-c3d analyze DIR with --json or --csv', () => {
     const out = join(root, 'out');
     const c = capture();
     expect(await runAnalyze([input, flag, '--out', out], c.io)).toBe(1);
-    expect(c.err.join('')).toContain(`emg-c3d analyze: ${flag} applies to a single FILE`);
-    expect(c.err.join('')).toContain('usage: emg-c3d analyze FILE');
-    expect(c.out.join('')).toBe('');
+    // the usage error in the form the flag asks for: JSON on stdout for --json, text on stderr
+    const shown = flag === '--json' ? c.out.join('') : c.err.join('');
+    expect(shown).toContain(`${flag} applies to a single FILE`);
+    if (flag === '--csv') expect(shown).toContain('usage: emg-c3d analyze FILE');
+    else expect(JSON.parse(shown)).toMatchObject({ error: { code: 'usage' } });
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an empty directory is analysed as an empty batch (exit 0, header-only summary.csv)', async () => {
+  it('an empty directory is an error (exit 2): nothing to analyse, nothing written', async () => {
     const root = mkdtempSync(join(tmpdir(), 'emg-analyze-dir-'));
     mkdirSync(join(root, 'in'));
     const out = join(root, 'out');
     const c = capture();
-    expect(await runAnalyze([join(root, 'in'), '--out', out], c.io)).toBe(0);
-    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(CSV_HEADER);
-    expect(c.err.join('')).toContain('0/0 analysed');
+    expect(await runAnalyze([join(root, 'in'), '--out', out], c.io)).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(c.err.join('')).toContain(`no .c3d files found under ${join(root, 'in')}`);
   });
 });

@@ -1,17 +1,20 @@
-/** `emg-c3d inspect FILE [--json] [--samples]`: a readable or JSON view of one C3D file. */
+/**
+ * `emg-c3d inspect FILE [--json] [--samples]`: a readable or JSON view of one C3D file, with the
+ * reader's warnings and the anomalies it tolerates (see inspect-anomalies.ts). Errors as every
+ * command reports them (cli-errors.ts): JSON on stdout with --json, text on stderr; exit 2.
+ */
 import { readFileSync } from 'node:fs';
-import { C3dError, readC3d, type C3dFile, type C3dParameter } from '@app/c3d';
+import { readC3d, type C3dFile, type C3dParameter, type C3dWarning } from '@app/c3d';
+import { assertC3dSignature } from './c3d-signature.js';
+import { processIo, reportError, usageError, type CliIo } from './cli-errors.js';
+import { fileAnomalies } from './inspect-anomalies.js';
 import { parameterTree } from './inspect-parameters.js';
 
-export interface InspectIo {
-  stdout: (text: string) => void;
+export interface InspectIo extends CliIo {
   readFile: (path: string) => Uint8Array;
 }
 
-const defaultIo: InspectIo = {
-  stdout: (text) => process.stdout.write(text),
-  readFile: (path) => readFileSync(path),
-};
+const defaultIo: InspectIo = { ...processIo, readFile: (path) => readFileSync(path) };
 
 const STANDARD_GROUPS = new Set([
   'POINT',
@@ -22,42 +25,47 @@ const STANDARD_GROUPS = new Set([
   'EVENT_CONTEXT',
   'MANUFACTURER',
 ]);
-const USAGE = 'usage: emg-c3d inspect FILE [--json] [--samples]\n';
+export const USAGE =
+  'usage: emg-c3d inspect FILE [--json] [--samples]\n' +
+  '  header, parameters, points, analog channels (with units), events and warnings (what the reader\n' +
+  '  repaired or guessed, and the anomalies it tolerates: missing rates, units or data start,\n' +
+  '  duplicate labels, a parameter section that runs into the data)\n' +
+  '  --json   the same as one JSON object; errors as {"error":{code,message,offset}} on stdout\n' +
+  '  --samples  also every sample (large)\n' +
+  '  Exit: 0 read, 1 usage error, 2 not a readable C3D file.\n';
 
 export async function runInspect(args: string[], io: InspectIo = defaultIo): Promise<number> {
-  const flags = new Set(args.filter((a) => a.startsWith('--')));
-  const paths = args.filter((a) => !a.startsWith('--'));
-  const unknown = [...flags].filter((f) => f !== '--json' && f !== '--samples');
-  if (paths.length !== 1 || unknown.length > 0) {
+  if (args.includes('--help') || args.includes('-h')) {
     io.stdout(USAGE);
-    return 1;
+    return 0;
   }
+  const flags = new Set(args.filter((a) => a.startsWith('-')));
+  const paths = args.filter((a) => !a.startsWith('-'));
   const json = flags.has('--json');
+  const unknown = [...flags].filter((f) => f !== '--json' && f !== '--samples');
+  if (unknown.length > 0) return usageError(io, 'inspect', json, `unknown option ${unknown[0]}`, USAGE);
+  if (paths.length !== 1) return usageError(io, 'inspect', json, 'exactly one FILE is required', USAGE);
   let file: C3dFile;
+  let anomalies: C3dWarning[];
   try {
-    file = readC3d(io.readFile(paths[0]!), { headerOnly: !flags.has('--samples') });
+    const bytes = io.readFile(paths[0]!);
+    assertC3dSignature(bytes);
+    file = readC3d(bytes, { headerOnly: !flags.has('--samples') });
+    anomalies = fileAnomalies(file, bytes);
   } catch (error) {
-    const e = error instanceof C3dError ? error : new C3dError('invalid_input', ioMessage(error), 0);
-    const code = error instanceof C3dError ? e.code : 'io_error';
-    io.stdout(
-      json
-        ? `${JSON.stringify({ error: { code, message: e.message, offset: e.offset } })}\n`
-        : `error (${code}) at byte ${e.offset}: ${e.message}\n`,
-    );
-    return 2;
+    return reportError(io, 'inspect', json, error);
   }
-  io.stdout(json ? `${JSON.stringify(toJson(file, flags.has('--samples')))}\n` : summary(file));
+  io.stdout(
+    json ? `${JSON.stringify(toJson(file, flags.has('--samples'), anomalies))}\n` : summary(file, anomalies),
+  );
   return Promise.resolve(0);
 }
 
-function ioMessage(error: unknown): string {
-  // duck-typed: fs errors seen from another realm (a vm context, as under Jest) fail instanceof Error
-  const message =
-    typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : String(error);
-}
-
-export function toJson(file: C3dFile, samples: boolean): Record<string, unknown> {
+export function toJson(
+  file: C3dFile,
+  samples: boolean,
+  anomalies: C3dWarning[] = [],
+): Record<string, unknown> {
   const h = file.header;
   const { parameters, warnings } = parameterTree(file.parameters);
   const points: Record<string, unknown> = {
@@ -102,8 +110,8 @@ export function toJson(file: C3dFile, samples: boolean): Record<string, unknown>
     points,
     analog,
     events: file.events,
-    // the reader's findings, then what this view could not show (duplicate names)
-    warnings: [...file.warnings, ...warnings],
+    // the reader's findings, what it tolerated, then what this view could not show (duplicate names)
+    warnings: [...file.warnings, ...anomalies, ...warnings],
   };
 }
 
@@ -113,7 +121,7 @@ function formatValues(p: C3dParameter): string {
   return `${p.type}[${p.dims.join(',')}] ${shown.join(', ')}${values.length > 8 ? `, ... (${values.length})` : ''}`;
 }
 
-export function summary(file: C3dFile): string {
+export function summary(file: C3dFile, anomalies: C3dWarning[] = []): string {
   const { points, analog } = file;
   const lines = [
     `processor: ${file.processor}   format: ${file.dataFormat}`,
@@ -132,7 +140,8 @@ export function summary(file: C3dFile): string {
     lines.push(`group ${g.name}${g.description ? ` (${g.description})` : ''}`);
     for (const p of g.parameters) lines.push(`  ${p.name}: ${formatValues(p)}`);
   }
-  lines.push(`warnings: ${file.warnings.length}`);
-  for (const w of file.warnings) lines.push(`  [${w.code}] ${w.message}`);
+  const warnings = [...file.warnings, ...anomalies];
+  lines.push(`warnings: ${warnings.length}`);
+  for (const w of warnings) lines.push(`  [${w.code}] ${w.message}`);
   return `${lines.join('\n')}\n`;
 }
