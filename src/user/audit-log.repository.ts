@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
 
 export interface AuditEntry {
@@ -13,18 +14,14 @@ export interface AuditEntry {
 /** The append-only audit trail. Written in the same transaction as the change it records. */
 @Injectable()
 export class AuditLogRepository {
+  /**
+   * Through append_audit_entry(), which sets who, in which role and when from the caller's
+   * session itself (clients cannot forge those); userId and userRole are the same caller's.
+   */
   async append(trx: Tx, entry: AuditEntry): Promise<void> {
-    await trx
-      .insertInto('audit_log')
-      .values({
-        user_id: entry.userId,
-        user_role: entry.userRole,
-        action: entry.action,
-        table_name: entry.tableName,
-        record_id: entry.recordId,
-        changes: JSON.stringify(entry.changes),
-      })
-      .execute();
+    await sql`select public.append_audit_entry(${entry.action}, ${entry.tableName}, ${entry.recordId}::uuid, ${JSON.stringify(entry.changes)}::jsonb)`.execute(
+      trx,
+    );
   }
 
   async listForRecord(trx: Tx, tableName: string, recordId: string, limit: number) {

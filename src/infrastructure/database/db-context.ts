@@ -38,6 +38,21 @@ export class DbContext {
     return this.database.kysely.transaction().execute(work);
   }
 
+  /**
+   * One step of a user's transaction (asUser) in the service context: the role reverts to the
+   * connection's own until the step ends, while the caller's claims stay set (auth.uid() in
+   * triggers still names the user). For rows a user's action causes but that users may not write
+   * themselves, such as a session's scores after its RPE changed; the caller's right to the
+   * session must be established under RLS before.
+   */
+  async serviceStep<T>(trx: Tx, reason: string, work: (trx: Tx) => Promise<T>): Promise<T> {
+    void reason;
+    await sql`select set_config('role', 'none', true)`.execute(trx);
+    const result = await work(trx);
+    await sql`select set_config('role', 'authenticated', true)`.execute(trx);
+    return result;
+  }
+
   /** Read-only access outside a transaction for service work that needs no atomicity. */
   serviceReader(reason: string): Kysely<DB> {
     void reason;
