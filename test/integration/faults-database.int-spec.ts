@@ -5,8 +5,12 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { sql } from 'kysely';
 import pg from 'pg';
+import type { Database } from '../../src/infrastructure/database/database.js';
+import { migrate } from '../../src/infrastructure/database/migrator.js';
+import { PostgresDatabase } from '../../src/infrastructure/database/postgres-database.js';
 import { fromDatabaseError } from '../../src/shared/errors/database-errors.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../support/postgres.js';
+import { startPrivatePostgres } from '../support/private-postgres.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server.js';
 import { randomPort, startService, until, type ServiceProcess } from '../support/service-process.js';
 import { ghostly, multipart } from '../support/session-helpers.js';
@@ -78,132 +82,171 @@ describe('PostgreSQL connections terminated under load', () => {
   it('the API and a worker survive terminations while 8 clients upload and list; each session completes once', async () => {
     const db = await createTestPostgres();
     cleanups.push(() => db.drop());
-    const redis: PrivateRedis = await startPrivateRedis();
-    cleanups.push(() => redis.stop());
     const dbName = new URL(db.url).pathname.slice(1);
-    const port = randomPort();
-    const base = `http://127.0.0.1:${port}`;
-    const common = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url(),
-      JWT_SECRET: SECRET,
-      DATA_DIR: `/tmp/emg-faults-db-${port}`,
-      JOB_LOCK_MS: '3000',
-      JOB_BACKOFF_MS: '200',
-      RECONCILE_INTERVAL_MS: '2000',
-      DB_POOL_SIZE: '6',
-    };
-    const api: ServiceProcess = startService({ ...common, APP_ROLE: 'api', PORT: String(port) });
-    const worker: ServiceProcess = startService({ ...common, APP_ROLE: 'worker', QUEUE_CONCURRENCY: '2' });
-    cleanups.push(
-      () => api.kill(),
-      () => worker.kill(),
-    );
-    await until(async () => (await fetch(`${base}/health`)).ok, 30_000, 'the API');
-    await until(async () => worker.output().includes('worker started'), 30_000, 'the worker');
-
-    const clients = await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        const user = await createUser(db.database, 'therapist');
-        const headers = bearer(await signHs256(SECRET, supabaseClaims(user)));
-        const res = await fetch(`${base}/patients`, {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: '{}',
-        });
-        expect(res.status).toBe(201);
-        return { headers, patient: ((await res.json()) as { patient_code: string }).patient_code };
-      }),
-    );
-
-    const statuses: Record<string, number> = {};
-    const bad: string[] = [];
-    const note = async (what: string, res: Response) => {
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      if (res.status === 503) {
-        const body = (await res.json()) as { error: string };
-        if (body.error !== 'database_unavailable') bad.push(`${what}: 503 ${body.error}`);
-      } else if (res.status >= 300) bad.push(`${what}: ${res.status} ${await res.text()}`);
-      else await res.arrayBuffer();
-      return res.status;
-    };
-    let accepted = 0;
-    const load = clients.map(async ({ headers, patient }) => {
-      for (const [file] of FILES) {
-        // a client retries an upload that met the outage; a duplicate answers with the same session
-        for (let tries = 0; tries < 20; tries++) {
-          const body = multipart({ name: file, content: ghostly(file) }, { patient_code: patient });
-          const status = await note(
-            `upload ${file}`,
-            await fetch(`${base}/sessions`, {
-              method: 'POST',
-              headers: { ...headers, ...body.headers },
-              body: body.payload,
-            }),
-          );
-          await note('list', await fetch(`${base}/sessions?limit=20`, { headers }));
-          if (status === 200 || status === 202) {
-            accepted++;
-            break;
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
+    const kills: Array<{ terminated: number; states: string[] }> = [];
+    const figures = await underLoad(db.url, db.database, cleanups, async () => {
+      for (let i = 0; i < 3; i++) {
+        kills.push(await terminateAll(dbName));
+        await new Promise((r) => setTimeout(r, 250));
       }
     });
-
-    // terminate every backend three times while the uploads run
-    await until(async () => accepted >= 4, 60_000, 'the first uploads');
-    const kills: Array<{ terminated: number; states: string[] }> = [];
-    for (let i = 0; i < 3; i++) {
-      kills.push(await terminateAll(dbName));
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const lastKill = Date.now();
-    const readyAfterMs = await until(
-      async () => (await fetch(`${base}/health/ready`)).ok && Date.now() - lastKill,
-      30_000,
-      'readiness after the terminations',
-      20,
-    );
-    await Promise.all(load);
-
-    expect(api.alive()).toBe(true);
-    expect(worker.alive()).toBe(true);
-    for (const p of [api, worker]) expect(p.output()).not.toMatch(/Unhandled 'error' event|Fatal:/);
-    expect(bad).toEqual([]);
-    expect(accepted).toBe(CLIENTS * FILES.length);
     expect(kills.reduce((n, k) => n + k.terminated, 0)).toBeGreaterThan(0);
-
-    // every session completes, exactly once
-    const sessions = await until(
-      async () => {
-        const rows = await db.database.kysely
-          .selectFrom('therapy_sessions')
-          .select(['id', 'file_path', 'processing_status', 'result_version'])
-          .execute();
-        return rows.every((r) => r.processing_status === 'completed') && rows;
-      },
-      180_000,
-      'every session completed',
-      500,
-    );
-    expect(sessions).toHaveLength(CLIENTS * FILES.length);
-    expect(sessions.every((s) => s.result_version === 1)).toBe(true);
-    const count = async (table: 'emg_statistics' | 'performance_scores' | 'contractions') =>
-      Number(
-        (
-          await db.database.kysely
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    expect(await count('emg_statistics')).toBe(2 * sessions.length);
-    expect(await count('performance_scores')).toBe(sessions.length);
-    expect(await count('contractions')).toBe(CLIENTS * FILES.reduce((n, [, c]) => n + c, 0));
-    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     process.stdout.write(
-      `faults-database: statuses ${JSON.stringify(statuses)}, terminated ${kills.map((k) => `${k.terminated} [${k.states.join(',')}]`).join(' / ')}, ready ${readyAfterMs} ms after the last termination\n`,
+      `faults-database (pg_terminate_backend x3): ${figures}; terminated ${kills.map((k) => `${k.terminated} [${k.states.join(',')}]`).join(' / ')}\n`,
     );
   });
+
+  it('the API and a worker survive a real restart (pg_ctl restart -m fast) under the same load', async () => {
+    const server = startPrivatePostgres();
+    cleanups.push(async () => server.stop());
+    const database = new PostgresDatabase(server.url, 2);
+    cleanups.push(() => database.close());
+    await migrate(database);
+    let restartMs = 0;
+    const figures = await underLoad(server.url, database, cleanups, async () => {
+      const started = Date.now();
+      server.restart();
+      restartMs = Date.now() - started;
+    });
+    process.stdout.write(`faults-database (pg_ctl restart -m fast, took ${restartMs} ms): ${figures}\n`);
+  });
 });
+
+/**
+ * An API process and a worker process on `url` (a private Redis each time); 8 clients upload 3
+ * files each and list after every upload, retrying an upload that met the outage; `fault` runs
+ * once the first uploads are in. Checks that both processes stayed up, that every answer was a
+ * success or 503 database_unavailable, that readiness came back, and that every session
+ * completed exactly once. Returns the figures for the log.
+ */
+async function underLoad(
+  url: string,
+  database: Database,
+  cleanups: Array<() => Promise<void>>,
+  fault: () => Promise<void>,
+): Promise<string> {
+  const redis: PrivateRedis = await startPrivateRedis();
+  cleanups.push(() => redis.stop());
+  const port = randomPort();
+  const base = `http://127.0.0.1:${port}`;
+  const common = {
+    DATABASE_URL: url,
+    REDIS_URL: redis.url(),
+    JWT_SECRET: SECRET,
+    DATA_DIR: `/tmp/emg-faults-db-${port}`,
+    JOB_LOCK_MS: '3000',
+    JOB_BACKOFF_MS: '200',
+    RECONCILE_INTERVAL_MS: '2000',
+    DB_POOL_SIZE: '6',
+  };
+  const api: ServiceProcess = startService({ ...common, APP_ROLE: 'api', PORT: String(port) });
+  const worker: ServiceProcess = startService({ ...common, APP_ROLE: 'worker', QUEUE_CONCURRENCY: '2' });
+  cleanups.push(
+    () => api.kill(),
+    () => worker.kill(),
+  );
+  await until(async () => (await fetch(`${base}/health`)).ok, 30_000, 'the API');
+  await until(async () => worker.output().includes('worker started'), 30_000, 'the worker');
+
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      const user = await createUser(database, 'therapist');
+      const headers = bearer(await signHs256(SECRET, supabaseClaims(user)));
+      const res = await fetch(`${base}/patients`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(201);
+      return { headers, patient: ((await res.json()) as { patient_code: string }).patient_code };
+    }),
+  );
+
+  const statuses: Record<string, number> = {};
+  const bad: string[] = [];
+  let lastFailureAt = 0;
+  const note = async (what: string, res: Response) => {
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    if (res.status === 503) {
+      lastFailureAt = Date.now();
+      const body = (await res.json()) as { error: string };
+      if (body.error !== 'database_unavailable') bad.push(`${what}: 503 ${body.error}`);
+    } else if (res.status >= 300) bad.push(`${what}: ${res.status} ${await res.text()}`);
+    else await res.arrayBuffer();
+    return res.status;
+  };
+  let accepted = 0;
+  let firstSuccessAfterFault = 0;
+  let faultDone = 0;
+  const load = clients.map(async ({ headers, patient }) => {
+    for (const [file] of FILES) {
+      // a client retries an upload that met the outage; a duplicate answers with the same session
+      for (let tries = 0; tries < 100; tries++) {
+        const body = multipart({ name: file, content: ghostly(file) }, { patient_code: patient });
+        const status = await note(
+          `upload ${file}`,
+          await fetch(`${base}/sessions`, {
+            method: 'POST',
+            headers: { ...headers, ...body.headers },
+            body: body.payload,
+          }),
+        );
+        const listed = await note('list', await fetch(`${base}/sessions?limit=20`, { headers }));
+        if (faultDone && !firstSuccessAfterFault && listed === 200) firstSuccessAfterFault = Date.now();
+        if (status === 200 || status === 202) {
+          accepted++;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
+
+  await until(async () => accepted >= 4, 60_000, 'the first uploads');
+  await fault();
+  faultDone = Date.now();
+  const readyAfterMs = await until(
+    async () => (await fetch(`${base}/health/ready`)).ok && Date.now() - faultDone,
+    30_000,
+    'readiness after the fault',
+    20,
+  );
+  await Promise.all(load);
+
+  expect(api.alive()).toBe(true);
+  expect(worker.alive()).toBe(true);
+  for (const p of [api, worker]) expect(p.output()).not.toMatch(/Unhandled 'error' event|Fatal:/);
+  expect(bad).toEqual([]);
+  expect(accepted).toBe(CLIENTS * FILES.length);
+
+  // every session completes, exactly once
+  const sessions = await until(
+    async () => {
+      const rows = await database.kysely
+        .selectFrom('therapy_sessions')
+        .select(['id', 'processing_status', 'result_version'])
+        .execute();
+      return rows.every((r) => r.processing_status === 'completed') && rows;
+    },
+    180_000,
+    'every session completed',
+    500,
+  );
+  expect(sessions).toHaveLength(CLIENTS * FILES.length);
+  expect(sessions.every((s) => s.result_version === 1)).toBe(true);
+  const count = async (table: 'emg_statistics' | 'performance_scores' | 'contractions') =>
+    Number(
+      (
+        await database.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  expect(await count('emg_statistics')).toBe(2 * sessions.length);
+  expect(await count('performance_scores')).toBe(sessions.length);
+  expect(await count('contractions')).toBe(CLIENTS * FILES.reduce((n, [, c]) => n + c, 0));
+  expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+  const failuresEndedMs = lastFailureAt > faultDone ? lastFailureAt - faultDone : 0;
+  return `statuses ${JSON.stringify(statuses)}, ready ${readyAfterMs} ms after the fault ended, first list 200 after ${firstSuccessAfterFault ? firstSuccessAfterFault - faultDone : 'n/a'} ms, last 503 at +${failuresEndedMs} ms`;
+}

@@ -85,7 +85,7 @@ export class BullJobQueue extends JobQueue {
   }
 
   process<T>(name: string, concurrency: number, handler: JobHandler<T>): void {
-    void this.queue.process(name, concurrency, async (job: Job<T>) => {
+    const started = this.queue.process(name, concurrency, async (job: Job<T>) => {
       try {
         await handler({
           id: String(job.id),
@@ -106,6 +106,11 @@ export class BullJobQueue extends JobQueue {
         throw error;
       }
     });
+    // Bull starts its worker once Redis answers; should that fail, say so rather than leave an
+    // unhandled rejection (which ends the process)
+    started.catch((error: unknown) =>
+      new Logger('JobQueue').error({ msg: 'could not start processing jobs', name, error: String(error) }),
+    );
   }
 
   onFinalFailure(listener: FailureListener): void {
