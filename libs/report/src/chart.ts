@@ -76,7 +76,7 @@ export function chartSvg(c: ChartSpec): string {
   c.xLabels.forEach((label, i) => {
     if (i % every !== 0) return;
     out.push(
-      `<text class="tick" transform="translate(${f1(x(i))} ${T + PH + 10}) rotate(40)" text-anchor="start">${esc(label)}</text>`,
+      `<text class="tick" transform="translate(${f1(x(i))} ${T + PH + 12}) rotate(-35)" text-anchor="end">${esc(label)}</text>`,
     );
   });
   // legend
