@@ -1,29 +1,37 @@
 /* eslint-disable */
 export default async () => {
   const t = {
-    ['./analysis/mvc/mvc-calibration.dto.js']: await import('./analysis/mvc/mvc-calibration.dto.js'),
-    ['./analysis/dto/emg-analysis-result.dto.js']: await import('./analysis/dto/emg-analysis-result.dto.js'),
     ['./auth/dto/login.dto.js']: await import('./auth/dto/login.dto.js'),
-    ['./cache-admin/dto/cache-admin.dto.js']: await import('./cache-admin/dto/cache-admin.dto.js'),
     ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
     ['./user/dto/user.dto.js']: await import('./user/dto/user.dto.js'),
     ['./scoring-config/dto/scoring-config-request.dto.js']:
       await import('./scoring-config/dto/scoring-config-request.dto.js'),
     ['./scoring-config/dto/scoring-config.dto.js']:
       await import('./scoring-config/dto/scoring-config.dto.js'),
+    ['./analysis/mvc/mvc-calibration.dto.js']: await import('./analysis/mvc/mvc-calibration.dto.js'),
+    ['./analysis/dto/emg-analysis-result.dto.js']: await import('./analysis/dto/emg-analysis-result.dto.js'),
+    ['./cache-admin/dto/cache-admin.dto.js']: await import('./cache-admin/dto/cache-admin.dto.js'),
+    ['./patient/dto/mvc-baseline.dto.js']: await import('./patient/dto/mvc-baseline.dto.js'),
+    ['./session/session-quality.js']: await import('./session/session-quality.js'),
     ['./session/dto/session-response.dto.js']: await import('./session/dto/session-response.dto.js'),
     ['./health/dto/health.dto.js']: await import('./health/dto/health.dto.js'),
     ['./logs/dto/frontend-logs.dto.js']: await import('./logs/dto/frontend-logs.dto.js'),
-    ['./clinical-notes/dto/note.dto.js']: await import('./clinical-notes/dto/note.dto.js'),
+    ['./exports/dto/export-job.dto.js']: await import('./exports/dto/export-job.dto.js'),
+    ['./exports/dto/export-tables.dto.js']: await import('./exports/dto/export-tables.dto.js'),
     ['./user/dto/therapist.dto.js']: await import('./user/dto/therapist.dto.js'),
     ['./scoring-config/dto/original-config.dto.js']:
       await import('./scoring-config/dto/original-config.dto.js'),
+    ['./analysis/config-defaults/config-defaults.dto.js']:
+      await import('./analysis/config-defaults/config-defaults.dto.js'),
+    ['./clinical-notes/dto/note.dto.js']: await import('./clinical-notes/dto/note.dto.js'),
     ['./patient/dto/patient.dto.js']: await import('./patient/dto/patient.dto.js'),
     ['./patient/dto/adherence.dto.js']: await import('./patient/dto/adherence.dto.js'),
     ['./patient/dto/medical-info.dto.js']: await import('./patient/dto/medical-info.dto.js'),
     ['./patient/dto/treatment-targets.dto.js']: await import('./patient/dto/treatment-targets.dto.js'),
     ['./patient/dto/original-adherence.dto.js']: await import('./patient/dto/original-adherence.dto.js'),
     ['./webhook/dto/storage-event.dto.js']: await import('./webhook/dto/storage-event.dto.js'),
+    ['./health/api-info.controller.js']: await import('./health/api-info.controller.js'),
+    ['./signals/dto/signals.dto.js']: await import('./signals/dto/signals.dto.js'),
   };
   return {
     '@nestjs/swagger': {
@@ -99,6 +107,21 @@ export default async () => {
                 maximum: 100000,
               },
               MAX_UPLOAD_BYTES: { required: true, type: () => Object, minimum: 1024 },
+              TRUNCATED_FILES: {
+                required: true,
+                description:
+                  'A recording cut off before its end (the reader\'s `truncated`/`unfinalised` warnings): `score`\nanalyses its complete frames and marks the session quality "truncated" with a warning;\n`reject` refuses the file (422 truncated_file at upload, failed session otherwise).',
+                default: 'score',
+                enum: ['score', 'reject'],
+              },
+              REQUEST_TIMEOUT_MS: {
+                required: true,
+                type: () => Object,
+                description: 'Time allowed to receive a whole request, body included (slow senders get 408).',
+                default: 300000,
+                minimum: 1000,
+                maximum: 3600000,
+              },
               QUEUE_CONCURRENCY: { required: true, type: () => Object, default: 2, minimum: 1, maximum: 64 },
               JOB_ATTEMPTS: { required: true, type: () => Object, default: 4, minimum: 1, maximum: 20 },
               JOB_BACKOFF_MS: {
@@ -117,7 +140,23 @@ export default async () => {
                 minimum: 1000,
                 maximum: 600000,
               },
+              RECONCILE_INTERVAL_MS: {
+                required: true,
+                type: () => Object,
+                description:
+                  'How often a worker looks for sessions left queued or processing whose job the queue lost\n(a Redis restart without persistence, a flush) and enqueues them again; also once at start.',
+                default: 30000,
+                minimum: 200,
+                maximum: 3600000,
+              },
               ANALYSIS_THREADS: { required: true, type: () => Object, default: 1, minimum: 0, maximum: 32 },
+              CHROMIUM_PATH: {
+                required: true,
+                type: () => Object,
+                description:
+                  'Chromium for PDF reports (through playwright-core). Empty: /usr/bin/chromium (or another\nusual system path) when present; without Chromium, PDF requests answer 501 pdf_unavailable.',
+                default: '',
+              },
               SHUTDOWN_TIMEOUT_MS: {
                 required: true,
                 type: () => Object,
@@ -125,6 +164,350 @@ export default async () => {
                 minimum: 0,
                 maximum: 600000,
               },
+            },
+          },
+        ],
+        [
+          import('./shared/errors/error-response.dto.js'),
+          {
+            ErrorResponseDto: {
+              statusCode: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+              detail: { required: true, type: () => String },
+              details: { required: false, type: () => Object },
+              requestId: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('./auth/dto/login.dto.js'),
+          {
+            LoginRequestDto: {
+              email: { required: true, type: () => String, maxLength: 320, format: 'email' },
+              password: { required: true, type: () => String, minLength: 1, maxLength: 1024 },
+            },
+            LoginUserDto: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
+            },
+            LoginResponseDto: {
+              access_token: { required: true, type: () => String },
+              token_type: { required: true, enum: ['bearer'] },
+              expires_in: { required: true, type: () => Number },
+              user: { required: true, type: () => t['./auth/dto/login.dto.js'].LoginUserDto },
+            },
+          },
+        ],
+        [
+          import('./user/dto/audit-log.dto.js'),
+          {
+            AuditEntryDto: {
+              id: { required: true, type: () => String },
+              timestamp: { required: true, type: () => String },
+              user_id: { required: true, type: () => String, nullable: true },
+              user_role: { required: true, type: () => String, nullable: true },
+              action: { required: true, type: () => String },
+              table_name: { required: true, type: () => String },
+              record_id: { required: true, type: () => String, nullable: true },
+              changes: { required: true, type: 'object', additionalProperties: true, nullable: true },
+            },
+            AuditLogDto: {
+              success: { required: true, type: () => Boolean },
+              count: { required: true, type: () => Number },
+              audit_logs: { required: true, type: () => [t['./user/dto/audit-log.dto.js'].AuditEntryDto] },
+            },
+          },
+        ],
+        [
+          import('./shared/pagination/page.dto.js'),
+          {
+            PageQueryDto: {
+              limit: { required: true, type: () => Number, minimum: 1 },
+              offset: { required: true, type: () => Number, default: 0, minimum: 0 },
+              cursor: { required: false, type: () => String, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' },
+              count: { required: false, enum: ['estimated', 'none', 'exact'] },
+            },
+          },
+        ],
+        [
+          import('./user/dto/user.dto.js'),
+          {
+            UserIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
+            CreateUserDto: {
+              email: { required: true, type: () => String, maxLength: 320, format: 'email' },
+              custom_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
+              password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
+              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
+              first_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
+              last_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
+              institution: { required: false, type: () => String, nullable: true, maxLength: 200 },
+              department: { required: false, type: () => String, nullable: true, maxLength: 200 },
+              access_level: { required: false, nullable: true, enum: ['full', 'advanced', 'basic'] },
+              notify_user: { required: false, type: () => Boolean, nullable: true },
+              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
+              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
+            },
+            UpdateUserDto: {
+              role: { required: false, nullable: true, enum: ['admin', 'therapist', 'researcher'] },
+              first_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
+              last_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
+              institution: { required: false, type: () => String, nullable: true, maxLength: 200 },
+              department: { required: false, type: () => String, nullable: true, maxLength: 200 },
+              access_level: { required: false, nullable: true, enum: ['full', 'advanced', 'basic'] },
+              active: { required: false, type: () => Boolean, nullable: true },
+            },
+            ResetPasswordDto: {
+              new_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
+              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
+              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
+            },
+            ListUsersQueryDto: { role: { required: false, enum: ['admin', 'therapist', 'researcher'] } },
+            AuditLogQueryDto: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+            },
+            UserDto: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String, nullable: true },
+              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
+              user_code: { required: true, type: () => String },
+              first_name: { required: true, type: () => String, nullable: true },
+              last_name: { required: true, type: () => String, nullable: true },
+              full_name: { required: true, type: () => String },
+              institution: { required: true, type: () => String, nullable: true },
+              department: { required: true, type: () => String, nullable: true },
+              access_level: { required: true, type: () => String },
+              active: { required: true, type: () => Boolean },
+              last_login: { required: true, type: () => String, nullable: true },
+              created_at: { required: true, type: () => String },
+              updated_at: { required: true, type: () => String },
+            },
+            UserPageDto: {},
+            CreatedUserDto: {
+              success: { required: true, type: () => Boolean },
+              user_id: { required: true, type: () => String },
+              user_code: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
+              temporary_password: { required: false, type: () => String },
+            },
+            UpdatedUserDto: {
+              success: { required: true, type: () => Boolean },
+              message: { required: true, type: () => String },
+              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
+            },
+            PasswordResetDto: {
+              success: { required: true, type: () => Boolean },
+              message: { required: true, type: () => String },
+              user_id: { required: true, type: () => String },
+              masked_password: { required: true, type: () => String },
+              expires_in_hours: { required: true, type: () => Number, nullable: true },
+              delivery_instructions: { required: true, type: () => String },
+              temporary_password: { required: false, type: () => String },
+            },
+          },
+        ],
+        [
+          import('./user/dto/therapist.dto.js'),
+          {
+            TherapistPatientCodeParamDto: {
+              patient_code: { required: true, type: () => String, minLength: 1, maxLength: 64 },
+            },
+            BatchResolveTherapistsDto: {
+              patient_codes: { required: true, type: () => [String], maxLength: 64, minItems: 1 },
+            },
+            ExtractPatientCodeQueryDto: {
+              file_path: { required: true, type: () => String, maxLength: 4096 },
+            },
+            TherapistDto: {
+              id: { required: true, type: () => String },
+              first_name: { required: true, type: () => String, nullable: true },
+              last_name: { required: true, type: () => String, nullable: true },
+              user_code: { required: true, type: () => String },
+              role: { required: true, type: () => String },
+              display_name: { required: true, type: () => String },
+            },
+            BatchTherapistsDto: {
+              therapists: { required: true, type: 'object', additionalProperties: true },
+              not_found: { required: true, type: () => [String] },
+            },
+            ExtractedPatientCodeDto: {
+              patient_code: { required: true, type: () => String, nullable: true },
+              file_path: { required: true, type: () => String },
+            },
+            TherapistCacheStatsDto: {
+              size: { required: true, type: () => Number },
+              hits: { required: true, type: () => Number },
+              misses: { required: true, type: () => Number },
+              hit_rate: { required: true, type: () => Number },
+              ttl_seconds: { required: true, type: () => Number },
+              store: { required: true, enum: ['redis', 'memory'] },
+              scope: { required: true, type: () => String },
+            },
+            TherapistCacheClearedDto: {
+              message: { required: true, type: () => String },
+              cleared_entries: { required: true, type: () => Number },
+            },
+          },
+        ],
+        [
+          import('./scoring-config/dto/scoring-config-request.dto.js'),
+          {
+            ScoringConfigIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
+            ListScoringConfigsQueryDto: {
+              patient_code: { required: false, type: () => String },
+              active: { required: false, type: () => Boolean },
+            },
+            TargetDefaultsDto: {
+              mvc_threshold_percentage: { required: false, type: () => Number, maximum: 100, minimum: 1 },
+              target_duration_ch1_ms: { required: false, type: () => Number, minimum: 1 },
+              target_duration_ch2_ms: { required: false, type: () => Number, minimum: 1 },
+              target_contractions_ch1: { required: false, type: () => Number, minimum: 1 },
+              target_contractions_ch2: { required: false, type: () => Number, minimum: 1 },
+              bfr_target_lop_percentage_ch1: {
+                required: false,
+                type: () => Number,
+                maximum: 100,
+                minimum: 1,
+              },
+              bfr_target_lop_percentage_ch2: {
+                required: false,
+                type: () => Number,
+                maximum: 100,
+                minimum: 1,
+              },
+            },
+            CreateScoringConfigDto: {
+              configuration_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              description: { required: false, type: () => String, maxLength: 500 },
+              scope: { required: true, enum: ['therapist', 'patient', 'global'] },
+              patient_code: { required: false, type: () => String },
+              therapist_id: { required: false, type: () => String, format: 'uuid' },
+              weight_compliance: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_symmetry: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_effort: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_game: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_completion: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_intensity: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_duration: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              rpe_mapping: { required: false, type: 'object', additionalProperties: { type: 'number' } },
+              target_defaults: {
+                required: false,
+                type: () => t['./scoring-config/dto/scoring-config-request.dto.js'].TargetDefaultsDto,
+              },
+              active: { required: false, type: () => Boolean },
+            },
+            UpdateScoringConfigDto: {
+              configuration_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              description: { required: false, type: () => String, nullable: true, maxLength: 500 },
+              active: { required: false, type: () => Boolean },
+            },
+          },
+        ],
+        [
+          import('./scoring-config/dto/scoring-config.dto.js'),
+          {
+            ScoringWeightsDto: {
+              compliance: { required: true, type: () => Number },
+              symmetry: { required: true, type: () => Number },
+              effort: { required: true, type: () => Number },
+              game: { required: true, type: () => Number },
+              completion: { required: true, type: () => Number },
+              intensity: { required: true, type: () => Number },
+              duration: { required: true, type: () => Number },
+            },
+            ScoringConfigDto: {
+              id: { required: true, type: () => String },
+              configuration_name: { required: true, type: () => String },
+              description: { required: true, type: () => String, nullable: true },
+              scope: { required: true, enum: ['therapist', 'patient', 'global'] },
+              patient_code: { required: true, type: () => String, nullable: true },
+              therapist_id: { required: true, type: () => String, nullable: true },
+              active: { required: true, type: () => Boolean },
+              weights: {
+                required: true,
+                type: () => t['./scoring-config/dto/scoring-config.dto.js'].ScoringWeightsDto,
+              },
+              rpe_mapping: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'number' },
+                nullable: true,
+              },
+              target_defaults: { required: true, type: 'object', additionalProperties: true },
+              version: { required: true, type: () => Number },
+              version_of: { required: true, type: () => String, nullable: true },
+              superseded_at: { required: true, type: () => String, nullable: true },
+              created_at: { required: true, type: () => String },
+              updated_at: { required: true, type: () => String },
+            },
+            ScoringConfigPageDto: {},
+          },
+        ],
+        [
+          import('./scoring-config/dto/original-config.dto.js'),
+          {
+            OriginalScoringConfigBodyDto: {
+              configuration_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              description: { required: false, type: () => String, maxLength: 500 },
+              weight_compliance: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_symmetry: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_effort: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_game: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_completion: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_intensity: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              weight_duration: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              therapist_id: { required: false, type: () => String, format: 'uuid' },
+              patient_id: { required: false, type: () => String },
+            },
+            CustomConfigQueryDto: {
+              therapist_id: { required: false, type: () => String, format: 'uuid' },
+              patient_id: { required: false, type: () => String },
+            },
+            OriginalScoringConfigDto: {
+              id: { required: true, type: () => String },
+              configuration_name: { required: true, type: () => String },
+              description: { required: true, type: () => String, nullable: true },
+              weight_compliance: { required: true, type: () => Number },
+              weight_symmetry: { required: true, type: () => Number },
+              weight_effort: { required: true, type: () => Number },
+              weight_game: { required: true, type: () => Number },
+              weight_completion: { required: true, type: () => Number },
+              weight_intensity: { required: true, type: () => Number },
+              weight_duration: { required: true, type: () => Number },
+              active: { required: true, type: () => Boolean },
+              created_at: { required: true, type: () => String },
+              updated_at: { required: true, type: () => String },
+              therapist_id: { required: true, type: () => String, nullable: true },
+              patient_id: { required: true, type: () => String, nullable: true },
+            },
+            ConfigActivatedDto: {
+              message: { required: true, type: () => String },
+              config_id: { required: true, type: () => String },
+            },
+            ConfigDeletedDto: { message: { required: true, type: () => String } },
+          },
+        ],
+        [
+          import('./analysis/config-defaults/config-defaults.dto.js'),
+          {
+            ConfigDefaultsQueryDto: {
+              patient_id: {
+                required: false,
+                type: () => String,
+                pattern: '^([Pp][0-9]{3,}|[0-9a-fA-F-]{36})$',
+              },
+              therapist_id: { required: false, type: () => String, format: 'uuid' },
+            },
+            ConfigDefaultsDto: {
+              target_contractions_ch1: { required: true, type: () => Number },
+              target_contractions_ch2: { required: true, type: () => Number },
+              mvc_threshold_percentage: { required: true, type: () => Number },
+              therapeutic_duration_threshold_ms: { required: true, type: () => Number },
+              therapeutic_duration_threshold_ch2_ms: { required: true, type: () => Number },
+              scoring_config_id: { required: true, type: () => String },
+              scoring_config_name: { required: true, type: () => String },
             },
           },
         ],
@@ -190,12 +573,20 @@ export default async () => {
           },
         ],
         [
+          import('./analysis/dto/echoed-ids.dto.js'),
+          {
+            EchoedIdsDto: {
+              user_id: { required: false, type: () => String, maxLength: 200 },
+              patient_id: { required: false, type: () => String, maxLength: 200 },
+              session_id: { required: false, type: () => String, maxLength: 200 },
+            },
+          },
+        ],
+        [
           import('./analysis/mvc/mvc-calibration.dto.js'),
           {
             MvcCalibrateFormDto: {
               threshold_percentage: { required: false, type: () => Number, minimum: 0, maximum: 100 },
-              user_id: { required: false, type: () => String, maxLength: 200 },
-              session_id: { required: false, type: () => String, maxLength: 200 },
             },
             MvcEstimationDto: {
               mvc_value: { required: true, type: () => Number },
@@ -221,19 +612,6 @@ export default async () => {
               mvc_estimations: { required: true, type: 'object', additionalProperties: true },
               user_id: { required: false, type: () => String, nullable: true },
               session_id: { required: false, type: () => String, nullable: true },
-            },
-          },
-        ],
-        [
-          import('./shared/errors/error-response.dto.js'),
-          {
-            ErrorResponseDto: {
-              statusCode: { required: true, type: () => Number },
-              error: { required: true, type: () => String },
-              message: { required: true, type: () => String },
-              detail: { required: true, type: () => String },
-              details: { required: false, type: () => Object },
-              requestId: { required: true, type: () => String },
             },
           },
         ],
@@ -540,39 +918,8 @@ export default async () => {
             UploadFormDto: {
               include_signals: { required: false, type: () => Boolean },
               max_points: { required: false, type: () => Number, minimum: 0 },
+              profile: { required: false, type: () => String },
               filename: { required: false, type: () => String, maxLength: 255 },
-              user_id: { required: false, type: () => String, maxLength: 200 },
-              patient_id: { required: false, type: () => String, maxLength: 200 },
-              session_id: { required: false, type: () => String, maxLength: 200 },
-            },
-          },
-        ],
-        [
-          import('./auth/dto/login.dto.js'),
-          {
-            LoginRequestDto: {
-              email: { required: true, type: () => String, maxLength: 320, format: 'email' },
-              password: { required: true, type: () => String, minLength: 1, maxLength: 1024 },
-            },
-            LoginUserDto: {
-              id: { required: true, type: () => String },
-              email: { required: true, type: () => String },
-              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
-            },
-            LoginResponseDto: {
-              access_token: { required: true, type: () => String },
-              token_type: { required: true, enum: ['bearer'] },
-              expires_in: { required: true, type: () => Number },
-              user: { required: true, type: () => t['./auth/dto/login.dto.js'].LoginUserDto },
-            },
-          },
-        ],
-        [
-          import('./shared/pagination/page.dto.js'),
-          {
-            PageQueryDto: {
-              limit: { required: true, type: () => Number, minimum: 1 },
-              offset: { required: true, type: () => Number, default: 0, minimum: 0 },
             },
           },
         ],
@@ -633,9 +980,11 @@ export default async () => {
             },
             CreateSessionFormDto: {
               patient_code: { required: true, type: () => String, pattern: '^[Pp][0-9]{3,}$' },
+              profile: { required: false, type: () => String },
             },
             ReprocessSessionDto: {
               scoring_config_id: { required: false, type: () => String, nullable: true, format: 'uuid' },
+              profile: { required: false, type: () => String, nullable: true },
             },
             SessionCodeParamDto: {
               session_code: { required: true, type: () => String, pattern: '^[Pp][0-9]{3,}[Ss][0-9]{3,}$' },
@@ -653,7 +1002,7 @@ export default async () => {
           {
             NoteDto: {
               id: { required: true, type: () => String },
-              note_type: { required: true, enum: ['file', 'patient', 'session'] },
+              note_type: { required: true, enum: ['patient', 'session', 'file'] },
               title: { required: true, type: () => String },
               content: { required: true, type: () => String },
               author_id: { required: true, type: () => String },
@@ -684,7 +1033,7 @@ export default async () => {
             UpdateNoteDto: {
               content: { required: false, type: () => String, minLength: 1, maxLength: 10000 },
             },
-            ListNotesQueryDto: { note_type: { required: false, enum: ['file', 'patient', 'session'] } },
+            ListNotesQueryDto: { note_type: { required: false, enum: ['patient', 'session', 'file'] } },
             NoteIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
           },
         ],
@@ -765,284 +1114,6 @@ export default async () => {
               },
               stats: { required: true, type: () => t['./cache-admin/dto/cache-admin.dto.js'].CacheStatsDto },
             },
-          },
-        ],
-        [
-          import('./user/dto/audit-log.dto.js'),
-          {
-            AuditEntryDto: {
-              id: { required: true, type: () => String },
-              timestamp: { required: true, type: () => String },
-              user_id: { required: true, type: () => String, nullable: true },
-              user_role: { required: true, type: () => String, nullable: true },
-              action: { required: true, type: () => String },
-              table_name: { required: true, type: () => String },
-              record_id: { required: true, type: () => String, nullable: true },
-              changes: { required: true, type: 'object', additionalProperties: true, nullable: true },
-            },
-            AuditLogDto: {
-              success: { required: true, type: () => Boolean },
-              count: { required: true, type: () => Number },
-              audit_logs: { required: true, type: () => [t['./user/dto/audit-log.dto.js'].AuditEntryDto] },
-            },
-          },
-        ],
-        [
-          import('./user/dto/user.dto.js'),
-          {
-            UserIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
-            CreateUserDto: {
-              email: { required: true, type: () => String, maxLength: 320, format: 'email' },
-              custom_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
-              password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
-              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
-              first_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
-              last_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
-              institution: { required: false, type: () => String, nullable: true, maxLength: 200 },
-              department: { required: false, type: () => String, nullable: true, maxLength: 200 },
-              access_level: { required: false, nullable: true, enum: ['full', 'advanced', 'basic'] },
-              notify_user: { required: false, type: () => Boolean, nullable: true },
-              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
-              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
-            },
-            UpdateUserDto: {
-              role: { required: false, nullable: true, enum: ['admin', 'therapist', 'researcher'] },
-              first_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
-              last_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
-              institution: { required: false, type: () => String, nullable: true, maxLength: 200 },
-              department: { required: false, type: () => String, nullable: true, maxLength: 200 },
-              access_level: { required: false, nullable: true, enum: ['full', 'advanced', 'basic'] },
-              active: { required: false, type: () => Boolean, nullable: true },
-            },
-            ResetPasswordDto: {
-              new_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
-              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
-              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
-            },
-            ListUsersQueryDto: { role: { required: false, enum: ['admin', 'therapist', 'researcher'] } },
-            AuditLogQueryDto: {
-              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
-            },
-            UserDto: {
-              id: { required: true, type: () => String },
-              email: { required: true, type: () => String, nullable: true },
-              role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
-              user_code: { required: true, type: () => String },
-              first_name: { required: true, type: () => String, nullable: true },
-              last_name: { required: true, type: () => String, nullable: true },
-              full_name: { required: true, type: () => String },
-              institution: { required: true, type: () => String, nullable: true },
-              department: { required: true, type: () => String, nullable: true },
-              access_level: { required: true, type: () => String },
-              active: { required: true, type: () => Boolean },
-              last_login: { required: true, type: () => String, nullable: true },
-              created_at: { required: true, type: () => String },
-              updated_at: { required: true, type: () => String },
-            },
-            UserPageDto: {},
-            CreatedUserDto: {
-              success: { required: true, type: () => Boolean },
-              user_id: { required: true, type: () => String },
-              user_code: { required: true, type: () => String },
-              message: { required: true, type: () => String },
-              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
-              temporary_password: { required: false, type: () => String },
-            },
-            UpdatedUserDto: {
-              success: { required: true, type: () => Boolean },
-              message: { required: true, type: () => String },
-              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
-            },
-            PasswordResetDto: {
-              success: { required: true, type: () => Boolean },
-              message: { required: true, type: () => String },
-              user_id: { required: true, type: () => String },
-              masked_password: { required: true, type: () => String },
-              expires_in_hours: { required: true, type: () => Number, nullable: true },
-              delivery_instructions: { required: true, type: () => String },
-              temporary_password: { required: false, type: () => String },
-            },
-          },
-        ],
-        [
-          import('./user/dto/therapist.dto.js'),
-          {
-            TherapistPatientCodeParamDto: {
-              patient_code: { required: true, type: () => String, minLength: 1, maxLength: 64 },
-            },
-            BatchResolveTherapistsDto: {
-              patient_codes: { required: true, type: () => [String], maxLength: 64, minItems: 1 },
-            },
-            ExtractPatientCodeQueryDto: {
-              file_path: { required: true, type: () => String, maxLength: 4096 },
-            },
-            TherapistDto: {
-              id: { required: true, type: () => String },
-              first_name: { required: true, type: () => String, nullable: true },
-              last_name: { required: true, type: () => String, nullable: true },
-              user_code: { required: true, type: () => String },
-              role: { required: true, type: () => String },
-              display_name: { required: true, type: () => String },
-            },
-            BatchTherapistsDto: {
-              therapists: { required: true, type: 'object', additionalProperties: true },
-              not_found: { required: true, type: () => [String] },
-            },
-            ExtractedPatientCodeDto: {
-              patient_code: { required: true, type: () => String, nullable: true },
-              file_path: { required: true, type: () => String },
-            },
-            TherapistCacheStatsDto: {
-              size: { required: true, type: () => Number },
-              hits: { required: true, type: () => Number },
-              misses: { required: true, type: () => Number },
-              hit_rate: { required: true, type: () => Number },
-              ttl_seconds: { required: true, type: () => Number },
-              store: { required: true, enum: ['redis', 'memory'] },
-              scope: { required: true, type: () => String },
-            },
-            TherapistCacheClearedDto: {
-              message: { required: true, type: () => String },
-              cleared_entries: { required: true, type: () => Number },
-            },
-          },
-        ],
-        [
-          import('./scoring-config/dto/scoring-config-request.dto.js'),
-          {
-            ScoringConfigIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
-            ListScoringConfigsQueryDto: {
-              patient_code: { required: false, type: () => String },
-              active: { required: false, type: () => Boolean },
-            },
-            TargetDefaultsDto: {
-              mvc_threshold_percentage: { required: false, type: () => Number, maximum: 100, minimum: 1 },
-              target_duration_ch1_ms: { required: false, type: () => Number, minimum: 1 },
-              target_duration_ch2_ms: { required: false, type: () => Number, minimum: 1 },
-              target_contractions_ch1: { required: false, type: () => Number, minimum: 1 },
-              target_contractions_ch2: { required: false, type: () => Number, minimum: 1 },
-              bfr_target_lop_percentage_ch1: {
-                required: false,
-                type: () => Number,
-                maximum: 100,
-                minimum: 1,
-              },
-              bfr_target_lop_percentage_ch2: {
-                required: false,
-                type: () => Number,
-                maximum: 100,
-                minimum: 1,
-              },
-            },
-            CreateScoringConfigDto: {
-              configuration_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
-              description: { required: false, type: () => String, maxLength: 500 },
-              scope: { required: true, enum: ['therapist', 'patient', 'global'] },
-              patient_code: { required: false, type: () => String },
-              therapist_id: { required: false, type: () => String, format: 'uuid' },
-              weight_compliance: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_symmetry: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_effort: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_game: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_completion: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_intensity: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_duration: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              rpe_mapping: { required: false, type: 'object', additionalProperties: { type: 'number' } },
-              target_defaults: {
-                required: false,
-                type: () => t['./scoring-config/dto/scoring-config-request.dto.js'].TargetDefaultsDto,
-              },
-              active: { required: false, type: () => Boolean },
-            },
-            UpdateScoringConfigDto: {
-              configuration_name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              description: { required: false, type: () => String, nullable: true, maxLength: 500 },
-              active: { required: false, type: () => Boolean },
-            },
-          },
-        ],
-        [
-          import('./scoring-config/dto/scoring-config.dto.js'),
-          {
-            ScoringWeightsDto: {
-              compliance: { required: true, type: () => Number },
-              symmetry: { required: true, type: () => Number },
-              effort: { required: true, type: () => Number },
-              game: { required: true, type: () => Number },
-              completion: { required: true, type: () => Number },
-              intensity: { required: true, type: () => Number },
-              duration: { required: true, type: () => Number },
-            },
-            ScoringConfigDto: {
-              id: { required: true, type: () => String },
-              configuration_name: { required: true, type: () => String },
-              description: { required: true, type: () => String, nullable: true },
-              scope: { required: true, enum: ['therapist', 'patient', 'global'] },
-              patient_code: { required: true, type: () => String, nullable: true },
-              therapist_id: { required: true, type: () => String, nullable: true },
-              active: { required: true, type: () => Boolean },
-              weights: {
-                required: true,
-                type: () => t['./scoring-config/dto/scoring-config.dto.js'].ScoringWeightsDto,
-              },
-              rpe_mapping: {
-                required: true,
-                type: 'object',
-                additionalProperties: { type: 'number' },
-                nullable: true,
-              },
-              target_defaults: { required: true, type: 'object', additionalProperties: true },
-              version: { required: true, type: () => Number },
-              version_of: { required: true, type: () => String, nullable: true },
-              superseded_at: { required: true, type: () => String, nullable: true },
-              created_at: { required: true, type: () => String },
-              updated_at: { required: true, type: () => String },
-            },
-            ScoringConfigPageDto: {},
-          },
-        ],
-        [
-          import('./scoring-config/dto/original-config.dto.js'),
-          {
-            OriginalScoringConfigBodyDto: {
-              configuration_name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
-              description: { required: false, type: () => String, maxLength: 500 },
-              weight_compliance: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_symmetry: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_effort: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_game: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_completion: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_intensity: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              weight_duration: { required: false, type: () => Number, minimum: 0, maximum: 1 },
-              therapist_id: { required: false, type: () => String, format: 'uuid' },
-              patient_id: { required: false, type: () => String },
-            },
-            CustomConfigQueryDto: {
-              therapist_id: { required: false, type: () => String, format: 'uuid' },
-              patient_id: { required: false, type: () => String },
-            },
-            OriginalScoringConfigDto: {
-              id: { required: true, type: () => String },
-              configuration_name: { required: true, type: () => String },
-              description: { required: true, type: () => String, nullable: true },
-              weight_compliance: { required: true, type: () => Number },
-              weight_symmetry: { required: true, type: () => Number },
-              weight_effort: { required: true, type: () => Number },
-              weight_game: { required: true, type: () => Number },
-              weight_completion: { required: true, type: () => Number },
-              weight_intensity: { required: true, type: () => Number },
-              weight_duration: { required: true, type: () => Number },
-              active: { required: true, type: () => Boolean },
-              created_at: { required: true, type: () => String },
-              updated_at: { required: true, type: () => String },
-              therapist_id: { required: true, type: () => String, nullable: true },
-              patient_id: { required: true, type: () => String, nullable: true },
-            },
-            ConfigActivatedDto: {
-              message: { required: true, type: () => String },
-              config_id: { required: true, type: () => String },
-            },
-            ConfigDeletedDto: { message: { required: true, type: () => String } },
           },
         ],
         [
@@ -1159,6 +1230,60 @@ export default async () => {
           },
         ],
         [
+          import('./patient/dto/mvc-baseline.dto.js'),
+          {
+            MvcBaselineRequestDto: {
+              session_code: { required: false, type: () => String, pattern: '^P[0-9]{3,}S[0-9]{3,}$' },
+              window_ms: { required: false, type: () => Number },
+            },
+            MvcWindowDto: {
+              value: { required: true, type: () => Number },
+              window_start_s: { required: true, type: () => Number },
+              window_end_s: { required: true, type: () => Number },
+            },
+            MvcBaselineDto: {
+              id: { required: true, type: () => String },
+              patient_code: { required: true, type: () => String },
+              mvc_values: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'object', additionalProperties: { type: 'number' } },
+              },
+              windows: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'object', additionalProperties: true },
+              },
+              method: { required: true, enum: ['best_window_mean'] },
+              window_ms: { required: true, type: () => Number },
+              source: { required: true, enum: ['session', 'file'] },
+              source_file_name: { required: true, type: () => String, nullable: true },
+              source_file_hash: { required: true, type: () => String, nullable: true },
+              source_session_code: { required: true, type: () => String, nullable: true },
+              created_by: { required: true, type: () => String },
+              created_at: { required: true, type: () => String },
+            },
+            MvcBaselineHistoryDto: {
+              patient_code: { required: true, type: () => String },
+              current: {
+                required: true,
+                type: () => t['./patient/dto/mvc-baseline.dto.js'].MvcBaselineDto,
+                nullable: true,
+              },
+              history: {
+                required: true,
+                type: () => [t['./patient/dto/mvc-baseline.dto.js'].MvcBaselineDto],
+              },
+            },
+            PutDefaultProfileDto: { default_profile: { required: true, type: () => String, nullable: true } },
+            DefaultProfileDto: {
+              patient_code: { required: true, type: () => String },
+              default_profile: { required: true, type: () => String, nullable: true },
+              effective_profile: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
           import('./session/dto/session-response.dto.js'),
           {
             SessionAcceptedDto: {
@@ -1178,6 +1303,8 @@ export default async () => {
               result_version: { required: true, type: () => Number },
               processed_at: { required: true, type: () => String, nullable: true },
               has_analysis: { required: true, type: () => Boolean },
+              quality: { required: true, nullable: true, enum: ['truncated', 'complete'] },
+              warnings: { required: true, type: () => [t['./session/session-quality.js'].SessionWarningDto] },
             },
             SessionSummaryDto: {
               id: { required: true, type: () => String },
@@ -1229,6 +1356,8 @@ export default async () => {
               analytics: { required: true, type: 'object', additionalProperties: true },
             },
             SessionDetailDto: {
+              quality: { required: true, nullable: true, enum: ['truncated', 'complete'] },
+              warnings: { required: true, type: () => [t['./session/session-quality.js'].SessionWarningDto] },
               stage: { required: true, type: () => String, nullable: true },
               progress: { required: true, type: () => Number },
               error_code: { required: true, type: () => String, nullable: true },
@@ -1291,6 +1420,8 @@ export default async () => {
               error_code: { required: true, type: () => String, nullable: true },
               error_message: { required: true, type: () => String, nullable: true },
               has_analysis: { required: true, type: () => Boolean },
+              quality: { required: true, nullable: true, enum: ['truncated', 'complete'] },
+              warnings: { required: true, type: () => [t['./session/session-quality.js'].SessionWarningDto] },
             },
           },
         ],
@@ -1306,9 +1437,35 @@ export default async () => {
               redis: { required: true, type: () => String },
               storage: { required: true, type: () => String },
             },
+            ReconcilerStateDto: {
+              last_run_at: { required: true, type: () => String },
+              interval_ms: { required: true, type: () => Number },
+              checked: { required: true, type: () => Number },
+              requeued: { required: true, type: () => Number },
+              failed: { required: true, type: () => Number },
+              stalled: { required: true, type: () => Number },
+              duration_ms: { required: true, type: () => Number },
+              overdue: { required: true, type: () => Boolean },
+            },
+            QueueStateDto: {
+              waiting: { required: true, type: () => Number },
+              active: { required: true, type: () => Number },
+              delayed: { required: true, type: () => Number },
+              failed: { required: true, type: () => Number },
+              reconciler: {
+                required: true,
+                type: () => t['./health/dto/health.dto.js'].ReconcilerStateDto,
+                nullable: true,
+              },
+            },
             ReadinessDto: {
               status: { required: true, enum: ['ready'] },
               checks: { required: true, type: () => t['./health/dto/health.dto.js'].ReadinessChecksDto },
+              queue: {
+                required: true,
+                type: () => t['./health/dto/health.dto.js'].QueueStateDto,
+                nullable: true,
+              },
               timestamp: { required: true, type: () => String },
             },
           },
@@ -1342,59 +1499,250 @@ export default async () => {
             },
           },
         ],
+        [
+          import('./exports/dto/export-job.dto.js'),
+          {
+            ExportCountsDto: {
+              sessions: { required: false, type: () => Number },
+              channels: { required: false, type: () => Number },
+              contractions: { required: false, type: () => Number },
+              files: { required: false, type: () => Number },
+            },
+            ExportJobDto: {
+              id: { required: true, type: () => String },
+              scope: { required: true, type: () => String },
+              format: { required: true, type: () => String },
+              status: { required: true, type: () => String },
+              progress: { required: true, type: () => Number },
+              pseudonymised: { required: true, type: () => Boolean },
+              filters: { required: true, type: 'object', additionalProperties: true },
+              sessions_total: { required: true, type: () => Number, nullable: true },
+              sessions_exported: { required: true, type: () => Number },
+              counts: { required: true, type: () => t['./exports/dto/export-job.dto.js'].ExportCountsDto },
+              bytes: { required: true, type: () => Number, nullable: true },
+              file_name: { required: true, type: () => String, nullable: true },
+              download_url: { required: true, type: () => String, nullable: true },
+              error_code: { required: true, type: () => String, nullable: true },
+              error_message: { required: true, type: () => String, nullable: true },
+              created_at: { required: true, type: () => String },
+              completed_at: { required: true, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
+          import('./exports/dto/export-request.dto.js'),
+          {
+            ExportSessionParamDto: {
+              session_code: { required: true, type: () => String, pattern: '^P[0-9]{3,}S[0-9]{3,}$' },
+            },
+            ExportPatientParamDto: {
+              patient_code: { required: true, type: () => String, pattern: '^P[0-9]{3,}$' },
+            },
+            SessionExportQueryDto: { format: { required: false, enum: ['json', 'csv'] } },
+            PatientExportQueryDto: { format: { required: false, enum: ['json', 'csv', 'bids'] } },
+            CreateCohortExportDto: {
+              format: { required: true, enum: ['json', 'csv', 'bids'] },
+              patient_codes: {
+                required: false,
+                type: () => [String],
+                maxItems: 1000,
+                pattern: '^[Pp][0-9]{3,}$',
+              },
+              from: { required: false, type: () => Date },
+              to: { required: false, type: () => Date },
+              status: { required: false, enum: ['queued', 'processing', 'completed', 'failed'] },
+              pseudonymise: { required: false, type: () => Boolean },
+            },
+            ExportIdParamDto: {
+              id: {
+                required: true,
+                type: () => String,
+                pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+              },
+            },
+          },
+        ],
+        [
+          import('./exports/dto/export-tables.dto.js'),
+          {
+            ExportSessionRowDto: {
+              session_code: { required: true, type: () => String },
+              patient_code: { required: true, type: () => String },
+              session_date: { required: true, type: () => String, nullable: true },
+              processed_at: { required: true, type: () => String, nullable: true },
+              file_name: { required: true, type: () => String, nullable: true },
+              file_hash: { required: true, type: () => String },
+              game_name: { required: true, type: () => String, nullable: true },
+              game_level: { required: true, type: () => String, nullable: true },
+              game_points_reported: { required: true, type: () => Number, nullable: true },
+              duration_seconds: { required: true, type: () => Number, nullable: true },
+              overall_score: { required: true, type: () => Number, nullable: true },
+              compliance_score: { required: true, type: () => Number, nullable: true },
+              symmetry_score: { required: true, type: () => Number, nullable: true },
+              effort_score: { required: true, type: () => Number, nullable: true },
+              game_score: { required: true, type: () => Number, nullable: true },
+              left_muscle_compliance: { required: true, type: () => Number, nullable: true },
+              right_muscle_compliance: { required: true, type: () => Number, nullable: true },
+              completion_rate_left: { required: true, type: () => Number, nullable: true },
+              completion_rate_right: { required: true, type: () => Number, nullable: true },
+              intensity_rate_left: { required: true, type: () => Number, nullable: true },
+              intensity_rate_right: { required: true, type: () => Number, nullable: true },
+              duration_rate_left: { required: true, type: () => Number, nullable: true },
+              duration_rate_right: { required: true, type: () => Number, nullable: true },
+              bfr_compliant: { required: true, type: () => Boolean, nullable: true },
+              bfr_pressure_aop: { required: true, type: () => Number, nullable: true },
+              rpe_post_session: { required: true, type: () => Number, nullable: true },
+              game_points_achieved: { required: true, type: () => Number, nullable: true },
+              game_points_max: { required: true, type: () => Number, nullable: true },
+              scoring_config_id: { required: true, type: () => String, nullable: true },
+            },
+            ExportChannelRowDto: {
+              session_code: { required: true, type: () => String },
+              channel: { required: true, type: () => String },
+              sampling_rate_hz: { required: true, type: () => Number, nullable: true },
+              duration_seconds: { required: true, type: () => Number, nullable: true },
+              processing_profile: { required: true, type: () => String },
+              mvc_value: { required: true, type: () => Number, nullable: true },
+              mvc_threshold_percentage: { required: true, type: () => Number, nullable: true },
+              mvc75_threshold: { required: true, type: () => Number, nullable: true },
+              mvc_source: { required: true, type: () => String, nullable: true },
+              duration_threshold_ms: { required: true, type: () => Number, nullable: true },
+              total_contractions: { required: true, type: () => Number },
+              good_contractions: { required: true, type: () => Number },
+              mvc_compliant_contractions: { required: true, type: () => Number },
+              duration_compliant_contractions: { required: true, type: () => Number },
+              compliance_rate: { required: true, type: () => Number, nullable: true },
+              peak_amplitude_max: { required: true, type: () => Number, nullable: true },
+              peak_amplitude_mean: { required: true, type: () => Number, nullable: true },
+              mean_amplitude_mean: { required: true, type: () => Number, nullable: true },
+              mean_contraction_duration_ms: { required: true, type: () => Number, nullable: true },
+              max_contraction_duration_ms: { required: true, type: () => Number, nullable: true },
+              total_time_under_tension_ms: { required: true, type: () => Number, nullable: true },
+              rms: { required: true, type: () => Number, nullable: true },
+              mav: { required: true, type: () => Number, nullable: true },
+              mpf: { required: true, type: () => Number, nullable: true },
+              mdf: { required: true, type: () => Number, nullable: true },
+              fatigue_index: { required: true, type: () => Number, nullable: true },
+              signal_quality_score: { required: true, type: () => Number, nullable: true },
+            },
+            ExportContractionRowDto: {
+              session_code: { required: true, type: () => String },
+              channel: { required: true, type: () => String },
+              idx: { required: true, type: () => Number },
+              start_time_ms: { required: true, type: () => Number },
+              end_time_ms: { required: true, type: () => Number },
+              duration_ms: { required: true, type: () => Number },
+              start_sample: { required: true, type: () => Number },
+              end_sample: { required: true, type: () => Number },
+              mean_amplitude: { required: true, type: () => Number },
+              max_amplitude: { required: true, type: () => Number },
+              meets_mvc: { required: true, type: () => Boolean, nullable: true },
+              meets_duration: { required: true, type: () => Boolean, nullable: true },
+              is_good: { required: true, type: () => Boolean },
+            },
+            ExportSessionDocumentDto: {
+              game_metadata: { required: true, type: 'object', additionalProperties: true },
+              channels: {
+                required: true,
+                type: () => [t['./exports/dto/export-tables.dto.js'].ExportChannelRowDto],
+              },
+              contractions: {
+                required: true,
+                type: () => [t['./exports/dto/export-tables.dto.js'].ExportContractionRowDto],
+              },
+            },
+            ExportMetaDto: {
+              id: { required: true, type: () => String },
+              format: { required: true, type: () => String },
+              scope: { required: true, type: () => String },
+              pseudonymised: { required: true, type: () => Boolean },
+              generated_at: { required: true, type: () => String },
+              service_version: { required: true, type: () => String },
+              units: {
+                required: false,
+                type: 'object',
+                additionalProperties: { type: 'object', additionalProperties: true },
+              },
+            },
+            ExportDocumentDto: {
+              export: { required: true, type: () => t['./exports/dto/export-tables.dto.js'].ExportMetaDto },
+              sessions: {
+                required: true,
+                type: () => [t['./exports/dto/export-tables.dto.js'].ExportSessionDocumentDto],
+              },
+            },
+          },
+        ],
+        [
+          import('./signals/dto/signals.dto.js'),
+          {
+            SessionRefParamDto: {
+              session_id: {
+                required: true,
+                type: () => String,
+                pattern:
+                  '^([Pp][0-9]{3,}[Ss][0-9]{3,}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$',
+              },
+            },
+            SessionCodeRefParamDto: {
+              session_code: { required: true, type: () => String, pattern: '^[Pp][0-9]{3,}[Ss][0-9]{3,}$' },
+            },
+            ChannelParamDto: { channel_name: { required: true, type: () => String, maxLength: 64 } },
+            SessionChannelParamDto: {},
+            SessionCodeChannelParamDto: {},
+            SignalQueryDto: {
+              include_rms: { required: false, type: () => Boolean },
+              downsample_factor: { required: false, type: () => Number, minimum: 1, maximum: 10000 },
+              max_points: { required: false, type: () => Number, minimum: 0 },
+            },
+            ChannelListDto: {
+              success: { required: true, type: () => Boolean },
+              session_id: { required: true, type: () => String },
+              session_code: { required: true, type: () => String },
+              channel_names: { required: true, type: () => [String] },
+              channel_count: { required: true, type: () => Number },
+              sampling_rate: { required: true, type: () => Number },
+              duration_seconds: { required: true, type: () => Number },
+              samples: { required: true, type: () => Number },
+              jit_enabled: { required: true, type: () => Boolean },
+              result_version: { required: true, type: () => Number },
+              note: { required: true, type: () => String },
+            },
+            ChannelSignalDto: {
+              success: { required: true, type: () => Boolean },
+              session_id: { required: true, type: () => String },
+              session_code: { required: true, type: () => String },
+              channel_name: { required: true, type: () => String },
+              time_axis: { required: true, type: () => [Number] },
+              data: { required: true, type: () => [Number] },
+              rms_envelope: { required: true, type: () => [Number], nullable: true },
+              processed_data: { required: true, type: () => [Number], nullable: true },
+              sampling_rate: { required: true, type: () => Number },
+              samples: { required: true, type: () => Number },
+              duration_seconds: { required: true, type: () => Number },
+              points: { required: true, type: () => Number },
+              downsample_factor: { required: true, type: () => Number },
+              max_points: { required: true, type: () => Number },
+              result_version: { required: true, type: () => Number },
+              generated_at: { required: true, type: () => String },
+              cache_note: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('./reports/dto/report-query.dto.js'),
+          {
+            ReportQueryDto: {
+              format: { required: false, enum: ['html', 'pdf'] },
+              paper: { required: false, enum: ['a4', 'letter'] },
+            },
+          },
+        ],
       ],
       controllers: [
         [
-          import('./analysis/mvc/mvc.controller.js'),
-          {
-            MvcController: {
-              calibrate: { type: t['./analysis/mvc/mvc-calibration.dto.js'].MvcCalibrationDto },
-            },
-          },
-        ],
-        [
-          import('./analysis/recalc/recalc.controller.js'),
-          {
-            RecalcController: {
-              recalc: { type: t['./analysis/dto/emg-analysis-result.dto.js'].EmgAnalysisResultDto },
-            },
-          },
-        ],
-        [
-          import('./analysis/upload/upload.controller.js'),
-          {
-            UploadController: {
-              upload: { type: t['./analysis/dto/emg-analysis-result.dto.js'].EmgAnalysisResultDto },
-            },
-          },
-        ],
-        [
           import('./auth/auth.controller.js'),
           { AuthController: { login: { type: t['./auth/dto/login.dto.js'].LoginResponseDto } } },
-        ],
-        [
-          import('./clinical-notes/clinical-notes.controller.js'),
-          {
-            ClinicalNotesController: {
-              listForPatient: { type: t['./clinical-notes/dto/note.dto.js'].NotePageDto },
-              createForPatient: { type: t['./clinical-notes/dto/note.dto.js'].NoteDto },
-              listForSession: { type: t['./clinical-notes/dto/note.dto.js'].NotePageDto },
-              createForSession: { type: t['./clinical-notes/dto/note.dto.js'].NoteDto },
-              update: { type: t['./clinical-notes/dto/note.dto.js'].NoteDto },
-              delete: {},
-            },
-          },
-        ],
-        [
-          import('./cache-admin/cache-admin.controller.js'),
-          {
-            CacheAdminController: {
-              health: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheHealthDto },
-              stats: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheStatsDto },
-              invalidate: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheInvalidatedDto },
-              dashboard: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheDashboardDto },
-            },
-          },
         ],
         [
           import('./user/admin-users.controller.js'),
@@ -1456,6 +1804,62 @@ export default async () => {
           },
         ],
         [
+          import('./analysis/config-defaults/config-defaults.controller.js'),
+          {
+            ConfigDefaultsController: {
+              defaults: { type: t['./analysis/config-defaults/config-defaults.dto.js'].ConfigDefaultsDto },
+            },
+          },
+        ],
+        [
+          import('./analysis/mvc/mvc.controller.js'),
+          {
+            MvcController: {
+              calibrate: { type: t['./analysis/mvc/mvc-calibration.dto.js'].MvcCalibrationDto },
+            },
+          },
+        ],
+        [
+          import('./analysis/recalc/recalc.controller.js'),
+          {
+            RecalcController: {
+              recalc: { type: t['./analysis/dto/emg-analysis-result.dto.js'].EmgAnalysisResultDto },
+            },
+          },
+        ],
+        [
+          import('./analysis/upload/upload.controller.js'),
+          {
+            UploadController: {
+              upload: { type: t['./analysis/dto/emg-analysis-result.dto.js'].EmgAnalysisResultDto },
+            },
+          },
+        ],
+        [
+          import('./clinical-notes/clinical-notes.controller.js'),
+          {
+            ClinicalNotesController: {
+              listForPatient: { type: t['./clinical-notes/dto/note.dto.js'].NotePageDto },
+              createForPatient: { type: t['./clinical-notes/dto/note.dto.js'].NoteDto },
+              listForSession: { type: t['./clinical-notes/dto/note.dto.js'].NotePageDto },
+              createForSession: { type: t['./clinical-notes/dto/note.dto.js'].NoteDto },
+              update: { type: t['./clinical-notes/dto/note.dto.js'].NoteDto },
+              delete: {},
+            },
+          },
+        ],
+        [
+          import('./cache-admin/cache-admin.controller.js'),
+          {
+            CacheAdminController: {
+              health: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheHealthDto },
+              stats: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheStatsDto },
+              invalidate: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheInvalidatedDto },
+              dashboard: { type: t['./cache-admin/dto/cache-admin.dto.js'].CacheDashboardDto },
+            },
+          },
+        ],
+        [
           import('./patient/patient.controller.js'),
           {
             PatientController: {
@@ -1475,6 +1879,17 @@ export default async () => {
           {
             ScoringAdherenceController: {
               adherence: { type: t['./patient/dto/original-adherence.dto.js'].OriginalAdherenceDto },
+            },
+          },
+        ],
+        [
+          import('./patient/mvc-baseline.controller.js'),
+          {
+            MvcBaselineController: {
+              calibrate: { type: t['./patient/dto/mvc-baseline.dto.js'].MvcBaselineDto },
+              history: { type: t['./patient/dto/mvc-baseline.dto.js'].MvcBaselineHistoryDto },
+              getDefaultProfile: { type: t['./patient/dto/mvc-baseline.dto.js'].DefaultProfileDto },
+              putDefaultProfile: { type: t['./patient/dto/mvc-baseline.dto.js'].DefaultProfileDto },
             },
           },
         ],
@@ -1501,6 +1916,10 @@ export default async () => {
           },
         ],
         [
+          import('./health/api-info.controller.js'),
+          { ApiInfoController: { info: { type: t['./health/api-info.controller.js'].ApiInfoDto } } },
+        ],
+        [
           import('./health/health.controller.js'),
           {
             HealthController: {
@@ -1517,6 +1936,37 @@ export default async () => {
               tail: { type: t['./logs/dto/frontend-logs.dto.js'].FrontendLogTailDto },
             },
           },
+        ],
+        [
+          import('./exports/exports.controller.js'),
+          {
+            ExportsController: {
+              create: { type: t['./exports/dto/export-job.dto.js'].ExportJobDto },
+              get: { type: t['./exports/dto/export-job.dto.js'].ExportJobDto },
+              download: {},
+            },
+          },
+        ],
+        [
+          import('./exports/record-export.controller.js'),
+          { RecordExportController: { session: {}, patient: {} } },
+        ],
+        [
+          import('./signals/signals.controller.js'),
+          {
+            SignalsJitController: {
+              channels: { type: t['./signals/dto/signals.dto.js'].ChannelListDto },
+              channel: { type: t['./signals/dto/signals.dto.js'].ChannelSignalDto },
+            },
+            SessionSignalsController: {
+              channels: { type: t['./signals/dto/signals.dto.js'].ChannelListDto },
+              channel: { type: t['./signals/dto/signals.dto.js'].ChannelSignalDto },
+            },
+          },
+        ],
+        [
+          import('./reports/reports.controller.js'),
+          { ReportsController: { session: { type: Object }, patient: { type: Object } } },
         ],
       ],
     },
