@@ -45,6 +45,7 @@ export function toEmgAnalysisResult(
 ): EmgAnalysisResultDto {
   const fields = originalResultFields(report, req.sessionParams, now);
   const result = {
+    ...(report.quality_gate ? { quality_gate: report.quality_gate } : {}),
     file_id: randomUUID(),
     timestamp: resultTimestamp(now),
     source_filename: req.sourceFilename,

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { qualityGateReport, type ChannelAnalyticsReport } from '@app/analysis';
 import type { ContractionsTable, EmgStatisticsTable } from '../infrastructure/database/database.types.js';
 import type {
   ChannelStatisticsDto,
@@ -117,7 +118,14 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
         updated_at: iso(r.settings.updated_at),
       }
     : null;
+  const gate = qualityGateReport(
+    Object.fromEntries(
+      r.statistics.map((s) => [s.channel_name, s.analytics as Pick<ChannelAnalyticsReport, 'seniam'>]),
+    ),
+  );
   return {
+    // first: a result scored on a channel that fails the quality gate says so before anything else
+    quality_gate: gate,
     ...toSessionSummaryDto({ ...row, patient_code: patientCode }),
     ...sessionQuality(row.game_metadata, row.result_version > 0),
     stage: row.stage,

@@ -54,6 +54,7 @@ describe('MVC calibration and processing profiles (embedded)', () => {
   };
   const detail = async (u: TestUser, code: string) =>
     (await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth(u) })).json<{
+      quality_gate: { passed: boolean; failing_channels: string[]; message: string | null } | null;
       processing_profile: string;
       channels: ChannelDetail[];
     }>();
@@ -178,6 +179,7 @@ describe('MVC calibration and processing profiles (embedded)', () => {
   it('a patient without calibration is processed exactly as before (no mvc_source)', async () => {
     const code = await upload(alice, other, SESSION_FILE);
     const d = await detail(alice, code);
+    expect(d.quality_gate).toBeNull();
     for (const c of d.channels) expect(c.analytics.mvc_source).toBeUndefined();
   });
 
@@ -187,6 +189,8 @@ describe('MVC calibration and processing profiles (embedded)', () => {
     });
     const d = await detail(alice, code);
     expect(d.processing_profile).toMatch(/^seniam-v1@/);
+    expect(Object.keys(d)[0]).toBe('quality_gate');
+    expect(d.quality_gate).toMatchObject({ passed: true, failing_channels: [], message: null });
     const latest = calibrateMvcFromC3d(readC3d(ghostly(TRIAL)), 1000).values['seniam-v1']!;
     for (const c of d.channels) {
       expect(c.analytics.mvc_source).toBe('calibration');
@@ -204,6 +208,38 @@ describe('MVC calibration and processing profiles (embedded)', () => {
       payload: bad.payload,
     });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('POST /upload with profile seniam-v1: the failing channel is named first in the answer', async () => {
+    const name = 'Ghostly_Emg_20230321_17-33-14-0785.c3d';
+    const body = multipart(
+      { name, content: ghostly(name) },
+      { profile: 'seniam-v1', include_signals: 'false' },
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/upload',
+      headers: { ...(await auth(alice)), ...body.headers },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(Object.keys(r)[0]).toBe('quality_gate');
+    expect(r.quality_gate.passed).toBe(false);
+    expect(r.quality_gate.failing_channels).toEqual(['CH1']);
+    expect(r.quality_gate.message).toContain('CH1 (clipping, flat_line)');
+    expect(r.processing_profile.name).toBe('seniam-v1');
+    expect(r.analytics.CH1.seniam.band_hz).toEqual([20, 445.5]);
+    // ghostly-v1 (default): no gate, as the original
+    const plain = multipart({ name, content: ghostly(name) }, { include_signals: 'false' });
+    const g = await t.app.inject({
+      method: 'POST',
+      url: '/upload',
+      headers: { ...(await auth(alice)), ...plain.headers },
+      payload: plain.payload,
+    });
+    expect(g.json().quality_gate).toBeUndefined();
+    expect(g.json().processing_profile.name).toBe('ghostly-v1');
   });
 
   it("calibrates from a stored session of the patient, not from another patient's", async () => {

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ChannelGateDto, QualityGateDto } from './quality-gate.dto.js';
 
 // The original's EMGAnalysisResult (POST /upload, /analysis/recalc), field for field, with this
 // service's additions. Units are in the names (_ms, _hz, _seconds) or stated per field; amplitudes
@@ -243,7 +244,13 @@ export class GameMetadataDto {
 }
 
 /** POST /upload and POST /analysis/recalc: the original's EMGAnalysisResult plus additions. */
+@ApiExtraModels(ChannelGateDto)
 export class EmgAnalysisResultDto {
+  @ApiPropertyOptional({
+    type: QualityGateDto,
+    description: 'seniam-v1 only, first key: says when a scored channel fails the signal-quality gate',
+  })
+  quality_gate?: QualityGateDto;
   @ApiProperty({ format: 'uuid' }) file_id!: string;
   @ApiProperty({ example: '20260101_120000', description: 'Local time YYYYMMDD_HHMMSS' }) timestamp!: string;
   @ApiProperty() source_filename!: string;

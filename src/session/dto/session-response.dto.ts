@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../shared/pagination/page.dto.js';
 import { type SessionQuality, SessionWarningDto } from '../session-quality.js';
+import { QualityGateDto } from '../../analysis/dto/quality-gate.dto.js';
 
 export class SessionAcceptedDto {
   @ApiProperty() id!: string;
@@ -95,6 +96,13 @@ export class ChannelStatisticsDto {
 }
 
 export class SessionDetailDto extends SessionSummaryDto {
+  @ApiProperty({
+    type: QualityGateDto,
+    nullable: true,
+    description:
+      'seniam-v1 results: says when a scored channel fails the signal-quality gate; null otherwise',
+  })
+  quality_gate!: QualityGateDto | null;
   @ApiProperty({
     enum: ['complete', 'truncated'],
     nullable: true,

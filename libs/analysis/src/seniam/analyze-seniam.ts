@@ -42,22 +42,30 @@ function channelMvc(
   return { value: null, source: undefined, method: 'backend_estimation' };
 }
 
-export function qualityGateReport(analytics: Record<string, ChannelAnalyticsReport>): QualityGateReport {
+/**
+ * The report's quality gate from channel analytics; null when no channel has a seniam block
+ * (ghostly-v1 results, where it is not computed). Also used on stored analytics.
+ */
+export function qualityGateReport(
+  analytics: Record<string, Pick<ChannelAnalyticsReport, 'seniam'>>,
+): QualityGateReport | null {
+  const gated = Object.entries(analytics).filter(([, a]) => a.seniam);
+  if (gated.length === 0) return null;
   const channels: QualityGateReport['channels'] = {};
-  for (const [name, a] of Object.entries(analytics)) {
+  const fails: Record<string, string[]> = {};
+  for (const [name, a] of gated) {
     const q = a.seniam!.quality;
     channels[name] = { passed: q.passed, reasons: q.reasons.map((r) => `${r.code}:${r.severity}`) };
+    fails[name] = q.reasons.filter((r) => r.severity === 'fail').map((r) => r.code);
   }
   const failing = Object.keys(channels).filter((c) => !channels[c]!.passed);
-  const why = (c: string) =>
-    `${c} (${analytics[c]!.seniam!.quality.reasons.filter((r) => r.severity === 'fail')
-      .map((r) => r.code)
-      .join(', ')})`;
   return {
     passed: failing.length === 0,
     failing_channels: failing,
     message: failing.length
-      ? `Scored on ${failing.length === 1 ? 'a channel' : 'channels'} that fail the signal-quality gate: ${failing.map(why).join('; ')}. Treat the scores of this session with caution.`
+      ? `Scored on ${failing.length === 1 ? 'a channel' : 'channels'} that fail the signal-quality gate: ${failing
+          .map((c) => `${c} (${fails[c]!.join(', ')})`)
+          .join('; ')}. Treat the scores of this session with caution.`
       : null,
     channels,
   };
@@ -127,7 +135,7 @@ export function analyzeSeniam(
     });
   }
   return {
-    quality_gate: qualityGateReport(analytics),
+    quality_gate: qualityGateReport(analytics)!,
     metadata: { ...extractGameMetadata(file), session_parameters_used: used },
     analytics,
     available_channels: availableChannels,
