@@ -3,6 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExportTuning } from '../../src/exports/export-tuning.js';
+import { DbContext } from '../../src/infrastructure/database/db-context.js';
 import { parseCsv } from '../../src/exports/tables/csv.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
@@ -328,6 +329,25 @@ describe('exports: session, patient and cohort (embedded)', () => {
       .execute();
     expect(audits.length).toBe(mine.length);
     expect(audits.every((a) => a.action === 'export_completed')).toBe(true);
+    // row-level security: researchers and admins read their own rows, therapists none (not even their own)
+    const visible = async (u: TestUser) =>
+      t.get(DbContext).asUser({ id: u.id, claims: {} }, (trx) =>
+        trx
+          .selectFrom('export_history' as never)
+          .select('exported_by' as never)
+          .execute(),
+      );
+    const own = (await visible(researcher)) as { exported_by: string }[];
+    expect(own.length).toBe(mine.length);
+    expect(own.every((r) => r.exported_by === researcher.id)).toBe(true);
+    const therapistRows = await db()
+      .selectFrom('export_history' as never)
+      .selectAll()
+      .where('exported_by' as never, '=', alice.id as never)
+      .execute();
+    expect(therapistRows.length).toBeGreaterThan(0);
+    expect(await visible(alice)).toEqual([]);
+    expect(await visible(admin)).toEqual([]);
   });
 
   const waitExport = async (u: TestUser, id: string): Promise<ExportJob> => {
@@ -417,11 +437,13 @@ describe('exports: session, patient and cohort (embedded)', () => {
       expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
       const audit = await db()
         .selectFrom('audit_log')
-        .select('action')
+        .select(['action', 'changes'])
         .where('record_id', '=', done.id)
         .orderBy('timestamp')
         .execute();
       expect(audit.map((a) => a.action)).toEqual(['export_created', 'export_failed']);
+      // the first session had been written (several parts) before the second failed
+      expect((audit[1]!.changes as { parts_removed: number }).parts_removed).toBeGreaterThan(1);
     } finally {
       await db()
         .updateTable('therapy_sessions')

@@ -149,6 +149,7 @@ export class CohortExportRunner {
   private async fail(row: ExportRow, sink: StoragePartsSink, error: unknown): Promise<void> {
     const code = error instanceof AppError ? error.code : 'export_failed';
     const message = error instanceof Error ? error.message : String(error);
+    const partsWritten = sink.parts;
     this.logger.error({ msg: 'export failed', exportId: row.id, code, error: message });
     try {
       await sink.discard();
@@ -165,7 +166,12 @@ export class CohortExportRunner {
         userRole: row.exported_by_role,
         action: 'export_failed',
         exportId: row.id,
-        changes: { format: row.export_format, error_code: code, error_message: message },
+        changes: {
+          format: row.export_format,
+          error_code: code,
+          error_message: message,
+          parts_removed: partsWritten,
+        },
       },
       {
         status: 'failed',
