@@ -10,6 +10,7 @@ export default async () => {
       await import('./scoring-config/dto/scoring-config.dto.js'),
     ['./analysis/mvc/mvc-calibration.dto.js']: await import('./analysis/mvc/mvc-calibration.dto.js'),
     ['./analysis/dto/emg-analysis-result.dto.js']: await import('./analysis/dto/emg-analysis-result.dto.js'),
+    ['./analysis/dto/quality-gate.dto.js']: await import('./analysis/dto/quality-gate.dto.js'),
     ['./cache-admin/dto/cache-admin.dto.js']: await import('./cache-admin/dto/cache-admin.dto.js'),
     ['./patient/dto/mvc-baseline.dto.js']: await import('./patient/dto/mvc-baseline.dto.js'),
     ['./session/session-quality.js']: await import('./session/session-quality.js'),
@@ -616,6 +617,21 @@ export default async () => {
           },
         ],
         [
+          import('./analysis/dto/quality-gate.dto.js'),
+          {
+            ChannelGateDto: {
+              passed: { required: true, type: () => Boolean },
+              reasons: { required: true, type: () => [String] },
+            },
+            QualityGateDto: {
+              passed: { required: true, type: () => Boolean },
+              failing_channels: { required: true, type: () => [String] },
+              message: { required: true, type: () => String, nullable: true },
+              channels: { required: true, type: 'object', additionalProperties: true },
+            },
+          },
+        ],
+        [
           import('./analysis/dto/emg-analysis-result.dto.js'),
           {
             WeightsDto: {
@@ -865,6 +881,10 @@ export default async () => {
               },
             },
             EmgAnalysisResultDto: {
+              quality_gate: {
+                required: false,
+                type: () => t['./analysis/dto/quality-gate.dto.js'].QualityGateDto,
+              },
               file_id: { required: true, type: () => String },
               timestamp: { required: true, type: () => String },
               source_filename: { required: true, type: () => String },
@@ -1356,6 +1376,11 @@ export default async () => {
               analytics: { required: true, type: 'object', additionalProperties: true },
             },
             SessionDetailDto: {
+              quality_gate: {
+                required: true,
+                type: () => t['./analysis/dto/quality-gate.dto.js'].QualityGateDto,
+                nullable: true,
+              },
               quality: { required: true, nullable: true, enum: ['truncated', 'complete'] },
               warnings: { required: true, type: () => [t['./session/session-quality.js'].SessionWarningDto] },
               stage: { required: true, type: () => String, nullable: true },
