@@ -98,6 +98,10 @@ describe('Redis restarted without persistence while jobs are queued', () => {
     expect(during.ms).toBeLessThan(6000);
     const list = await fetch(`${base}/sessions`, { headers });
     expect(list.status).toBe(200);
+    const code = (
+      (await list.json()) as { items: Array<{ session_code: string; status: string }> }
+    ).items.find((i) => i.status === 'completed')?.session_code;
+    if (code) expect((await fetch(`${base}/sessions/${code}`, { headers })).status).toBe(200); // cache misses
     const notReady = await fetch(`${base}/health/ready`);
     expect(notReady.status).toBe(503);
     expect(((await notReady.json()) as { details: Ready }).details.checks.redis).toBe('down');

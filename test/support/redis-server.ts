@@ -9,6 +9,10 @@ export interface PrivateRedis {
   url: (db?: number) => string;
   /** Stops the server (its data is gone: no persistence) and starts it again on the same port. */
   restart(downMs?: number): Promise<void>;
+  /** A client of this server (closed by stop). */
+  client(): Redis;
+  /** Deletes one Bull job of the session queue as a Redis restart would (its hash and list entries). */
+  flushJob(jobId: string, queue?: string): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -50,7 +54,11 @@ export async function startPrivateRedis(
     child = c;
     await Promise.race([ping(port, 10_000), failed]);
   };
+  let shared: Redis | undefined;
+  const client = () => (shared ??= new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 }));
   const stop = async () => {
+    shared?.disconnect();
+    shared = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGKILL');
     await exited;
@@ -60,6 +68,19 @@ export async function startPrivateRedis(
     url: (db = 0) => `redis://127.0.0.1:${port}/${db}`,
     start,
     stop,
+    client,
+    flushJob: async (jobId, queue = 'sessions') => {
+      const prefix = `bull:${queue}`;
+      const c = client();
+      await c
+        .multi()
+        .del(`${prefix}:${jobId}`, `${prefix}:${jobId}:lock`)
+        .lrem(`${prefix}:wait`, 0, jobId)
+        .lrem(`${prefix}:paused`, 0, jobId)
+        .lrem(`${prefix}:active`, 0, jobId)
+        .zrem(`${prefix}:delayed`, jobId)
+        .exec();
+    },
     restart: async (downMs = 0) => {
       await stop();
       if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
