@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { PatientCodeParamDto } from '../patient/dto/patient.dto.js';
 import { SessionCodeParamDto } from '../session/dto/session-request.dto.js';
-import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
-import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ApiErrors, Auth, type ErrorExample } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { ReportQueryDto, type RenderedReport } from './dto/report-query.dto.js';
 import { ProgressReportService } from './progress-report.service.js';
 import { negotiateFormat } from './report-format.js';
@@ -19,6 +19,18 @@ const REPORT_CONTENT = {
 const FORMAT_NOTE =
   'text/html by default; application/pdf with Accept: application/pdf or ?format=pdf (rendered from the same HTML ' +
   'by Chromium; 501 pdf_unavailable where Chromium is not installed). Self-contained: no network needed to view or print.';
+
+const NOT_READY: ErrorExample = {
+  status: 409,
+  code: 'not_ready',
+  message: 'Session P001S001 is processing: its report exists once processing has completed',
+};
+const PDF_UNAVAILABLE: ErrorExample = {
+  status: 501,
+  code: 'pdf_unavailable',
+  message:
+    'PDF reports are not enabled here. PDF reports need Chromium and the playwright-core package: install Chromium (Debian: apt-get install chromium), ...',
+};
 
 function send(reply: FastifyReply, report: RenderedReport): string | Buffer {
   void reply
@@ -44,12 +56,7 @@ export class ReportsController {
   })
   @ApiProduces('text/html', 'application/pdf')
   @ApiOkResponse({ description: 'The report', content: REPORT_CONTENT })
-  @ApiResponse({
-    status: 501,
-    description: 'PDF asked for but Chromium is not installed (pdf_unavailable)',
-    type: ErrorResponseDto,
-  })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, ERR.sessionNotFound, NOT_READY, PDF_UNAVAILABLE)
   async session(
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,
@@ -77,12 +84,7 @@ export class ReportsController {
   })
   @ApiProduces('text/html', 'application/pdf')
   @ApiOkResponse({ description: 'The report', content: REPORT_CONTENT })
-  @ApiResponse({
-    status: 501,
-    description: 'PDF asked for but Chromium is not installed (pdf_unavailable)',
-    type: ErrorResponseDto,
-  })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.patientNotFound, PDF_UNAVAILABLE)
   async patient(
     @CurrentUser() user: AuthUser,
     @Param() params: PatientCodeParamDto,

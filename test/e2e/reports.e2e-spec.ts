@@ -188,6 +188,23 @@ describe('reports (GET /sessions/{code}/report, GET /patients/{code}/report)', (
     ).toBe('text/html; charset=utf-8');
   });
 
+  it('is documented in OpenAPI: both media types, the query, 404/409/501 with their codes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
+    const op = doc.paths['/sessions/{session_code}/report'].get;
+    expect(Object.keys(op.responses['200'].content).sort()).toEqual(['application/pdf', 'text/html']);
+    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'format',
+      'paper',
+      'session_code',
+    ]);
+    expect(op.responses['409'].description).toContain('not_ready');
+    expect(op.responses['501'].description).toContain('pdf_unavailable');
+    expect(op.responses['404'].description).toContain('session_not_found');
+    const patient = doc.paths['/patients/{patient_code}/report'].get;
+    expect(patient.responses['404'].description).toContain('patient_not_found');
+    expect(patient.responses['501'].description).toContain('pdf_unavailable');
+  });
+
   describe('without Chromium', () => {
     let bare: TestApp;
     beforeAll(async () => {
