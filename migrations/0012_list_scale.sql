@@ -5,9 +5,11 @@
 -- the role lookup three times: a therapist's first page of sessions read and filtered every
 -- session in the table. They are rewritten here with the same meaning in a form the planner can
 -- use: the caller's role and id are uncorrelated sub-selects (computed once per query, shown as
--- InitPlans), a therapist's sessions are matched against the set of their patients (one hashed
--- sub-plan per query), and the derived tables defer to the sessions' own policy through an
--- indexed primary-key lookup. Write policies are not touched here.
+-- InitPlans; the role tests are whole boolean sub-selects, which the planner rates as passing
+-- half the rows rather than a handful, so that an admin's page keeps its index scan), a
+-- therapist's sessions are matched against the set of their patients (one hashed sub-plan per
+-- query), and the derived tables defer to the sessions' own policy through an indexed
+-- primary-key lookup. Write policies are not touched here.
 --
 -- The keyset indexes below match the lists' sort orders (the API's `cursor` pagination), so a
 -- page is an index range scan: sessions by session date (else upload time) desc, session_code
@@ -19,17 +21,17 @@
 drop policy if exists patients_select on public.patients;
 create policy patients_select on public.patients for select to authenticated
   using (
-    (select public.current_user_role()) in ('admin', 'researcher')
-    or (therapist_id = (select auth.uid()) and (select public.current_user_role()) = 'therapist')
+    (select public.current_user_role() in ('admin', 'researcher'))
+    or (therapist_id = (select auth.uid()) and (select public.current_user_role() = 'therapist'))
   );
 
 -- therapy_sessions: readable as their patient is (can_read_patient(patient_id), unchanged meaning).
 drop policy if exists therapy_sessions_select on public.therapy_sessions;
 create policy therapy_sessions_select on public.therapy_sessions for select to authenticated
   using (
-    (select public.current_user_role()) in ('admin', 'researcher')
+    (select public.current_user_role() in ('admin', 'researcher'))
     or (
-      (select public.current_user_role()) = 'therapist'
+      (select public.current_user_role() = 'therapist')
       and patient_id in (select p.id from public.patients p where p.therapist_id = (select auth.uid()))
     )
   );
@@ -44,7 +46,7 @@ begin
     execute format('drop policy if exists %I on public.%I', t || '_select', t);
     execute format(
       'create policy %I on public.%I for select to authenticated using ('
-      '(select public.current_user_role()) in (''admin'', ''researcher'') '
+      '(select public.current_user_role() in (''admin'', ''researcher'')) '
       'or exists (select 1 from public.therapy_sessions s where s.id = %I.session_id))',
       t || '_select', t, t);
   end loop;

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { ProcessingStatus } from '../infrastructure/database/database.types.js';
 import { decodeCursor, encodeCursor, ISO_TIMESTAMP } from '../shared/pagination/cursor.js';
@@ -22,6 +31,26 @@ export interface SessionFilter {
 
 /** The sessions' list order: session date, else upload time (CASE, not COALESCE: see 0012). */
 const LISTED_AT = sql<Date>`(case when s.session_date is null then s.created_at else s.session_date end)`;
+/** The sort key at full precision (microseconds), for the cursor. */
+const LISTED_AT_TEXT = sql<string>`to_char(${LISTED_AT} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const LIST_COLUMNS = [
+  's.id',
+  's.session_code',
+  's.patient_id',
+  's.therapist_id',
+  's.processing_status',
+  's.file_path',
+  's.file_size_bytes',
+  's.session_date',
+  's.processed_at',
+  's.created_at',
+] as const;
+type ListDB = SessionsDB & { s: SessionTable };
+
+function sessionCursor(cursor: string): { at: RawBuilder<Date>; code: string } {
+  const [at, code] = decodeCursor(cursor, 2, ([t]) => ISO_TIMESTAMP.test(t!));
+  return { at: sql<Date>`${at}::timestamptz`, code: code! };
+}
 
 export type SessionListRow = Pick<
   SessionRow,
@@ -135,77 +164,85 @@ export class SessionRepository {
    * A page of sessions, newest first: session date (else upload time) desc, session_code desc.
    * Keyset pagination: the cursor is the last row's sort key and the next page is an index range
    * (therapy_sessions_list_idx and its per-patient and per-status variants, migrations/0012).
+   * A therapist's own list is read patient by patient, each patient's newest sessions from the
+   * per-patient index, so that its cost follows the therapist's patients and the page size, not
+   * the table nor how the planner guesses the therapist's share of it.
    */
   async list(trx: Tx, filter: SessionFilter, page: PageRequest): Promise<RowsPage<SessionListRow>> {
-    let query = sessionTx(trx).selectFrom('therapy_sessions as s');
-    if (filter.patientCode) {
-      const code = filter.patientCode.toUpperCase();
-      query = query.where('s.patient_id', 'in', (eb) =>
-        eb.selectFrom('patients').select('id').where('patient_code', '=', code),
-      );
-    }
-    if (filter.ownPatientsOf) {
-      const therapistId = filter.ownPatientsOf;
-      query = query.where('s.patient_id', 'in', (eb) =>
-        eb.selectFrom('patients').select('id').where('therapist_id', '=', therapistId),
-      );
-    }
-    if (filter.status) query = query.where('s.processing_status', '=', filter.status);
-    if (filter.from) query = query.where(LISTED_AT, '>=', filter.from);
-    if (filter.to) query = query.where(LISTED_AT, '<=', filter.to);
+    const stx = sessionTx(trx);
+    const after = page.cursor === undefined ? undefined : sessionCursor(page.cursor);
+    const take = (page.cursor === undefined ? page.offset : 0) + page.limit + 1;
+    const code = filter.patientCode?.toUpperCase();
+    const where = (eb: ExpressionBuilder<ListDB, 's'>, keyset: boolean) => {
+      const all: Expression<SqlBool>[] = [];
+      if (filter.status) all.push(eb('s.processing_status', '=', filter.status));
+      if (filter.from) all.push(eb(LISTED_AT, '>=', filter.from));
+      if (filter.to) all.push(eb(LISTED_AT, '<=', filter.to));
+      if (keyset && after) {
+        // listed_at <= t first: a plain range the index answers; the OR only drops the ties.
+        all.push(eb(LISTED_AT, '<=', after.at));
+        all.push(eb.or([eb(LISTED_AT, '<', after.at), eb('s.session_code', '<', after.code)]));
+      }
+      return eb.and(all);
+    };
+    const patientsQuery = () => {
+      let q = stx.selectFrom('patients as own');
+      if (code) q = q.where('own.patient_code', '=', code);
+      if (filter.ownPatientsOf) q = q.where('own.therapist_id', '=', filter.ownPatientsOf);
+      return q;
+    };
+    const scoped = code !== undefined || filter.ownPatientsOf !== undefined;
 
-    let rowsQuery = query;
-    if (page.cursor !== undefined) {
-      const [at, code] = decodeCursor(page.cursor, 2, ([t]) => ISO_TIMESTAMP.test(t!));
-      // listed_at <= t first: a plain range the index answers; the OR only drops the ties.
-      rowsQuery = rowsQuery
-        .where(LISTED_AT, '<=', sql<Date>`${at}::timestamptz`)
-        .where((eb) =>
-          eb.or([eb(LISTED_AT, '<', sql<Date>`${at}::timestamptz`), eb('s.session_code', '<', code!)]),
-        );
-    }
-    const [rows, counted] = await Promise.all([
+    let counted = stx.selectFrom('therapy_sessions as s').where((eb) => where(eb, false));
+    if (scoped) counted = counted.where('s.patient_id', 'in', patientsQuery().select('own.id'));
+
+    const rowsQuery = scoped
+      ? patientsQuery()
+          .innerJoinLateral(
+            (eb) =>
+              eb
+                .selectFrom('therapy_sessions as s')
+                .select(LIST_COLUMNS)
+                .select(LISTED_AT.as('sort_at'))
+                .select(LISTED_AT_TEXT.as('listed_at'))
+                .whereRef('s.patient_id', '=', 'own.id')
+                .where((inner) => where(inner, true))
+                .orderBy(LISTED_AT, 'desc')
+                .orderBy('s.session_code', 'desc')
+                .limit(take)
+                .as('s'),
+            (join) => join.onTrue(),
+          )
+          .select([...LIST_COLUMNS, 's.listed_at', 'own.patient_code'])
+          .orderBy('s.sort_at', 'desc')
+          .orderBy('s.session_code', 'desc')
+      : stx
+          .selectFrom('therapy_sessions as s')
+          .where((eb) => where(eb, true))
+          .select(LIST_COLUMNS)
+          .select(LISTED_AT_TEXT.as('listed_at'))
+          // Visible with the session (the same policy decides both), looked up for the page only.
+          .select(
+            sql<string>`(select p.patient_code from public.patients p where p.id = s.patient_id)`.as(
+              'patient_code',
+            ),
+          )
+          .orderBy(LISTED_AT, 'desc')
+          .orderBy('s.session_code', 'desc');
+
+    const [rows, total] = await Promise.all([
       rowsQuery
-        .select([
-          's.id',
-          's.session_code',
-          's.patient_id',
-          's.therapist_id',
-          's.processing_status',
-          's.file_path',
-          's.file_size_bytes',
-          's.session_date',
-          's.processed_at',
-          's.created_at',
-        ])
-        .select((eb) =>
-          eb
-            .selectFrom('patients as p')
-            .select('p.patient_code')
-            .whereRef('p.id', '=', 's.patient_id')
-            .as('patient_code'),
-        )
-        .select(
-          sql<string>`to_char(${LISTED_AT} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-            'listed_at',
-          ),
-        )
-        .orderBy(LISTED_AT, 'desc')
-        .orderBy('s.session_code', 'desc')
         .limit(page.limit + 1)
         .offset(page.cursor === undefined ? page.offset : 0)
         .execute(),
-      countRows(trx, query, page.count),
+      countRows(trx, counted, page.count),
     ]);
     const more = rows.length > page.limit;
-    const pageRows = (more ? rows.slice(0, page.limit) : rows).map((r) => ({
-      ...r,
-      patient_code: r.patient_code ?? '',
-    }));
+    const pageRows: SessionListRow[] = more ? rows.slice(0, page.limit) : rows;
     const last = pageRows.at(-1);
     return {
       rows: pageRows,
-      ...counted,
+      ...total,
       next_cursor: more && last ? encodeCursor([last.listed_at, last.session_code]) : null,
     };
   }

@@ -3,7 +3,7 @@ import { EXACT_COUNT_LIMIT, type CountMode } from './page.dto.js';
 
 /**
  * Counts the rows of a list query (its FROM and WHERE, any select) the way the caller asked:
- * exact, estimated (exact up to EXACT_COUNT_LIMIT rows, so a small list is never an estimate;
+ * exact, estimated (exact up to `exactLimit` rows, so a small list is never an estimate;
  * beyond, the planner's row estimate for the full query) or not at all. Runs in the caller's
  * transaction, so row-level security applies to the count as to the page.
  */
@@ -11,6 +11,7 @@ export async function countRows<DB, TB extends keyof DB, O>(
   db: QueryExecutorProvider,
   query: SelectQueryBuilder<DB, TB, O>,
   mode: CountMode,
+  exactLimit = EXACT_COUNT_LIMIT,
 ): Promise<{ total: number | null; count: CountMode }> {
   if (mode === 'none') return { total: null, count: 'none' };
   const inner = query
@@ -25,9 +26,9 @@ export async function countRows<DB, TB extends keyof DB, O>(
   }
   const { rows } = await sql<{
     n: string | number;
-  }>`select count(*) as n from (${inner.limit(EXACT_COUNT_LIMIT + 1)}) as counted`.execute(db);
+  }>`select count(*) as n from (${inner.limit(exactLimit + 1)}) as counted`.execute(db);
   const capped = Number(rows[0]!.n);
-  if (capped <= EXACT_COUNT_LIMIT) return { total: capped, count: 'exact' };
+  if (capped <= exactLimit) return { total: capped, count: 'exact' };
   const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${inner}`.execute(db);
   const estimate = planRows(plan.rows[0]?.['QUERY PLAN']);
   // The planner may guess low under RLS; never below what was just counted.
