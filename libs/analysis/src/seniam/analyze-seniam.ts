@@ -63,7 +63,7 @@ export function qualityGateReport(
     passed: failing.length === 0,
     failing_channels: failing,
     message: failing.length
-      ? `Scored on ${failing.length === 1 ? 'a channel' : 'channels'} that fail the signal-quality gate: ${failing
+      ? `Scored on ${failing.length === 1 ? 'a channel that fails' : 'channels that fail'} the signal-quality gate: ${failing
           .map((c) => `${c} (${fails[c]!.join(', ')})`)
           .join('; ')}. Treat the scores of this session with caution.`
       : null,
