@@ -1,7 +1,6 @@
 // Zero-phase filtering with second-order sections, equal to scipy.signal.sosfiltfilt defaults
 // (padtype 'odd', padlen 3*(2*n_sections + 1 - trailing-zero correction), sosfilt_zi state).
 import type { Biquad } from './butterworth.js';
-import { lfilterInPlace } from './lfilter.js';
 import { lfilterZi } from './lfilter-zi.js';
 import { oddExtension } from './odd-extension.js';
 
@@ -23,6 +22,28 @@ function defaultPadlen(sos: readonly Biquad[]): number {
   return 3 * (2 * sos.length + 1 - Math.min(zb, za));
 }
 
+/**
+ * One biquad in direct form II transposed, in place: the operations of lfilterInPlace for
+ * order 2, in the same order (bit-identical), without its general-order inner loop.
+ */
+function biquadInPlace(s: Biquad, x: Float64Array, z0: number, z1: number, reverse: boolean): void {
+  const a0 = s.a[0];
+  const b0 = s.b[0] / a0;
+  const b1 = s.b[1] / a0;
+  const b2 = s.b[2] / a0;
+  const a1 = s.a[1] / a0;
+  const a2 = s.a[2] / a0;
+  const n = x.length;
+  for (let t = 0; t < n; t++) {
+    const i = reverse ? n - 1 - t : t;
+    const xi = x[i]!;
+    const yi = b0 * xi + z0;
+    z0 = b1 * xi + z1 - a1 * yi;
+    z1 = b2 * xi - a2 * yi;
+    x[i] = yi;
+  }
+}
+
 function runSections(
   sos: readonly Biquad[],
   zi: Float64Array[],
@@ -30,13 +51,7 @@ function runSections(
   x0: number,
   reverse: boolean,
 ): void {
-  sos.forEach((s, k) => {
-    const a0 = s.a[0];
-    const b = Float64Array.of(s.b[0] / a0, s.b[1] / a0, s.b[2] / a0);
-    const a = Float64Array.of(1, s.a[1] / a0, s.a[2] / a0);
-    const z = Float64Array.of(zi[k]![0]! * x0, zi[k]![1]! * x0);
-    lfilterInPlace(b, a, x, z, reverse);
-  });
+  sos.forEach((s, k) => biquadInPlace(s, x, zi[k]![0]! * x0, zi[k]![1]! * x0, reverse));
 }
 
 export function sosfiltfilt(
