@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { checkBidsDataset } from '@app/bids';
 import { unzipSync, strFromU8 } from 'fflate';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -407,6 +408,45 @@ describe('exports: session, patient and cohort (embedded)', () => {
       .orderBy('timestamp')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['export_created', 'export_completed']);
+  });
+
+  it('cohort filters: date range, BIDS of completed sessions only, bad ranges refused', async () => {
+    expect(
+      (await post(researcher, { format: 'csv', from: '2030-01-02T00:00:00Z', to: '2030-01-01T00:00:00Z' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await post(researcher, { format: 'bids', status: 'failed' })).statusCode).toBe(400);
+    expect((await post(researcher, { format: 'xlsx' })).statusCode).toBe(400);
+    const future = await post(researcher, { format: 'json', from: '2099-01-01T00:00:00Z' });
+    expect(future.json<ExportJob>().sessions_total).toBe(0);
+    const empty = await waitExport(researcher, future.json<ExportJob>().id);
+    expect(empty).toMatchObject({ status: 'completed', sessions_exported: 0 });
+    const doc = JSON.parse(
+      strFromU8(
+        unzipSync(new Uint8Array((await get(researcher, empty.download_url!)).rawPayload))['export.json']!,
+      ),
+    ) as {
+      sessions: unknown[];
+    };
+    expect(doc.sessions).toEqual([]);
+
+    const bids = await post(admin, { format: 'bids', pseudonymise: false, patient_codes: [patientCode] });
+    const done = await waitExport(admin, bids.json<ExportJob>().id);
+    expect(done).toMatchObject({ status: 'completed', sessions_exported: 2 });
+    const tree = new Map(
+      Object.entries(unzipSync(new Uint8Array((await get(admin, done.download_url!)).rawPayload))),
+    );
+    expect(checkBidsDataset(tree)).toEqual([]);
+    expect([...tree.keys()].filter((k) => k.endsWith('_emg.edf')).sort()).toEqual([
+      `sub-${patientCode}/ses-001/emg/sub-${patientCode}_ses-001_task-ghostly_emg.edf`,
+      `sub-${patientCode}/ses-002/emg/sub-${patientCode}_ses-002_task-ghostly_emg.edf`,
+    ]);
+    const events = strFromU8(
+      tree.get(
+        `derivatives/emg-c3d/sub-${patientCode}/ses-002/emg/sub-${patientCode}_ses-002_task-ghostly_events.json`,
+      )!,
+    );
+    expect(events).not.toContain(PLAYER);
   });
 
   it('a cohort export that fails halfway is failed, with no download and no parts left', async () => {
