@@ -142,18 +142,30 @@ describe('reports as PDF and in the browser', () => {
       expect(text).toContain(s);
   }, 60_000);
 
-  it('lays the HTML report out in the browser without fetching anything (screenshot kept)', async () => {
-    const html = (await get(alice, `/sessions/${code}/report`)).body;
+  it('lays the HTML report out in the browser, under the API’s own headers (CSP), fetching nothing (screenshot kept)', async () => {
+    const res = await get(alice, `/sessions/${code}/report`);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     const context = await browser.newContext({
       viewport: { width: 1000, height: 1200 },
       javaScriptEnabled: false,
     });
+    // the page as the API serves it, headers included, at one origin; anything else is refused and listed
+    const ORIGIN = 'http://report.test';
     const requests: string[] = [];
-    context.on('request', (r) => {
-      if (!r.url().startsWith('about:')) requests.push(r.url());
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === `${ORIGIN}/report`) {
+        const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+        await route.fulfill({ status: 200, headers, body: res.body });
+      } else {
+        requests.push(url);
+        await route.abort();
+      }
     });
     const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
+    const console: string[] = [];
+    page.on('console', (m) => console.push(m.text()));
+    await page.goto(`${ORIGIN}/report`, { waitUntil: 'load' });
     const plots = page.locator('svg.channel-plot');
     expect(await plots.count()).toBe(2);
     for (let k = 0; k < 2; k++) {
@@ -161,6 +173,12 @@ describe('reports as PDF and in the browser', () => {
       expect(box.width).toBeGreaterThan(600);
       expect(box.height).toBeGreaterThan(200);
     }
+    // the inline style sheet applied (not blocked by the CSP): the five score cards sit on one row
+    const cards = page.locator('.cards .card');
+    expect(await cards.count()).toBe(5);
+    const ys = await Promise.all([0, 1, 2, 3, 4].map(async (k) => (await cards.nth(k).boundingBox())!.y));
+    expect(new Set(ys).size).toBe(1);
+    expect(console.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
     expect(await page.locator('svg.channel-plot rect.ctr').count()).toBe(26);
     // the traces are drawn: each path spans the plot area
     const traces = page.locator('svg.channel-plot path.trace');
