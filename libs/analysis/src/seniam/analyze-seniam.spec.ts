@@ -37,6 +37,11 @@ describe.each(FILES)('seniam-v1 report of %s', (name) => {
         rc.contractions.map((c) => [c.start, c.end]),
       );
       expect(a.mvc_source).toBe('session_estimate');
+      // no %MVC against the session's own estimate
+      expect(a.seniam!.contractions.every((c) => c.pct_mvc_peak === null && c.pct_mvc_mean === null)).toBe(
+        true,
+      );
+      expect(a.seniam!.summary.pct_mvc_mean).toBeNull();
       expect(a.mvc_estimation_method).toBe('backend_estimation');
       expect(rel(a.mvc_value, rc.mvc.value)).toBeLessThan(1e-9);
       if (rc.summary.rms !== null) expect(rel(a.rms, rc.summary.rms)).toBeLessThan(1e-9);
@@ -109,6 +114,7 @@ describe('MVC calibration', () => {
     expect(a.mvc_value).toBe(cal.values['seniam-v1']!.CH1);
     for (const c of a.seniam!.contractions)
       expect(c.pct_mvc_peak).toBeCloseTo((100 * c.envelope_peak) / a.mvc_value, 10);
+    expect(a.seniam!.summary.pct_mvc_mean).not.toBeNull();
     expect(a.mvc_compliant_count).toBe(
       a.contractions.filter((c) => c.max_amplitude >= 0.75 * a.mvc_value).length,
     );

@@ -63,7 +63,9 @@ export function seniamBlock(a: SeniamChannelAnalysis, fs: number): SeniamChannel
   a.contractions
     .filter((c) => c.fiNsm5 !== null)
     .forEach((c, i) => changes.set(c.start, a.fatigue.fiNsm5.changePct[i] ?? Number.NaN));
-  const pcts = a.contractions.map((c) => c.pctMvcMean);
+  // %MVC only against an MVC that is not this session's own estimate (upload or calibration)
+  const hasMvc = a.mvc.source !== 'session_estimate';
+  const pcts = hasMvc ? a.contractions.map((c) => c.pctMvcMean) : [];
   return {
     band_hz: [a.band.lowHz, a.band.highHz],
     onset_method: a.method,
@@ -89,8 +91,8 @@ export function seniamBlock(a: SeniamChannelAnalysis, fs: number): SeniamChannel
         changes.has(c.start) && !Number.isNaN(changes.get(c.start)) ? changes.get(c.start)! : null,
       envelope_peak: c.envelopePeak,
       envelope_mean: c.envelopeMean,
-      pct_mvc_peak: c.pctMvcPeak,
-      pct_mvc_mean: c.pctMvcMean,
+      pct_mvc_peak: hasMvc ? c.pctMvcPeak : null,
+      pct_mvc_mean: hasMvc ? c.pctMvcMean : null,
     })),
     summary: {
       rms: a.summary.rms,

@@ -48,8 +48,9 @@ export interface SeniamContractionReport {
   fi_nsm5_change_pct: number | null;
   envelope_peak: number;
   envelope_mean: number;
-  pct_mvc_peak: number;
-  pct_mvc_mean: number;
+  /** 100 x envelope peak / MVC; null when the MVC is the session's own estimate. */
+  pct_mvc_peak: number | null;
+  pct_mvc_mean: number | null;
 }
 
 export interface SeniamChannelReport {
