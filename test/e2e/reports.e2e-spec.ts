@@ -3,7 +3,9 @@
 // therapist 404), 409 not_ready, no PII for researchers (nor in any progress report), format
 // negotiation, and 501 pdf_unavailable with how to enable it when Chromium is not installed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import { reportHtml } from '../../libs/cli/src/report.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
 import { ghostly, multipart, waitForSession } from '../support/session-helpers.js';
@@ -131,6 +133,13 @@ describe('reports (GET /sessions/{code}/report, GET /patients/{code}/report)', (
     expect(html).not.toMatch(/<script|<link|<img|\ssrc=|\shref=|@import|url\(/i);
     expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).not.toMatch(/https?:\/\//);
     expect(html).toContain('@page');
+  });
+
+  it('draws the same plots from the stored session as emg-c3d report draws from the file', async () => {
+    const stored = channelSvgs((await get(alice, `/sessions/${code}/report`)).body);
+    const local = channelSvgs(reportHtml(join(process.cwd(), 'test/fixtures/ghostly', FILE)));
+    expect([...stored.keys()]).toEqual([...local.keys()]);
+    for (const [name, svg] of stored) expect(svg).toBe(local.get(name));
   });
 
   it('shows the player name to the therapist but never to a researcher', async () => {
