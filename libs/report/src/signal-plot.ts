@@ -5,7 +5,7 @@
  * to one bucket per horizontal pixel of the plot, so every peak a full-resolution drawing would
  * show is drawn (a 175 s recording at 990 Hz becomes ~1,840 points per series, not 173,000).
  */
-import { extremaIndices } from '@app/analysis';
+import { extremaIndices, type ChannelAnalyticsReport, type ContractionReport } from '@app/analysis';
 import { ticks, tickLabel } from './axis.js';
 import { esc, physical, sig, unitScale } from './html.js';
 import { CLASS_LABEL, contractionClass, type ContractionClass, type ReportChannel } from './model.js';
@@ -99,70 +99,49 @@ function legend(): string {
   return `<g class="legend-row">${items.join('')}</g>`;
 }
 
-/** The SVG of one channel; `null` signal draws a labelled empty frame. */
-export function channelPlotSvg(ch: ReportChannel): string {
-  const a = ch.analytics;
-  const title = `${ch.name}: raw EMG and processed envelope with detected contractions`;
-  const head = `<svg class="channel-plot" data-channel="${esc(ch.name)}" viewBox="0 0 ${PLOT_WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>`;
-  const sig0 = ch.signal;
-  if (!sig0 || sig0.raw.length === 0) {
-    return `${head}<text class="legend" x="${LEFT}" y="${HEIGHT / 2}">Signal not available for ${esc(ch.name)}</text></svg>`;
-  }
-  const fs = sig0.samplingRate;
-  const duration = sig0.raw.length / fs;
-  const xOf = (t: number) => LEFT + (t / duration) * PLOT_AREA;
+type XOf = (t: number) => number;
 
-  const [rLo, rHi] = extent(sig0.raw);
-  const rMax = Math.max(Math.abs(rLo), Math.abs(rHi)) || 1;
-  const raw: Panel = { top: RAW_TOP, height: RAW_H, min: -rMax * 1.05, max: rMax * 1.05 };
-  const rawScale = unitScale(rMax, sig0.unit);
-
-  const env = sig0.envelope;
-  const [eLo, eHi] = env ? extent(env) : [0, 0];
-  const threshold = a.mvc75_threshold > 0 ? a.mvc75_threshold : null;
-  const eMax = Math.max(eHi, threshold ?? 0) * 1.08 || 1;
-  const envPanel: Panel = { top: ENV_TOP, height: ENV_H, min: Math.min(0, eLo), max: eMax };
-  const envScale = unitScale(eMax, sig0.unit);
-
-  const out: string[] = [head, legend()];
-  // contractions first, under the traces
-  const shades = a.contractions.map((c, k) => {
+/** One band per contraction across both panels, coloured by class, with a tooltip. */
+function contractionBands(list: ContractionReport[], xOf: XOf, unit: string): string {
+  const bands = list.map((c, k) => {
     const cls = contractionClass(c);
     const x0 = xOf(c.start_time_ms / 1000);
     const w = Math.max(1, xOf(c.end_time_ms / 1000) - x0);
     const tip =
       `#${k + 1} ${CLASS_LABEL[cls]}: ${(c.start_time_ms / 1000).toFixed(2)} s, ${(c.duration_ms / 1000).toFixed(2)} s long, ` +
-      `peak ${physical(c.max_amplitude, sig0.unit)}`;
+      `peak ${physical(c.max_amplitude, unit)}`;
     return `<rect class="ctr ctr-${cls}" data-index="${k + 1}" x="${f1(x0)}" y="${RAW_TOP}" width="${f1(w)}" height="${ENV_TOP + ENV_H - RAW_TOP}"><title>${esc(tip)}</title></rect>`;
   });
-  out.push(`<g class="contractions">${shades.join('')}</g>`);
+  return `<g class="contractions">${bands.join('')}</g>`;
+}
 
-  out.push(yAxis(raw, rawScale.factor, rawScale.unit, 'Raw'));
-  out.push(`<path class="trace raw" d="${seriesPath(sig0.raw, fs, xOf, raw)}"/>`);
-
-  out.push(yAxis(envPanel, envScale.factor, envScale.unit, 'Envelope'));
-  if (env) out.push(`<path class="trace envelope" d="${seriesPath(env, fs, xOf, envPanel)}"/>`);
-  if (threshold !== null) {
-    const y = f1(yOf(envPanel, threshold));
-    const label = `MVC threshold ${physical(threshold, sig0.unit)} (${sig(a.mvc_threshold_percentage)} % of MVC ${physical(a.mvc_value, sig0.unit)})`;
-    out.push(`<line class="mvc-line" x1="${LEFT}" x2="${LEFT + PLOT_AREA}" y1="${y}" y2="${y}"/>`);
-    out.push(
-      `<line class="mvc-line" x1="${LEFT + PLOT_AREA - 24}" x2="${LEFT + PLOT_AREA}" y1="${ENV_TOP - 9}" y2="${ENV_TOP - 9}"/>` +
-        `<text class="annot" x="${LEFT + PLOT_AREA - 28}" y="${ENV_TOP - 9}" dy="0.32em" text-anchor="end">${esc(label)}</text>`,
-    );
-  }
-  out.push(durationRule(a.duration_threshold_actual_value, duration));
-
-  // contraction numbers above the envelope panel, skipped where they would overlap
+/** Contraction numbers at the top of the envelope panel, skipped where they would overlap. */
+function contractionNumbers(list: ContractionReport[], xOf: XOf): string {
+  const out: string[] = [];
   let lastX = -Infinity;
-  a.contractions.forEach((c, k) => {
+  list.forEach((c, k) => {
     const x = xOf((c.start_time_ms + c.end_time_ms) / 2000);
     if (x - lastX < 16) return;
     lastX = x;
     out.push(`<text class="ctr-no" x="${f1(x)}" y="${ENV_TOP + 11}" text-anchor="middle">${k + 1}</text>`);
   });
+  return out.join('');
+}
 
+/** The MVC threshold across the envelope panel, labelled in the strip above it. */
+function thresholdLine(a: ChannelAnalyticsReport, p: Panel, threshold: number, unit: string): string {
+  const y = f1(yOf(p, threshold));
+  const label = `MVC threshold ${physical(threshold, unit)} (${sig(a.mvc_threshold_percentage)} % of MVC ${physical(a.mvc_value, unit)})`;
+  return (
+    `<line class="mvc-line" x1="${LEFT}" x2="${LEFT + PLOT_AREA}" y1="${y}" y2="${y}"/>` +
+    `<line class="mvc-line" x1="${LEFT + PLOT_AREA - 24}" x2="${LEFT + PLOT_AREA}" y1="${ENV_TOP - 9}" y2="${ENV_TOP - 9}"/>` +
+    `<text class="annot" x="${LEFT + PLOT_AREA - 28}" y="${ENV_TOP - 9}" dy="0.32em" text-anchor="end">${esc(label)}</text>`
+  );
+}
+
+function timeAxis(duration: number, xOf: XOf): string {
   const axisY = ENV_TOP + ENV_H;
+  const out: string[] = [];
   for (const t of ticks(0, duration, 10)) {
     const x = f1(xOf(t));
     out.push(`<line class="tickmark" x1="${x}" x2="${x}" y1="${axisY}" y2="${axisY + 4}"/>`);
@@ -171,8 +150,49 @@ export function channelPlotSvg(ch: ReportChannel): string {
   out.push(
     `<text class="axis-label" x="${LEFT + PLOT_AREA / 2}" y="${axisY + 30}" text-anchor="middle">Time (s)</text>`,
   );
-  out.push('</svg>');
   return out.join('');
+}
+
+/** The SVG of one channel; `null` signal draws a labelled empty frame. */
+export function channelPlotSvg(ch: ReportChannel): string {
+  const a = ch.analytics;
+  const title = `${ch.name}: raw EMG and processed envelope with detected contractions`;
+  const head = `<svg class="channel-plot" data-channel="${esc(ch.name)}" viewBox="0 0 ${PLOT_WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>`;
+  const s = ch.signal;
+  if (!s || s.raw.length === 0) {
+    return `${head}<text class="legend" x="${LEFT}" y="${HEIGHT / 2}">Signal not available for ${esc(ch.name)}</text></svg>`;
+  }
+  const duration = s.raw.length / s.samplingRate;
+  const xOf: XOf = (t) => LEFT + (t / duration) * PLOT_AREA;
+
+  const [rLo, rHi] = extent(s.raw);
+  const rMax = Math.max(Math.abs(rLo), Math.abs(rHi)) || 1;
+  const raw: Panel = { top: RAW_TOP, height: RAW_H, min: -rMax * 1.05, max: rMax * 1.05 };
+  const rawScale = unitScale(rMax, s.unit);
+
+  const [eLo, eHi] = s.envelope ? extent(s.envelope) : [0, 0];
+  const threshold = a.mvc75_threshold > 0 ? a.mvc75_threshold : null;
+  const eMax = Math.max(eHi, threshold ?? 0) * 1.08 || 1;
+  const env: Panel = { top: ENV_TOP, height: ENV_H, min: Math.min(0, eLo), max: eMax };
+  const envScale = unitScale(eMax, s.unit);
+
+  return [
+    head,
+    legend(),
+    // contractions first, under the traces
+    contractionBands(a.contractions, xOf, s.unit),
+    yAxis(raw, rawScale.factor, rawScale.unit, 'Raw'),
+    `<path class="trace raw" d="${seriesPath(s.raw, s.samplingRate, xOf, raw)}"/>`,
+    yAxis(env, envScale.factor, envScale.unit, 'Envelope'),
+    s.envelope
+      ? `<path class="trace envelope" d="${seriesPath(s.envelope, s.samplingRate, xOf, env)}"/>`
+      : '',
+    threshold !== null ? thresholdLine(a, env, threshold, s.unit) : '',
+    durationRule(a.duration_threshold_actual_value, duration),
+    contractionNumbers(a.contractions, xOf),
+    timeAxis(duration, xOf),
+    '</svg>',
+  ].join('');
 }
 
 /** The duration rule as a bar of its real length on the time axis, top left of the envelope panel. */
