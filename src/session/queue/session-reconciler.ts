@@ -12,6 +12,7 @@ import { processSessionJobId, type ProcessSessionPayload } from './session-queue
  * after its commit, and a job's final failure is written right after it; neither is a loss.
  */
 const GRACE_MAX_MS = 5000;
+const SHUTDOWN_WAIT_MS = 2000;
 
 function payloadOf(s: Pick<SessionRow, 'id' | 'attempts' | 'result_version'>): ProcessSessionPayload {
   return { sessionId: s.id, run: s.attempts, expectedVersion: s.result_version };
@@ -52,9 +53,12 @@ export class SessionReconciler implements OnModuleDestroy {
     this.tick();
   }
 
+  /** Lets a pass in progress finish, but does not hold shutdown while the queue is unreachable. */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((r) => (timer = setTimeout(r, SHUTDOWN_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private tick(): void {

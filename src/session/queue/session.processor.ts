@@ -54,9 +54,14 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
     if (!this.config.runsWorkers) return;
     try {
       const unfinished = await this.processing.unfinished();
-      for (const session of unfinished) await this.producer.enqueue(session);
+      let count = 0;
+      // the queue unreachable (each try waits for it): the reconciler takes the rest
+      for (const session of unfinished) {
+        if (!(await this.producer.enqueue(session))) break;
+        count++;
+      }
       if (unfinished.length > 0)
-        this.logger.log({ msg: 're-enqueued unfinished sessions', count: unfinished.length });
+        this.logger.log({ msg: 're-enqueued unfinished sessions', count, unfinished: unfinished.length });
     } catch (error) {
       this.logger.error({ msg: 'could not re-enqueue unfinished sessions', error: String(error) });
     }

@@ -23,17 +23,20 @@ export class SessionProducer {
    * Enqueues the session's current run. The session is already stored as queued: when the queue
    * is unreachable (Redis away) the request still succeeds, and the reconciler of a worker
    * enqueues the session once the queue is back.
+   * @returns false when the queue could not be reached.
    */
-  async enqueue(session: Enqueueable): Promise<void> {
+  async enqueue(session: Enqueueable): Promise<boolean> {
     const payload = payloadOf(session);
     try {
       await this.queue.add(PROCESS_SESSION_JOB, payload, { jobId: processSessionJobId(payload) });
+      return true;
     } catch (error) {
       this.logger.warn({
         msg: 'session stored but not enqueued; the reconciler will enqueue it',
         sessionId: session.id,
         error: error instanceof Error ? error.message : String(error),
       });
+      return false;
     }
   }
 
