@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Insertable } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
+import { countRows } from '../shared/pagination/count-rows.js';
+import type { PageRequest, RowsPage } from '../shared/pagination/page.dto.js';
+import {
+  afterTimeId,
+  decodeTimeIdCursor,
+  keysetSlice,
+  utcText,
+} from '../shared/pagination/time-id-keyset.js';
 import type { ClinicalNotesTable, ClinicalNoteType } from '../infrastructure/database/database.types.js';
 import type { NoteRow } from './dto/note.dto.js';
 
@@ -41,11 +49,11 @@ export class ClinicalNotesRepository {
     trx: Tx,
     patientId: string,
     noteType: ClinicalNoteType | undefined,
-    page: { limit: number; offset: number },
-  ): Promise<{ rows: NoteRow[]; total: number }> {
+    page: PageRequest,
+  ): Promise<RowsPage<NoteRow>> {
     let query = notesWithCodes(trx).where('n.patient_id', '=', patientId);
     if (noteType) query = query.where('n.note_type', '=', noteType);
-    return pageOf(query, page);
+    return pageOf(trx, query, page);
   }
 
   /** The session's own notes and the notes about its file, under any of the path's forms. */
@@ -54,8 +62,8 @@ export class ClinicalNotesRepository {
     session: NoteSession,
     filePaths: string[],
     noteType: ClinicalNoteType | undefined,
-    page: { limit: number; offset: number },
-  ): Promise<{ rows: NoteRow[]; total: number }> {
+    page: PageRequest,
+  ): Promise<RowsPage<NoteRow>> {
     let query = notesWithCodes(trx).where((eb) =>
       eb.or([
         eb('n.session_id', '=', session.id),
@@ -63,7 +71,7 @@ export class ClinicalNotesRepository {
       ]),
     );
     if (noteType) query = query.where('n.note_type', '=', noteType);
-    return pageOf(query, page);
+    return pageOf(trx, query, page);
   }
 
   async insert(trx: Tx, values: Insertable<ClinicalNotesTable>): Promise<string> {
@@ -117,20 +125,23 @@ function notesWithCodes(trx: Tx) {
     .leftJoin('therapy_sessions as s', 's.id', 'n.session_id');
 }
 
-async function pageOf(
-  query: ReturnType<typeof notesWithCodes>,
-  page: { limit: number; offset: number },
-): Promise<{ rows: NoteRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    query
+/** Newest first (created_at desc, then id asc); keyset on both. */
+async function pageOf(trx: Tx, query: ReturnType<typeof notesWithCodes>, page: PageRequest) {
+  const rowsQuery =
+    page.cursor === undefined
+      ? query
+      : query.where(afterTimeId('n.created_at', 'n.id', decodeTimeIdCursor(page.cursor), 'desc', 'asc'));
+  const [rows, counted] = await Promise.all([
+    rowsQuery
       .selectAll('n')
       .select(['p.patient_code', 's.session_code'])
+      .select(utcText('n.created_at').as('cursor_at'))
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id')
-      .limit(page.limit)
-      .offset(page.offset)
+      .limit(page.limit + 1)
+      .offset(page.cursor === undefined ? page.offset : 0)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    countRows(trx, query, page.count),
   ]);
-  return { rows, total: Number(count.total) };
+  return { ...keysetSlice(rows, page.limit, (r) => [r.cursor_at, r.id]), ...counted };
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { countRows } from '../shared/pagination/count-rows.js';
+import type { PageRequest } from '../shared/pagination/page.dto.js';
+import {
+  afterTimeId,
+  decodeTimeIdCursor,
+  keysetSlice,
+  utcText,
+} from '../shared/pagination/time-id-keyset.js';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { ScoringConfigurationTable } from '../infrastructure/database/database.types.js';
 import type { ScoringConfigRow } from './dto/scoring-config.dto.js';
@@ -65,25 +73,30 @@ export class ScoringConfigurationRepository {
     return this.withPatientCode(trx).where('c.id', '=', id).executeTakeFirst();
   }
 
-  /** Newest first. */
-  async list(trx: Tx, filter: ScoringConfigFilter, page: { limit: number; offset: number }) {
+  /** Newest first (created_at desc, id desc); keyset on both. */
+  async list(trx: Tx, filter: ScoringConfigFilter, page: PageRequest) {
     let query = trx
       .selectFrom('scoring_configuration as c')
       .leftJoin('patients as p', 'p.id', 'c.patient_id');
     if (filter.active !== undefined) query = query.where('c.active', '=', filter.active);
     if (filter.patientCode) query = query.where('p.patient_code', '=', filter.patientCode);
-    const [rows, count] = await Promise.all([
-      query
+    const rowsQuery =
+      page.cursor === undefined
+        ? query
+        : query.where(afterTimeId('c.created_at', 'c.id', decodeTimeIdCursor(page.cursor), 'desc', 'desc'));
+    const [rows, counted] = await Promise.all([
+      rowsQuery
         .selectAll('c')
         .select('p.patient_code')
+        .select(utcText('c.created_at').as('cursor_at'))
         .orderBy('c.created_at', 'desc')
         .orderBy('c.id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
+        .limit(page.limit + 1)
+        .offset(page.cursor === undefined ? page.offset : 0)
         .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      countRows(trx, query, page.count),
     ]);
-    return { rows, total: Number(count.total) };
+    return { ...keysetSlice(rows, page.limit, (r) => [r.cursor_at, r.id]), ...counted };
   }
 
   /** The id when the row was updated; undefined when RLS hid it from the update. */

@@ -11,7 +11,7 @@ import {
   UnprocessableError,
   ValidationFailedError,
 } from '../shared/errors/app-error.js';
-import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
 import type {
   CreateScoringConfigDto,
   ListScoringConfigsQueryDto,
@@ -76,14 +76,14 @@ export class ScoringConfigService {
   ) {}
 
   list(user: AuthUser, query: ListScoringConfigsQueryDto): Promise<Page<ScoringConfigDto>> {
-    return this.db.asUser(user, async (trx) => {
-      const { rows, total } = await this.configs.list(
-        trx,
-        { patientCode: query.patient_code, active: query.active },
+    const page = pageRequest(query);
+    return this.db.asUser(user, async (trx) =>
+      toKeysetPage(
+        await this.configs.list(trx, { patientCode: query.patient_code, active: query.active }, page),
+        toScoringConfigDto,
         query,
-      );
-      return toPage(rows.map(toScoringConfigDto), total, query);
-    });
+      ),
+    );
   }
 
   get(user: AuthUser, id: string): Promise<ScoringConfigDto> {

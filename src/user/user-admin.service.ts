@@ -7,7 +7,7 @@ import { generateTemporaryPassword } from '../auth/identity/password-hasher.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import type { UserProfilesTable } from '../infrastructure/database/database.types.js';
 import { ConflictError, NotFoundError } from '../shared/errors/app-error.js';
-import { type Page, toPage } from '../shared/pagination/page.dto.js';
+import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { type AuditLogDto, toAuditEntryDto } from './dto/audit-log.dto.js';
 import {
@@ -89,10 +89,10 @@ export class UserAdminService {
   }
 
   list(admin: AuthUser, query: ListUsersQueryDto): Promise<Page<UserDto>> {
-    return this.db.asUser(admin, async (trx) => {
-      const { rows, total } = await this.profiles.list(trx, { role: query.role }, query);
-      return toPage(rows.map(toUserDto), total, query);
-    });
+    const page = pageRequest(query);
+    return this.db.asUser(admin, async (trx) =>
+      toKeysetPage(await this.profiles.list(trx, { role: query.role }, page), toUserDto, query),
+    );
   }
 
   async update(admin: AuthUser, id: string, dto: UpdateUserDto): Promise<UpdatedUserDto> {

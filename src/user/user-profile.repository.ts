@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { countRows } from '../shared/pagination/count-rows.js';
+import type { PageRequest } from '../shared/pagination/page.dto.js';
+import {
+  afterTimeId,
+  decodeTimeIdCursor,
+  keysetSlice,
+  utcText,
+} from '../shared/pagination/time-id-keyset.js';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { UserProfilesTable, UserRole } from '../infrastructure/database/database.types.js';
 import type { ProfileRow } from './dto/user.dto.js';
@@ -24,16 +32,27 @@ export class UserProfileRepository {
     return this.withEmail(trx).where('p.id', '=', id).executeTakeFirst();
   }
 
-  async list(trx: Tx, filter: { role?: UserRole }, page: { limit: number; offset: number }) {
+  /** Oldest first (created_at, id); keyset on both. */
+  async list(trx: Tx, filter: { role?: UserRole }, page: PageRequest) {
     let base = trx.selectFrom('user_profiles as p');
     if (filter.role) base = base.where('p.role', '=', filter.role);
-    let rowsQuery = this.withEmail(trx);
+    let rowsQuery = this.withEmail(trx).select(utcText('p.created_at').as('cursor_at'));
     if (filter.role) rowsQuery = rowsQuery.where('p.role', '=', filter.role);
-    const [rows, count] = await Promise.all([
-      rowsQuery.orderBy('p.created_at').orderBy('p.id').limit(page.limit).offset(page.offset).execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    if (page.cursor !== undefined) {
+      rowsQuery = rowsQuery.where(
+        afterTimeId('p.created_at', 'p.id', decodeTimeIdCursor(page.cursor), 'asc', 'asc'),
+      );
+    }
+    const [rows, counted] = await Promise.all([
+      rowsQuery
+        .orderBy('p.created_at')
+        .orderBy('p.id')
+        .limit(page.limit + 1)
+        .offset(page.cursor === undefined ? page.offset : 0)
+        .execute(),
+      countRows(trx, base, page.count),
     ]);
-    return { rows, total: Number(count.total) };
+    return { ...keysetSlice(rows, page.limit, (r) => [r.cursor_at, r.id]), ...counted };
   }
 
   async insert(trx: Tx, values: Insertable<UserProfilesTable>): Promise<void> {

@@ -190,4 +190,39 @@ describe('keyset pagination of the lists', () => {
     const bobs = (await get(bob, `/patients?cursor=${cursor}&count=exact`)).json();
     expect(bobs.items.map((p: { patient_code: string }) => p.patient_code)).toEqual([bobPatient.code]);
   });
+
+  it('pages the other lists by cursor too: users, scoring configurations, notes (ties on created_at)', async () => {
+    const tie = '2025-05-05T05:05:05.123456Z';
+    for (let i = 0; i < 4; i++) {
+      await t.database.kysely
+        .insertInto('clinical_notes')
+        .values({
+          author_id: alice.id,
+          patient_id: alicePatients[0]!.id,
+          note_type: 'patient',
+          content: `note ${i}`,
+          ...(i < 3 ? { created_at: tie } : {}),
+        })
+        .execute();
+    }
+    const lists: [TestUser, string, string, number][] = [
+      [admin, '/admin/users', 'id', 4],
+      [admin, '/scoring/configurations/detailed', 'id', 1],
+      [alice, `/patients/${alicePatients[0]!.code}/notes`, 'id', 4],
+    ];
+    for (const [who, path, key, least] of lists) {
+      const whole = (await get(who, `${path}?limit=100`)).json<{ items: Record<string, string>[] }>();
+      expect([path, whole.items.length >= least]).toEqual([path, true]);
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await get(who, `${path}?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        expect([path, res.statusCode]).toEqual([path, 200]);
+        const body = res.json<{ items: Record<string, string>[]; next_cursor: string | null }>();
+        walked.push(...body.items.map((i) => i[key]!));
+        cursor = body.next_cursor;
+      } while (cursor && walked.length < 200);
+      expect([path, walked]).toEqual([path, whole.items.map((i) => i[key])]);
+    }
+  });
 });

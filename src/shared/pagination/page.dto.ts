@@ -94,21 +94,6 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-/**
- * An offset page of a list without keyset support (no next_cursor); its query must not carry a
- * cursor (400 `invalid_cursor`, checked before any work by `offsetOnly`).
- */
-export function toPage<T>(items: T[], total: number, query: { limit: number; offset: number }): Page<T> {
-  return { items, total, count: 'exact', limit: query.limit, offset: query.offset, next_cursor: null };
-}
-
-/** Refuses a cursor on a list that pages by offset only. */
-export function offsetOnly(query: PageQueryDto): void {
-  if (query.cursor !== undefined) {
-    throw new ValidationFailedError('this list pages by offset only', undefined, 'invalid_cursor');
-  }
-}
-
 export function toKeysetPage<R, T>(
   page: RowsPage<R>,
   map: (row: R) => T,
