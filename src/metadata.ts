@@ -716,6 +716,8 @@ export default async () => {
                 type: () => t['./analysis/dto/emg-analysis-result.dto.js'].TemporalStatsDto,
               },
               errors: { required: true, type: 'object', additionalProperties: { type: 'string' } },
+              mvc_source: { required: false, enum: ['upload', 'calibration', 'session_estimate'] },
+              seniam: { required: false, type: 'object', additionalProperties: true },
             },
             EmgSignalDto: {
               sampling_rate: { required: true, type: () => Number },

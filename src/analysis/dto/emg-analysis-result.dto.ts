@@ -79,6 +79,21 @@ export class ChannelAnalyticsDto {
   @ApiProperty() fatigue_index_temporal_stats!: TemporalStatsDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'stage -> message' })
   errors!: Record<string, string>;
+  @ApiPropertyOptional({
+    enum: ['upload', 'calibration', 'session_estimate'],
+    description:
+      "Where the MVC came from: with seniam-v1 always; with ghostly-v1 only 'calibration' (the patient's latest MVC baseline, used when the request gave none)",
+  })
+  mvc_source?: 'upload' | 'calibration' | 'session_estimate';
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'seniam-v1 only: band edges, onset method and threshold, every onset method with its agreement with the activated channel, ' +
+      'per-contraction RMS/MAV/MNF/MDF/FInsm5/envelope/%MVC, contraction-only summary, fatigue trends (slope, 95 % CI, n), ' +
+      'mains lines, the quality gate with reasons, the MVC used (docs/methods.md)',
+  })
+  seniam?: Record<string, unknown>;
 }
 
 export class EmgSignalDto {
