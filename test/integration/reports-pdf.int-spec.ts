@@ -124,6 +124,16 @@ describe('reports as PDF and in the browser', () => {
     expect(text).not.toContain('Player name');
   }, 60_000);
 
+  it('serves concurrent PDF requests from the one browser (two pages at a time, the rest queued)', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () => get(alice, `/sessions/${code}/report?format=pdf`)),
+    );
+    for (const res of all) {
+      expect(res.statusCode).toBe(200);
+      expect(pdfInfo(res.rawPayload).pages).toBe(6);
+    }
+  }, 120_000);
+
   it('renders the progress report as PDF with its charts and session table', async () => {
     const res = await get(alice, `/patients/${patientCode}/report?format=pdf`);
     expect(res.statusCode).toBe(200);

@@ -41,14 +41,36 @@ const FOOTER =
 
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly executablePath: string | null) {}
+  /**
+   * @param maxConcurrent pages rendered at once (each holds a renderer process of ~50-100 MB);
+   * further requests wait their turn.
+   */
+  constructor(
+    private readonly executablePath: string | null,
+    private readonly maxConcurrent = 2,
+  ) {}
 
   get available(): boolean {
     return this.executablePath !== null;
   }
 
   async render(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+    // a finished render hands its slot straight to the next waiter, so the count never overshoots
+    if (this.running >= this.maxConcurrent) await new Promise<void>((go) => this.waiting.push(go));
+    else this.running++;
+    try {
+      return await this.renderPage(html, options);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  protected async renderPage(html: string, options: PdfOptions): Promise<Uint8Array> {
     const browser = await this.launch();
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
