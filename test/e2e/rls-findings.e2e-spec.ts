@@ -3,6 +3,7 @@ import { migrate } from '../../src/infrastructure/database/migrator.js';
 import type { PgliteDatabase } from '../../src/infrastructure/database/pglite-database.js';
 import { GRANT_SETUPS, rlsPglite } from '../support/rls-databases.js';
 import { type RlsFixture, seedRlsFixture } from '../support/rls-fixture.js';
+import { defaultPrivilegeDifferences } from '../support/rls-grants.js';
 import { loadRlsMatrix, matrixDeviations } from '../support/rls-runner.js';
 
 /**
@@ -19,10 +20,12 @@ describe.each(GRANT_SETUPS)('issue 15 findings, %s grants', (setup) => {
   let db: PgliteDatabase;
   let fx: RlsFixture;
   let before: Awaited<ReturnType<typeof matrixDeviations>>;
+  let defaultsBefore: string[];
   beforeAll(async () => {
     db = await rlsPglite(setup, { beforeStrict: true });
     fx = await seedRlsFixture(db);
     before = await matrixDeviations(db, fx, findingCases);
+    defaultsBefore = await defaultPrivilegeDifferences(db);
     await migrate(db);
   }, 180_000);
   afterAll(async () => db?.close());
@@ -34,5 +37,10 @@ describe.each(GRANT_SETUPS)('issue 15 findings, %s grants', (setup) => {
 
   it('after 0013 over the same data, every finding case passes', async () => {
     expect(await matrixDeviations(db, fx, findingCases)).toEqual([]);
+  });
+
+  it("finding 7's default privileges: open before 0013, closed after", async () => {
+    expect(defaultsBefore).not.toEqual([]);
+    expect(await defaultPrivilegeDifferences(db)).toEqual([]);
   });
 });

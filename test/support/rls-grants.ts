@@ -73,3 +73,41 @@ export async function publicObjects(db: Database): Promise<{ tables: string[]; f
     order by 1`.execute(db.kysely);
   return { tables: tables.map((t) => t.name), functions: functions.map((f) => f.name) };
 }
+
+class Rollback extends Error {}
+
+/**
+ * What a later migration's new table, function and sequence would grant by default (created and
+ * rolled back here): nothing to anon or authenticated, whatever the platform's defaults were.
+ */
+export async function defaultPrivilegeDifferences(db: Database): Promise<string[]> {
+  let problems: string[] = [];
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      await sql`create table public.rls_probe_table (x int)`.execute(trx);
+      await sql`create sequence public.rls_probe_sequence`.execute(trx);
+      await sql`create function public.rls_probe_function() returns int language sql as 'select 1'`.execute(
+        trx,
+      );
+      const { rows } = await sql<{ problem: string }>`
+        select r.role || ' has ' || p.privilege || ' on the new table' as problem
+        from (values ('anon'), ('authenticated')) r (role)
+        cross join unnest(${TABLE_PRIVILEGES}::text[]) p (privilege)
+        where has_table_privilege(r.role, 'public.rls_probe_table', p.privilege)
+        union all
+        select r.role || ' has ' || p.privilege || ' on the new sequence'
+        from (values ('anon'), ('authenticated')) r (role)
+        cross join (values ('USAGE'), ('SELECT'), ('UPDATE')) p (privilege)
+        where has_sequence_privilege(r.role, 'public.rls_probe_sequence', p.privilege)
+        union all
+        select r.role || ' may execute the new function'
+        from (values ('anon'), ('authenticated')) r (role)
+        where has_function_privilege(r.role, 'public.rls_probe_function()', 'EXECUTE')`.execute(trx);
+      problems = rows.map((r) => r.problem);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return problems;
+}

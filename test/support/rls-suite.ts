@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Database } from '../../src/infrastructure/database/database.js';
 import { GRANT_SETUPS, type GrantSetup } from './rls-databases.js';
 import { ACTORS, type RlsFixture, seedRlsFixture } from './rls-fixture.js';
-import { grantDifferences, publicObjects } from './rls-grants.js';
+import { defaultPrivilegeDifferences, grantDifferences, publicObjects } from './rls-grants.js';
 import { loadRlsMatrix, loadRlsMatrixFile, runMatrixCase } from './rls-runner.js';
 
 export interface OpenDatabase {
@@ -32,6 +32,10 @@ export function describeRlsMatrix(engine: string, open: (setup: GrantSetup) => P
 
     it('grants: anon nothing; authenticated exactly the listed table privileges and functions, no sequence', async () => {
       expect(await grantDifferences(handle.db, file.grants)).toEqual([]);
+    });
+
+    it('default privileges: a table, sequence or function added later is granted to neither API role', async () => {
+      expect(await defaultPrivilegeDifferences(handle.db)).toEqual([]);
     });
 
     it('covers every table x operation x actor and every callable function', async () => {
