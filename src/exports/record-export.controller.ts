@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -10,13 +10,40 @@ import {
   PatientExportQueryDto,
   SessionExportQueryDto,
 } from './dto/export-request.dto.js';
-import { ExportDocumentDto } from './dto/export-tables.dto.js';
+import {
+  ExportChannelRowDto,
+  ExportContractionRowDto,
+  ExportDocumentDto,
+  ExportSessionRowDto,
+} from './dto/export-tables.dto.js';
 import { RecordExportService, type ExportFile } from './record-export.service.js';
 
 const FORMATS =
   'format=json (default): the document below. format=csv: a ZIP of sessions.csv, channels.csv, contractions.csv ' +
   'and README.txt, or with table= that one table as text/csv (columns: ExportSessionRowDto, ExportChannelRowDto, ' +
   'ExportContractionRowDto). Researchers get pseudonymised exports only. Every export is recorded (export_history, audit_log).';
+
+/** The three answers an export can give, by content type. */
+const EXPORT_CONTENT = {
+  description: 'The export, as attachment',
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(ExportDocumentDto) } },
+    'text/csv': {
+      schema: {
+        type: 'string',
+        description:
+          'One table (table=): rows of ExportSessionRowDto, ExportChannelRowDto or ExportContractionRowDto, header first',
+      },
+    },
+    'application/zip': {
+      schema: {
+        type: 'string',
+        format: 'binary',
+        description: 'CSV tables with README.txt, or an EMG-BIDS dataset',
+      },
+    },
+  },
+};
 
 function send(reply: FastifyReply, file: ExportFile): Buffer {
   void reply.header('content-type', file.contentType);
@@ -25,6 +52,7 @@ function send(reply: FastifyReply, file: ExportFile): Buffer {
 }
 
 @ApiTags('exports')
+@ApiExtraModels(ExportDocumentDto, ExportSessionRowDto, ExportChannelRowDto, ExportContractionRowDto)
 @Controller()
 export class RecordExportController {
   constructor(private readonly exports: RecordExportService) {}
@@ -32,8 +60,7 @@ export class RecordExportController {
   @Get('sessions/:session_code/export')
   @Auth()
   @ApiOperation({ summary: 'Export one completed session (JSON or CSV)', description: FORMATS })
-  @ApiProduces('application/json', 'text/csv', 'application/zip')
-  @ApiOkResponse({ type: ExportDocumentDto })
+  @ApiOkResponse(EXPORT_CONTENT)
   @ApiErrors(400, 404, 409)
   async session(
     @CurrentUser() user: AuthUser,
@@ -50,8 +77,7 @@ export class RecordExportController {
     summary: "Export a patient's completed sessions (JSON, CSV or EMG-BIDS)",
     description: `${FORMATS} format=bids: a ZIP holding an EMG-BIDS 1.11 dataset. 409 not_ready when no session is completed.`,
   })
-  @ApiProduces('application/json', 'text/csv', 'application/zip')
-  @ApiOkResponse({ type: ExportDocumentDto })
+  @ApiOkResponse(EXPORT_CONTENT)
   @ApiErrors(400, 404, 409)
   async patient(
     @CurrentUser() user: AuthUser,
