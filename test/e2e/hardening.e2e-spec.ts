@@ -171,7 +171,7 @@ describe('security headers', () => {
 });
 
 describe('request timeouts', () => {
-  it('answers a handler that does not finish within REQUEST_TIMEOUT_MS with 503', async () => {
+  it('answers a handler that does not finish within twice REQUEST_TIMEOUT_MS with 503', async () => {
     const database = await migratedPglite();
     await createUser(database, 'admin');
     const identity = {
@@ -195,8 +195,8 @@ describe('request timeouts', () => {
       const elapsed = performance.now() - started;
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ statusCode: 503, requestId: expect.any(String) });
-      expect(elapsed).toBeGreaterThanOrEqual(950);
-      expect(elapsed).toBeLessThan(5000);
+      expect(elapsed).toBeGreaterThanOrEqual(1950);
+      expect(elapsed).toBeLessThan(6000);
       // near miss: a quick request on the same server is answered normally
       expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     } finally {

@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { createTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { ghostly } from '../support/session-helpers.js';
@@ -205,5 +206,60 @@ describe('8 concurrent 99 MiB uploads to a running API process', () => {
       .execute();
     expect(stored.map((s) => Number(s.file_size_bytes))).toEqual(Array(UPLOADS).fill(size));
     expect(readdirSync(join(dataDir, 'service', 'upload-tmp'))).toEqual([]);
+  });
+});
+
+describe('a sender that trickles its request', () => {
+  it('is answered 408 and cut off after REQUEST_TIMEOUT_MS', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'emg-timeout-'));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        REQUEST_TIMEOUT_MS: '2000',
+      },
+      stdio: 'ignore',
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (
+        !(await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error('the service did not start');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      // headers and the first bytes of a body announced as 100 bytes, then nothing
+      const socket = connect(port, '127.0.0.1');
+      const started = Date.now();
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      socket.write(
+        'POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 100\r\n\r\n{"email"',
+      );
+      await new Promise((r) => {
+        socket.once('close', r);
+        setTimeout(r, 15_000);
+      });
+      socket.destroy();
+      const elapsed = Date.now() - started;
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(elapsed).toBeGreaterThanOrEqual(1900);
+      expect(elapsed).toBeLessThan(10_000);
+      // near miss: the service still answers others
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

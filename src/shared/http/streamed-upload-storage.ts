@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** The start kept in memory: enough for any C3D header and parameter section. */
+/**
+ * The start kept in memory: the C3D header and parameter section (the largest of the shared
+ * corpus of 76 files from many vendors needs 256 KiB; most fit in 64 KiB).
+ */
 export const UPLOAD_HEAD_BYTES = 1024 * 1024;
 
 /** A multipart file written to a temporary file as it arrived, hashed on the way. */
@@ -52,8 +55,11 @@ class Tap extends Transform {
     done(null, chunk);
   }
 
+  /** One Buffer (a Uint8Array) holding the kept bytes; the parts are released. */
   head(): Uint8Array {
-    return new Uint8Array(Buffer.concat(this.chunks, this.kept));
+    const head = Buffer.concat(this.chunks, this.kept);
+    this.chunks.length = 0;
+    return head;
   }
 }
 
