@@ -12,6 +12,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.js',
       'scripts/**/*.py',
+      'clients/typescript/generated/**',
     ],
   },
   js.configs.recommended,

@@ -8,6 +8,7 @@ import type { AppConfig } from './shared/config/app-config.js';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter.js';
 import { guardedJsonParser, installRouteBodyLimits } from './shared/http/json-body.js';
 import { flattenMultipartBodies } from './shared/http/multipart-body.js';
+import { API_DESCRIPTION, finishOpenApiDocument } from './shared/http/openapi-document.js';
 import { installRequestLogging } from './shared/http/request-logging.js';
 import { installSecurityHeaders } from './shared/http/security-headers.js';
 
@@ -28,16 +29,10 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // Off unless configured: a client could otherwise choose its own address (X-Forwarded-For)
     // and so escape the per-address login limit.
     trustProxy: config.env.TRUST_PROXY,
-    // A whole request must arrive within this time (slow senders cannot hold sockets open: 408),
-    // and be answered within twice that, or it gets 503 (its work is cancelled cooperatively).
-    // Node applies requestTimeout only when given to the server's constructor, and checks it on
-    // an interval: a quarter of the timeout, at most Node's default of 30 s.
+    // A whole request must arrive within this time (slow senders cannot hold sockets open), and
+    // a handler that has not answered by then gets 503 (its work is cancelled cooperatively).
     requestTimeout: config.env.REQUEST_TIMEOUT_MS,
-    handlerTimeout: 2 * config.env.REQUEST_TIMEOUT_MS,
-    http: {
-      requestTimeout: config.env.REQUEST_TIMEOUT_MS,
-      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.env.REQUEST_TIMEOUT_MS / 4)),
-    },
+    handlerTimeout: config.env.REQUEST_TIMEOUT_MS,
   });
 }
 
@@ -46,15 +41,27 @@ export async function buildOpenApiDocument(app: INestApplication) {
   await SwaggerModule.loadPluginMetadata(metadata);
   const doc = new DocumentBuilder()
     .setTitle('GHOSTLY EMG C3D service')
-    .setDescription(
-      'Turns GHOSTLY surface-EMG C3D recordings into scored therapy sessions. Every error body is ' +
-        '`{ statusCode, error, message, details?, requestId }` where `error` is a stable machine code.',
-    )
+    .setDescription(API_DESCRIPTION)
     .setVersion('1.0.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-supabase-signature' }, 'webhookSignature')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'The access_token of POST /auth/login (or a Supabase access token)',
+    })
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'x-supabase-signature',
+        description:
+          'Lowercase hex HMAC-SHA256 of the raw request body keyed with WEBHOOK_SECRET, optionally ' +
+          'prefixed "sha256="; compared in constant time',
+      },
+      'webhookSignature',
+    )
     .build();
-  return flattenMultipartBodies(SwaggerModule.createDocument(app, doc));
+  return finishOpenApiDocument(flattenMultipartBodies(SwaggerModule.createDocument(app, doc)));
 }
 
 /** Everything an HTTP app needs, shared by main.ts and the e2e tests. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
 import { GoneError } from '../shared/errors/app-error.js';
 import { Auth } from '../shared/http/api-docs.decorators.js';
@@ -30,6 +30,7 @@ export class PasswordVaultController {
   }
 
   @Post(':password_id/retrieve')
+  @ApiParam({ name: 'password_id', description: 'The id the original vault gave (any value: always 410)' })
   @ApiOperation({ summary: 'Removed: temporary passwords are no longer stored (410)', deprecated: true })
   @ApiResponse({ status: 410, description: 'Always (password_vault_removed)', type: ErrorResponseDto })
   retrieve(): never {

@@ -1,5 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ChannelGateDto, QualityGateDto } from './quality-gate.dto.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // The original's EMGAnalysisResult (POST /upload, /analysis/recalc), field for field, with this
 // service's additions. Units are in the names (_ms, _hz, _seconds) or stated per field; amplitudes
@@ -79,21 +78,6 @@ export class ChannelAnalyticsDto {
   @ApiProperty() fatigue_index_temporal_stats!: TemporalStatsDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'stage -> message' })
   errors!: Record<string, string>;
-  @ApiPropertyOptional({
-    enum: ['upload', 'calibration', 'session_estimate'],
-    description:
-      "Where the MVC came from: with seniam-v1 always; with ghostly-v1 only 'calibration' (the patient's latest MVC baseline, used when the request gave none)",
-  })
-  mvc_source?: 'upload' | 'calibration' | 'session_estimate';
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'seniam-v1 only: band edges, onset method and threshold, every onset method with its agreement with the activated channel, ' +
-      'per-contraction RMS/MAV/MNF/MDF/FInsm5/envelope/%MVC, contraction-only summary, fatigue trends (slope, 95 % CI, n), ' +
-      'mains lines, the quality gate with reasons, the MVC used (docs/methods.md)',
-  })
-  seniam?: Record<string, unknown>;
 }
 
 export class EmgSignalDto {
@@ -115,7 +99,7 @@ export class EmgSignalDto {
       'Processed envelope (high-pass 20 Hz, rectified, low-pass 10 Hz, 50 ms mean), on "<base> Raw"',
   })
   processed_data!: number[] | null;
-  @ApiProperty({ nullable: true, type: 'null', description: 'Always null (kept for the original client)' })
+  @ApiProperty({ nullable: true, type: [Number], description: 'Always null (kept for the original client)' })
   activated_data!: null;
 }
 
@@ -129,7 +113,8 @@ export class C3dParametersDto {
   @ApiProperty({ nullable: true, type: String }) therapist_id!: string | null;
   @ApiProperty({ nullable: true, type: String }) group_id!: string | null;
   @ApiProperty({ nullable: true, type: String }) player_name!: string | null;
-  @ApiProperty({ nullable: true, type: 'null' }) player_id!: null;
+  @ApiProperty({ nullable: true, type: String, description: 'Always null (kept for the original client)' })
+  player_id!: null;
   @ApiProperty({ nullable: true, type: String }) time!: string | null;
   @ApiProperty({ example: 'ghostly-v1@1.0.0' }) processing_version!: string;
   @ApiProperty({ format: 'date-time' }) processed_at!: string;
@@ -170,8 +155,8 @@ export class ProcessingParametersDto {
   @ApiProperty() rms_overlap_percent!: number;
   @ApiProperty({
     nullable: true,
-    type: 'null',
-    description: 'No window: MVC is a percentile of the whole envelope',
+    type: Number,
+    description: 'Always null: no window, MVC is a percentile of the whole envelope',
   })
   mvc_window_seconds!: null;
   @ApiProperty() mvc_estimation_percentile!: number;
@@ -259,13 +244,7 @@ export class GameMetadataDto {
 }
 
 /** POST /upload and POST /analysis/recalc: the original's EMGAnalysisResult plus additions. */
-@ApiExtraModels(ChannelGateDto)
 export class EmgAnalysisResultDto {
-  @ApiPropertyOptional({
-    type: QualityGateDto,
-    description: 'seniam-v1 only, first key: says when a scored channel fails the signal-quality gate',
-  })
-  quality_gate?: QualityGateDto;
   @ApiProperty({ format: 'uuid' }) file_id!: string;
   @ApiProperty({ example: '20260101_120000', description: 'Local time YYYYMMDD_HHMMSS' }) timestamp!: string;
   @ApiProperty() source_filename!: string;

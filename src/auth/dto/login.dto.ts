@@ -3,7 +3,13 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ACCESS_ROLES, type AccessRole } from '../../shared/http/api-docs.decorators.js';
 
 export class LoginRequestDto {
-  @ApiProperty({ example: 'admin@example.org' })
+  // documented as a plain string, not `format: email` (which requires a dotted domain):
+  // admin@localhost, the first admin of an embedded install, is a valid login
+  @ApiProperty({
+    example: 'admin@localhost',
+    format: '',
+    description: 'An e-mail address; a domain without a dot (admin@localhost) is accepted',
+  })
   @IsEmail({ require_tld: false })
   @MaxLength(320)
   email!: string;

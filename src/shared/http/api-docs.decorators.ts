@@ -132,7 +132,12 @@ export function ApiSignedWebhook() {
     ApiSecurity('webhookSignature'),
     ApiErrors(
       { status: 401, code: 'signature_missing', message: 'Missing x-supabase-signature header' },
-      { status: 401, code: 'signature_invalid', message: 'Webhook signature does not match' },
+      { status: 401, code: 'signature_invalid', message: 'Invalid signature' },
+      {
+        status: 401,
+        code: 'webhook_not_configured',
+        message: 'WEBHOOK_SECRET is not set; unsigned webhooks are refused',
+      },
     ),
   );
 }

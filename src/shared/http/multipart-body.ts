@@ -29,6 +29,7 @@ export function ApiMultipartBody(dto: Type<unknown>, file: { name?: string; requ
 
 interface Schema {
   $ref?: string;
+  nullable?: boolean;
   example?: unknown;
   format?: string;
   allOf?: Schema[];
@@ -40,7 +41,13 @@ interface Schema {
 /** Replaces every multipart body's allOf of $refs and objects by one flat object schema. */
 export function flattenMultipartBodies(doc: OpenAPIObject): OpenAPIObject {
   const components = (doc.components?.schemas ?? {}) as Record<string, Schema>;
-  const resolve = (s: Schema): Schema => (s.$ref ? (components[s.$ref.split('/').pop()!] ?? {}) : s);
+  const inlined = new Set<string>();
+  const resolve = (s: Schema): Schema => {
+    if (!s.$ref) return s;
+    const name = s.$ref.split('/').pop()!;
+    inlined.add(name);
+    return components[name] ?? {};
+  };
   for (const path of Object.values(doc.paths)) {
     for (const op of Object.values(
       path as Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>,
@@ -58,6 +65,9 @@ export function flattenMultipartBodies(doc: OpenAPIObject): OpenAPIObject {
       media.schema = flat;
     }
   }
+  // a form DTO used nowhere else is now only an unused component
+  const text = JSON.stringify(doc);
+  for (const name of inlined) if (!text.includes(`#/components/schemas/${name}"`)) delete components[name];
   return doc;
 }
 
@@ -65,12 +75,13 @@ export function flattenMultipartBodies(doc: OpenAPIObject): OpenAPIObject {
  * Swagger UI fills every form field with a sample made from its schema (the minimum, the
  * maximum, or {"additionalProp1": 0}) and sends it on Execute, so an optional field would never
  * be "not given". An empty example makes the field start empty, which the server reads as not
- * given (see form-values.ts); required fields and file parts keep their own examples.
+ * given, like 'null' (nullable; see form-values.ts). A null example would show the text "null".
+ * Required fields and file parts keep their own examples.
  */
 function blankOptionalFields(schema: Schema): void {
   const required = new Set(schema.required ?? []);
   for (const [name, property] of Object.entries(schema.properties ?? {}) as [string, Schema][]) {
     if (required.has(name) || property.format === 'binary') continue;
-    schema.properties![name] = { ...property, example: '' };
+    schema.properties![name] = { ...property, nullable: true, example: '' };
   }
 }
