@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Database } from '../../src/infrastructure/database/database.js';
+import { migrate } from '../../src/infrastructure/database/migrator.js';
 import { GRANT_SETUPS, type GrantSetup } from './rls-databases.js';
 import { ACTORS, type RlsFixture, seedRlsFixture } from './rls-fixture.js';
 import { defaultPrivilegeDifferences, grantDifferences, publicObjects } from './rls-grants.js';
-import { loadRlsMatrix, loadRlsMatrixFile, runMatrixCase } from './rls-runner.js';
+import { loadRlsMatrix, loadRlsMatrixFile, matrixDeviations, runMatrixCase } from './rls-runner.js';
 
 export interface OpenDatabase {
   db: Database;
@@ -53,6 +54,51 @@ export function describeRlsMatrix(engine: string, open: (setup: GrantSetup) => P
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       expect(await runMatrixCase(handle.db, fx, c)).toBe(c.expect);
+    });
+  });
+}
+
+const FINDINGS = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * Issue 15's seven findings, each shown to fail and then to pass on the same data: a database
+ * migrated up to the strict migration (`open(setup)` with beforeStrict) is seeded, the cases
+ * marked `finding: N` replayed (every finding must have a case that deviates), then the remaining
+ * migrations run over that data (player names already stored are moved too) and every finding
+ * case must pass.
+ */
+export function describeRlsFindings(
+  engine: string,
+  open: (setup: GrantSetup) => Promise<OpenDatabase>,
+): void {
+  const findingCases = loadRlsMatrix().filter((c) => c.finding !== undefined);
+
+  describe.each(GRANT_SETUPS)(`issue 15 findings on ${engine}, %s grants`, (setup) => {
+    let handle: OpenDatabase;
+    let fx: RlsFixture;
+    let before: Awaited<ReturnType<typeof matrixDeviations>>;
+    let defaultsBefore: string[];
+    beforeAll(async () => {
+      handle = await open(setup);
+      fx = await seedRlsFixture(handle.db);
+      before = await matrixDeviations(handle.db, fx, findingCases);
+      defaultsBefore = await defaultPrivilegeDifferences(handle.db);
+      await migrate(handle.db);
+    }, 180_000);
+    afterAll(async () => handle?.close());
+
+    it('before 0013, every finding has a case that fails', () => {
+      const failing = new Set(before.map((d) => findingCases.find((c) => c.name === d.name)!.finding));
+      expect(FINDINGS.filter((f) => !failing.has(f))).toEqual([]);
+    });
+
+    it('after 0013 over the same data, every finding case passes', async () => {
+      expect(await matrixDeviations(handle.db, fx, findingCases)).toEqual([]);
+    });
+
+    it("finding 7's default privileges: open before 0013, closed after", async () => {
+      expect(defaultsBefore).not.toEqual([]);
+      expect(await defaultPrivilegeDifferences(handle.db)).toEqual([]);
     });
   });
 }
