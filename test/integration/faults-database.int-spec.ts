@@ -3,17 +3,21 @@
 // whose connection died answers 503 database_unavailable, the next ones succeed without a restart,
 // and every accepted session completes exactly once.
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/infrastructure/database/database.js';
 import { migrate } from '../../src/infrastructure/database/migrator.js';
 import { PostgresDatabase } from '../../src/infrastructure/database/postgres-database.js';
+import { SESSION_QUEUE } from '../../src/infrastructure/queue/queue.constants.js';
 import { fromDatabaseError } from '../../src/shared/errors/database-errors.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../support/postgres.js';
 import { startPrivatePostgres } from '../support/private-postgres.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server.js';
 import { randomPort, startService, until, type ServiceProcess } from '../support/service-process.js';
 import { ghostly, multipart } from '../support/session-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims } from '../support/tokens.js';
 
 jest.setTimeout(240_000);
@@ -109,6 +113,77 @@ describe('PostgreSQL connections terminated under load', () => {
       restartMs = Date.now() - started;
     });
     process.stdout.write(`faults-database (pg_ctl restart -m fast, took ${restartMs} ms): ${figures}\n`);
+  });
+});
+
+describe('a job whose attempts all meet a database outage', () => {
+  it('starts over once the attempts are spent, and completes when PostgreSQL is back', async () => {
+    const server = startPrivatePostgres();
+    const database = new PostgresDatabase(server.url, 3);
+    const redis = await startPrivateRedis();
+    let t: TestApp | undefined;
+    try {
+      await migrate(database);
+      t = await createTestApp(
+        {
+          JWT_SECRET: SECRET,
+          DATABASE_URL: server.url,
+          REDIS_URL: redis.url(),
+          JOB_ATTEMPTS: '2',
+          JOB_BACKOFF_MS: '100',
+          RECONCILE_INTERVAL_MS: '3600000',
+        },
+        { database },
+      );
+      const queue = t.get<Queue>(getQueueToken(SESSION_QUEUE) as never);
+      const h = bearer(await signHs256(SECRET, supabaseClaims(await createUser(database, 'therapist'))));
+      const patient = (
+        await t.app.inject({ method: 'POST', url: '/patients', headers: h, payload: {} })
+      ).json().patient_code as string;
+      await queue.pause(true);
+      const file = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
+      const body = multipart({ name: file, content: ghostly(file) }, { patient_code: patient });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/sessions',
+        headers: { ...h, ...body.headers },
+        payload: body.payload,
+      });
+      expect(res.statusCode).toBe(202);
+      const { id } = res.json<{ id: string }>();
+
+      server.pause(); // connections refused (ECONNREFUSED) from now on
+      await queue.resume(true);
+      // both attempts failed on the database; the job was enqueued again, and counted
+      await until(
+        async () => Number(await redis.client().get(`bull:sessions:recovered:${id}:r1`)) >= 1,
+        30_000,
+        'the job to start over',
+      );
+      const during = await t.app.inject({ method: 'GET', url: '/sessions', headers: h });
+      expect([during.statusCode, during.json().error]).toEqual([503, 'database_unavailable']);
+      server.resume();
+
+      const done = await until(
+        async () => {
+          const row = await database.kysely
+            .selectFrom('therapy_sessions')
+            .select(['processing_status', 'result_version'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          return row.processing_status !== 'queued' && row.processing_status !== 'processing' && row;
+        },
+        60_000,
+        'the session to finish',
+        100,
+      );
+      expect(done).toEqual({ processing_status: 'completed', result_version: 1 });
+    } finally {
+      await t?.close();
+      await database.close();
+      await redis.stop();
+      server.stop();
+    }
   });
 });
 

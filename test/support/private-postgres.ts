@@ -12,6 +12,9 @@ export interface PrivatePostgres {
   url: string;
   /** `pg_ctl restart -m fast`: open connections are terminated, new ones refused until it is up. */
   restart(): void;
+  /** `pg_ctl stop -m fast` / `start`, leaving the data in place: connections refused meanwhile. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -51,6 +54,8 @@ export function startPrivatePostgres(port = 25400 + Math.floor(Math.random() * 1
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     restart: () =>
       run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'log'), '-m', 'fast', '-w', 'restart']),
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: () => run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'log'), '-w', 'start']),
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -76,6 +76,28 @@ export class SessionReconciler implements OnModuleDestroy {
       });
   }
 
+  /**
+   * A job that failed all its attempts because the database was unreachable starts over, counted
+   * like a lost job: a long outage fails the session only once the budget is spent (and then
+   * through the reconciler, when the database answers again).
+   */
+  async retryAfterOutage(payload: ProcessSessionPayload, error: Error): Promise<void> {
+    const jobId = processSessionJobId(payload);
+    const budget = this.config.env.JOB_ATTEMPTS;
+    const recovery = await this.queue.countRecovery(jobId);
+    const log = { sessionId: payload.sessionId, jobId, recovery, budget, error: error.message };
+    if (recovery > budget) {
+      this.logger.warn({ msg: 'database outage outlasted the retry budget; the job stays failed', ...log });
+      return;
+    }
+    await this.producer.requeue({
+      id: payload.sessionId,
+      attempts: payload.run,
+      result_version: payload.expectedVersion,
+    });
+    this.logger.warn({ msg: 're-enqueued a job that failed on a database outage', ...log });
+  }
+
   /** One pass. `now` lets a test look past the grace period. */
   async reconcile(now = Date.now()): Promise<ReconcilerRun> {
     const started = performance.now();

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { JobQueue, PermanentJobError, type JobContext } from '../../infrastructure/queue/job-queue.js';
 import { AppConfig } from '../../shared/config/app-config.js';
+import { fromDatabaseError } from '../../shared/errors/database-errors.js';
 import { SessionProcessingService } from '../session-processing.service.js';
 import { SessionReconciler } from './session-reconciler.js';
 import { SessionProducer } from './session.producer.js';
@@ -38,6 +39,18 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
       if (job.name !== PROCESS_SESSION_JOB) return;
       // A job cut short by shutdown stays unfinished: the next start re-enqueues it.
       if (this.shuttingDown && !(error instanceof PermanentJobError)) return;
+      // The database was away for all the attempts: not the session's fault, and the failure could
+      // not be written anyway. The job starts over (within the reconciler's budget).
+      if (fromDatabaseError(error)?.code === 'database_unavailable') {
+        this.reconciler.retryAfterOutage(job.data as ProcessSessionPayload, error).catch((e: unknown) => {
+          this.logger.error({
+            msg: 'could not retry a job after a database outage',
+            jobId: job.id,
+            error: String(e),
+          });
+        });
+        return;
+      }
       const code = error instanceof PermanentJobError ? error.code : 'processing_failed';
       this.processing
         .markFailed(job.data as ProcessSessionPayload, code, error.message)
