@@ -88,6 +88,53 @@ export function seniamParams(profile: ProcessingProfile): SeniamParams {
   return profile.seniam;
 }
 
+/** %MVC and the scoring flags: intensity = envelope peak >= threshold, duration >= target. */
+function flagged(
+  c: ContractionMetrics,
+  mvc: number,
+  threshold: number,
+  dThr: number | null,
+): SeniamContraction {
+  const meetsMvc = c.envelopePeak >= threshold;
+  const meetsDuration = dThr !== null && c.durationMs >= dThr;
+  return {
+    ...c,
+    pctMvcPeak: (100 * c.envelopePeak) / mvc,
+    pctMvcMean: (100 * c.envelopeMean) / mvc,
+    meetsMvc,
+    meetsDuration,
+    isGood: dThr !== null ? meetsMvc && meetsDuration : meetsMvc,
+  };
+}
+
+/** Contraction-only summary: pooled band-passed RMS/MAV, means of the per-contraction values. */
+function summarize(
+  bp: Float64Array,
+  spans: readonly Span[],
+  metrics: readonly ContractionMetrics[],
+): SeniamChannelAnalysis['summary'] {
+  let s2 = 0;
+  let s1 = 0;
+  let n = 0;
+  for (const s of spans)
+    for (let i = s.start; i < s.end; i++) {
+      s2 += bp[i]! * bp[i]!;
+      s1 += Math.abs(bp[i]!);
+      n++;
+    }
+  const spec = metrics.filter((c) => c.mdf !== null);
+  return {
+    rms: n ? Math.sqrt(s2 / n) : null,
+    mav: n ? s1 / n : null,
+    mnf: mean(spec.map((c) => c.mnf!)),
+    mdf: mean(spec.map((c) => c.mdf!)),
+    fiNsm5: mean(spec.map((c) => c.fiNsm5!)),
+    spectralCount: spec.length,
+    envelopePeak: metrics.length ? Math.max(...metrics.map((c) => c.envelopePeak)) : null,
+    envelopeMean: mean(metrics.map((c) => c.envelopeMean)),
+  };
+}
+
 export function analyzeSeniamChannel(
   inp: SeniamChannelInput,
   profile: ProcessingProfile,
@@ -113,28 +160,7 @@ export function analyzeSeniamChannel(
   const mvcSource: MvcSource = mvcGiven ? (inp.mvcSource ?? 'upload') : 'session_estimate';
   const threshold = (mvcValue * inp.thresholdPercentage) / 100;
   const dThr = inp.durationThresholdMs;
-  const contractions = metrics.map((c): SeniamContraction => {
-    const meetsMvc = c.envelopePeak >= threshold;
-    const meetsDuration = dThr !== null && c.durationMs >= dThr;
-    return {
-      ...c,
-      pctMvcPeak: (100 * c.envelopePeak) / mvcValue,
-      pctMvcMean: (100 * c.envelopeMean) / mvcValue,
-      meetsMvc,
-      meetsDuration,
-      isGood: dThr !== null ? meetsMvc && meetsDuration : meetsMvc,
-    };
-  });
-  let s2 = 0;
-  let s1 = 0;
-  let nOn = 0;
-  for (const s of onset.spans)
-    for (let i = s.start; i < s.end; i++) {
-      s2 += bp[i]! * bp[i]!;
-      s1 += Math.abs(bp[i]!);
-      nOn++;
-    }
-  const spec = metrics.filter((c) => c.mdf !== null);
+  const contractions = metrics.map((c) => flagged(c, mvcValue, threshold, dThr));
   const fatigue = fatigueTrends(metrics, p.fatigue.fiBaselineContractions, p.fatigue.confidence);
   const mains = mainsInterference(bp, fs, band.lowHz, band.highHz, p.mains);
   const gate = qualityGate(
@@ -155,16 +181,7 @@ export function analyzeSeniamChannel(
     onset,
     methods,
     contractions,
-    summary: {
-      rms: nOn ? Math.sqrt(s2 / nOn) : null,
-      mav: nOn ? s1 / nOn : null,
-      mnf: mean(spec.map((c) => c.mnf!)),
-      mdf: mean(spec.map((c) => c.mdf!)),
-      fiNsm5: mean(spec.map((c) => c.fiNsm5!)),
-      spectralCount: spec.length,
-      envelopePeak: metrics.length ? Math.max(...metrics.map((c) => c.envelopePeak)) : null,
-      envelopeMean: mean(metrics.map((c) => c.envelopeMean)),
-    },
+    summary: summarize(bp, onset.spans, metrics),
     fatigue,
     mains,
     gate,
