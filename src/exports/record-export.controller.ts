@@ -29,10 +29,15 @@ const EXPORT_CONTENT = {
   content: {
     'application/json': { schema: { $ref: getSchemaPath(ExportDocumentDto) } },
     'text/csv': {
+      // CSV text: described as its rows (one line per item, header line first).
       schema: {
-        type: 'string',
-        description:
-          'One table (table=): rows of ExportSessionRowDto, ExportChannelRowDto or ExportContractionRowDto, header first',
+        type: 'array',
+        description: 'One table (table=), one CSV line per row after the header line',
+        items: {
+          oneOf: [ExportSessionRowDto, ExportChannelRowDto, ExportContractionRowDto].map((m) => ({
+            $ref: getSchemaPath(m),
+          })),
+        },
       },
     },
     'application/zip': {
