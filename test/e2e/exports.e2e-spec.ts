@@ -296,6 +296,8 @@ describe('exports: session, patient and cohort (embedded)', () => {
       sessions: { patient_code: string; session_code: string }[];
     };
     expect(doc.export.pseudonymised).toBe(true);
+    // the file hash would link one export's pseudonyms to the next one's
+    expect(doc.sessions.every((x) => (x as unknown as { file_hash: unknown }).file_hash === null)).toBe(true);
     // stable within one export, different in the next
     const [a, b] = doc.sessions;
     expect(a!.patient_code).toBe(b!.patient_code);

@@ -14,8 +14,8 @@ export class ExportSessionRowDto {
   processed_at!: string | null;
   @ApiProperty({ type: String, description: describeColumn('sessions', 'file_name'), nullable: true })
   file_name!: string | null;
-  @ApiProperty({ type: String, description: describeColumn('sessions', 'file_hash') })
-  file_hash!: string;
+  @ApiProperty({ type: String, description: describeColumn('sessions', 'file_hash'), nullable: true })
+  file_hash!: string | null;
   @ApiProperty({ type: String, description: describeColumn('sessions', 'game_name'), nullable: true })
   game_name!: string | null;
   @ApiProperty({ type: String, description: describeColumn('sessions', 'game_level'), nullable: true })

@@ -23,7 +23,11 @@ export const SESSION_COLUMNS = [
   c('session_date', 'ISO 8601', 'Recording date-time (from the file, else the upload time)'),
   c('processed_at', 'ISO 8601', 'When the analysis finished'),
   c('file_name', null, 'Stored file name; empty in a pseudonymised export (names can carry dates and codes)'),
-  c('file_hash', null, 'SHA-256 of the C3D file content'),
+  c(
+    'file_hash',
+    null,
+    'SHA-256 of the C3D file content; empty in a pseudonymised export (it would link exports)',
+  ),
   c('game_name', null, 'Game that recorded the session (C3D INFO:GAME_NAME)'),
   c('game_level', null, 'Game level (C3D INFO:GAME_LEVEL)'),
   c('game_points_reported', 'points', 'Score the game wrote into the file (C3D SUBJECTS:GAME_SCORE)'),

@@ -25,7 +25,7 @@ export function toSessionRecord(row: SessionExportRow, p: Pseudonymiser): Sessio
     session_date: iso(row.session_date ?? row.created_at),
     processed_at: iso(row.processed_at),
     file_name: p.enabled ? null : (row.file_path.split('/').pop() ?? null),
-    file_hash: row.file_hash,
+    file_hash: p.enabled ? null : row.file_hash,
     game_name: text(meta.game_name),
     game_level: text(meta.level),
     game_points_reported: num(meta.game_score),
