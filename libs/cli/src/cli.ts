@@ -24,6 +24,7 @@ const commands: Record<string, { summary: string; run: Command; help?: () => Pro
     summary:
       'report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--paper a4|letter]   session report',
     run: (args) => import('./report.js').then((m) => m.runReport(args)),
+    help: () => import('./report.js').then((m) => m.USAGE),
   },
   bids: {
     summary:

@@ -49,11 +49,18 @@ describe('emg-c3d report', () => {
     expect(c.out.join('')).toContain('<div class="warn" data-code="unfinalised">');
   });
 
+  it('a file that is not a C3D exits 2 with the reader’s code, writing nothing on stdout', async () => {
+    const c = capture();
+    expect(await runReport([join(process.cwd(), 'package.json')], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/^emg-c3d report: error \(/);
+    expect(c.out).toEqual([]);
+  });
+
   it('--out NAME.pdf without Chromium exits 3 saying how to enable it, and writes nothing', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'emg-report-')), 'r.pdf');
     const c = capture(null);
     expect(await runReport([f0409, '--out', out], c.io)).toBe(3);
-    expect(c.err.join('')).toContain('apt-get install chromium');
+    expect(c.err.join('')).toMatch(/^emg-c3d report: error \(pdf_unavailable\): .*apt-get install chromium/);
     expect(existsSync(out)).toBe(false);
   });
 

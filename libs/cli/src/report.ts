@@ -1,12 +1,15 @@
 /**
  * `emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1] [--paper a4|letter]`
  * Analyses FILE and writes its session report: HTML on stdout without --out, else to --out as
- * HTML or PDF by its extension (PDF needs Chromium: exit 3 with how to enable it when missing).
+ * HTML or PDF by its extension. Exit codes as every command (1 usage, 2 input that cannot be read
+ * or analysed), and 3 when a PDF is asked for but Chromium is missing (the message says how to
+ * enable it; HTML works without it).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readC3d } from '@app/c3d';
+import { processIo, reportError, usageError, type CliIo } from './cli-errors.js';
 import {
   AnalysisError,
   analyzeC3d,
@@ -26,19 +29,15 @@ import {
   type Paper,
 } from '@app/report/node';
 
-export interface ReportIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface ReportIo extends CliIo {
   /** Chromium executable (tests); default: CHROMIUM_PATH or the usual system paths. */
   chromium?: string | null;
 }
 
-const defaultIo: ReportIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
+/** A PDF was asked for and this machine cannot render one. */
+export const EXIT_PDF_UNAVAILABLE = 3;
 
-const USAGE =
+export const USAGE =
   'usage: emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1] [--paper a4|letter]\n' +
   '  HTML on stdout without --out; --out NAME.pdf renders a PDF with Chromium (CHROMIUM_PATH, default /usr/bin/chromium)\n';
 
@@ -98,13 +97,15 @@ export function reportHtml(path: string, params: AnalysisParams = {}, profile?: 
   return renderSessionReport(model);
 }
 
-export async function runReport(argv: string[], io: ReportIo = defaultIo): Promise<number> {
+export async function runReport(argv: string[], io: ReportIo = processIo): Promise<number> {
   const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.stderr(`emg-c3d report: ${args}\n${USAGE}`);
-    return 1;
+  if (typeof args === 'string') return usageError(io, 'report', false, args, USAGE);
+  let html: string;
+  try {
+    html = reportHtml(args.file, loadParams(args.params), args.profile);
+  } catch (e) {
+    return reportError(io, 'report', false, e);
   }
-  const html = reportHtml(args.file, loadParams(args.params), args.profile);
   if (args.out === undefined) {
     io.stdout(html);
     return 0;
@@ -123,8 +124,7 @@ export async function runReport(argv: string[], io: ReportIo = defaultIo): Promi
     return 0;
   } catch (error) {
     if (!(error instanceof PdfUnavailableError)) throw error;
-    io.stderr(`emg-c3d report: ${error.message}\n`);
-    return 3;
+    return reportError(io, 'report', false, error, EXIT_PDF_UNAVAILABLE);
   } finally {
     await renderer.close();
   }
