@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeC3d, type C3dWriteSpec } from '@app/c3d';
+import { sharedCorpus } from '../../c3d/test-data/corpus.js';
 import { runInspect, type InspectIo } from './inspect.js';
 
 const ghostly = join(process.cwd(), 'test/fixtures/ghostly/Ghostly_Emg_20230321_17-50-17-0881.c3d');
@@ -307,8 +308,9 @@ describe('emg-c3d inspect --json: same-name groups and parameters', () => {
   // c3d.org sample_33: two PROCESSING groups (ids 10 and 11, the second empty) and 2879
   // PROCESSING parameter records of 115 names, 113 of them repeated (the MANIFEST lists those
   // 113): 115 shown, 2879 - 115 = 2764 records left out, 20 names listed and 93 more
-  const bigparlove = join(process.cwd(), '../shared/data/c3d/c3dio-c3d.org-samples/sample_33/bigparlove.c3d');
-  (existsSync(bigparlove) ? it : it.skip)(
+  const corpus = sharedCorpus('c3d', 'inspect: bigparlove.c3d');
+  const bigparlove = join(corpus.dir, 'c3dio-c3d.org-samples/sample_33/bigparlove.c3d');
+  (corpus.present && existsSync(bigparlove) ? it : it.skip)(
     'bigparlove.c3d (shared corpus): both duplications are reported',
     async () => {
       const json = await inspectJson([bigparlove]);
