@@ -42,7 +42,7 @@ describe('emg-c3d bids', () => {
     const c = capture();
     const code = await runBids([src, '--out', out, '--muscles', 'CH1=left rectus femoris'], c.io);
     expect(code).toBe(2);
-    expect(c.err.join('')).toMatch(/broken\.c3d: /);
+    expect(c.err.join('')).toMatch(/broken\.c3d: error \(truncated\)( at byte \d+)?: /);
     expect(c.out.join('')).toMatch(/2 session\(s\) of 1 subject\(s\) written/);
     const tree = readTree(out);
     expect(checkBidsDataset(tree)).toEqual([]);
@@ -58,6 +58,16 @@ describe('emg-c3d bids', () => {
     expect(new TextDecoder().decode(tree.get('participants.tsv'))).toBe(
       'participant_id\tage_group\tsex\nsub-P007\tn/a\tn/a\n',
     );
+  });
+
+  it('an empty or missing folder is bad input (exit 2) in the shared error form', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'bids-empty-'));
+    const c = capture();
+    expect(await runBids([empty, '--out', join(empty, 'out')], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/^emg-c3d bids: error \(no_c3d_files\): no \.c3d files found under /);
+    const m = capture();
+    expect(await runBids([join(empty, 'nope'), '--out', join(empty, 'out')], m.io)).toBe(2);
+    expect(m.err.join('')).toMatch(/^emg-c3d bids: error \(ENOENT\): /);
   });
 
   it('refuses bad usage with exit code 1', async () => {

@@ -19,18 +19,18 @@ import {
   type BidsFile,
 } from '@app/bids';
 import { readC3d, type C3dFile } from '@app/c3d';
+import {
+  CliError,
+  errorBody,
+  errorText,
+  EXIT_BAD_INPUT,
+  processIo,
+  reportError,
+  usageError,
+  type CliIo,
+} from './cli-errors.js';
 
-export interface BidsIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const defaultIo: BidsIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
-
-const USAGE =
+export const USAGE =
   'usage: emg-c3d bids DIR --out BIDS_ROOT [--subject LABEL] [--muscles CH1=NAME,CH2=NAME] [--profile NAME]\n';
 
 interface Args {
@@ -84,10 +84,9 @@ function subjectOf(root: string, file: string, fixed: string | undefined): strin
   return folder ? folder.toUpperCase() : '01';
 }
 
-function message(e: unknown): string {
-  const o = typeof e === 'object' && e !== null ? (e as { code?: unknown; message?: unknown }) : {};
-  const text = typeof o.message === 'string' ? o.message : String(e);
-  return typeof o.code === 'string' ? `${o.code}: ${text}` : text;
+/** One file's failure, in the shared error text: "FILE: error (code): message". */
+function fileError(io: CliIo, root: string, file: string, e: unknown): void {
+  io.stderr(`${relative(root, file)}: ${errorText(errorBody(e))}\n`);
 }
 
 function writeTree(root: string, files: BidsFile[], tree: Map<string, Uint8Array | string>): void {
@@ -99,22 +98,15 @@ function writeTree(root: string, files: BidsFile[], tree: Map<string, Uint8Array
   }
 }
 
-export async function runBids(argv: string[], io: BidsIo = defaultIo): Promise<number> {
+export async function runBids(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.stderr(`emg-c3d bids: ${args}\n${USAGE}`);
-    return 1;
-  }
+  if (typeof args === 'string') return usageError(io, 'bids', false, args, USAGE);
   let files: string[];
   try {
     files = c3dFiles(args.dir);
+    if (files.length === 0) throw new CliError('no_c3d_files', `no .c3d files found under ${args.dir}`);
   } catch (e) {
-    io.stderr(`emg-c3d bids: ${message(e)}\n`);
-    return 2;
-  }
-  if (files.length === 0) {
-    io.stderr(`emg-c3d bids: no .c3d file under ${args.dir}\n`);
-    return 2;
+    return reportError(io, 'bids', false, e);
   }
   // Read every file's start time first, to number each subject's sessions in time order.
   const read: { file: string; subject: string; c3d: C3dFile; time: string }[] = [];
@@ -130,7 +122,7 @@ export async function runBids(argv: string[], io: BidsIo = defaultIo): Promise<n
       });
     } catch (e) {
       failed++;
-      io.stderr(`${relative(args.dir, file)}: ${message(e)}\n`);
+      fileError(io, args.dir, file, e);
     }
   }
   read.sort(
@@ -162,7 +154,7 @@ export async function runBids(argv: string[], io: BidsIo = defaultIo): Promise<n
       io.stderr(`${relative(args.dir, r.file)} -> sub-${r.subject}/ses-${String(n).padStart(2, '0')}\n`);
     } catch (e) {
       failed++;
-      io.stderr(`${relative(args.dir, r.file)}: ${message(e)}\n`);
+      fileError(io, args.dir, r.file, e);
     }
   }
   const participants = [...numbers.keys()].map((subject) => ({ subject }));
@@ -188,5 +180,5 @@ export async function runBids(argv: string[], io: BidsIo = defaultIo): Promise<n
     `${written} session(s) of ${numbers.size} subject(s) written to ${args.out}${failed ? `, ${failed} file(s) failed` : ''}\n`,
   );
   if (problems.length > 0) return 1;
-  return Promise.resolve(failed > 0 ? 2 : 0);
+  return failed > 0 ? EXIT_BAD_INPUT : 0;
 }

@@ -30,6 +30,7 @@ const commands: Record<string, { summary: string; run: Command; help?: () => Pro
     summary:
       'bids DIR --out BIDS_ROOT [--subject LABEL] [--muscles CH1=NAME,...]   EMG-BIDS 1.11 dataset (EDF+)',
     run: (args) => import('./bids.js').then((m) => m.runBids(args)),
+    help: () => import('./bids.js').then((m) => m.USAGE),
   },
 };
 
