@@ -29,10 +29,16 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // Off unless configured: a client could otherwise choose its own address (X-Forwarded-For)
     // and so escape the per-address login limit.
     trustProxy: config.env.TRUST_PROXY,
-    // A whole request must arrive within this time (slow senders cannot hold sockets open), and
-    // a handler that has not answered by then gets 503 (its work is cancelled cooperatively).
+    // A whole request must arrive within this time (slow senders cannot hold sockets open: 408),
+    // and be answered within twice that, or it gets 503 (its work is cancelled cooperatively).
+    // Node applies requestTimeout only when given to the server's constructor, and checks it on
+    // an interval: a quarter of the timeout, at most Node's default of 30 s.
     requestTimeout: config.env.REQUEST_TIMEOUT_MS,
-    handlerTimeout: config.env.REQUEST_TIMEOUT_MS,
+    handlerTimeout: 2 * config.env.REQUEST_TIMEOUT_MS,
+    http: {
+      requestTimeout: config.env.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.env.REQUEST_TIMEOUT_MS / 4)),
+    },
   });
 }
 
