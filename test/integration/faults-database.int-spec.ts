@@ -3,6 +3,9 @@
 // whose connection died answers 503 database_unavailable, the next ones succeed without a restart,
 // and every accepted session completes exactly once.
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { sql } from 'kysely';
@@ -203,12 +206,14 @@ async function underLoad(
   const redis: PrivateRedis = await startPrivateRedis();
   cleanups.push(() => redis.stop());
   const port = randomPort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'emg-faults-db-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   const base = `http://127.0.0.1:${port}`;
   const common = {
     DATABASE_URL: url,
     REDIS_URL: redis.url(),
     JWT_SECRET: SECRET,
-    DATA_DIR: `/tmp/emg-faults-db-${port}`,
+    DATA_DIR: dataDir,
     JOB_LOCK_MS: '3000',
     JOB_BACKOFF_MS: '200',
     RECONCILE_INTERVAL_MS: '2000',

@@ -3,6 +3,9 @@
 // the API keeps answering (uploads are stored and enqueued later, the cache misses, readiness
 // says redis down) and no process crashes.
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Bull from 'bull';
 import { Redis } from 'ioredis';
 import { createTestPostgres } from '../support/postgres.js';
@@ -41,12 +44,14 @@ describe('Redis restarted without persistence while jobs are queued', () => {
     const redis = await startPrivateRedis();
     cleanups.push(() => redis.stop());
     const port = randomPort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'emg-faults-redis-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     const base = `http://127.0.0.1:${port}`;
     const common = {
       DATABASE_URL: db.url,
       REDIS_URL: redis.url(),
       JWT_SECRET: SECRET,
-      DATA_DIR: `/tmp/emg-faults-redis-${port}`,
+      DATA_DIR: dataDir,
       JOB_LOCK_MS: '3000',
       RECONCILE_INTERVAL_MS: String(INTERVAL_MS),
     };
