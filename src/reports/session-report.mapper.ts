@@ -18,6 +18,7 @@ import {
 import { channelSignal, collectWarnings, type ReportScores, type SessionReportModel } from '@app/report';
 import type { WeightsReport } from '@app/scoring';
 import type { ContractionDto, SessionDetailDto } from '../session/dto/session-response.dto.js';
+import type { PerformanceScoresDto, SessionTargetsDto } from '../session/dto/session-result-parts.dto.js';
 
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -55,9 +56,9 @@ function scoresOf(d: SessionDetailDto, configName: string | null): ReportScores 
   const s = d.performance_scores;
   if (!s) return null;
   const w = (s.weights_used ?? {}) as Partial<WeightsReport> & { rpe_value?: number; rpe_source?: string };
-  const settings = d.session_settings ?? {};
+  const settings: Partial<SessionTargetsDto> = d.session_settings ?? {};
   const weights: WeightsReport | null = typeof w.weight_compliance === 'number' ? (w as WeightsReport) : null;
-  const n = (k: string) => numOrNull(s[k]);
+  const n = (k: keyof PerformanceScoresDto) => numOrNull(s[k]);
   return {
     scoring_config_id: typeof s.scoring_config_id === 'string' ? s.scoring_config_id : null,
     scoring_config_name: configName,

@@ -8,6 +8,11 @@ import type {
   SessionStatusDto,
   SessionSummaryDto,
 } from './dto/session-response.dto.js';
+import type {
+  DetectionOptionsUsedDto,
+  ParameterNoteDto,
+  ParametersReportDto,
+} from './dto/session-result-parts.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
 import { sessionQuality } from './session-quality.js';
@@ -65,9 +70,21 @@ export function toSessionSummaryDto(
   };
 }
 
-function toChannelDto(s: Selectable<EmgStatisticsTable>): ChannelStatisticsDto {
+/** The first two channels are the scores' left and right muscles (sorted names: CH1, CH2). */
+const MUSCLES = ['left', 'right'] as const;
+
+function analyticsOf(s: Selectable<EmgStatisticsTable>): {
+  threshold_factor_used?: unknown;
+  timing_source?: unknown;
+} {
+  return (s.analytics ?? {}) as { threshold_factor_used?: unknown; timing_source?: unknown };
+}
+
+function toChannelDto(s: Selectable<EmgStatisticsTable>, index: number): ChannelStatisticsDto {
+  const a = analyticsOf(s);
   return {
     channel_name: s.channel_name,
+    muscle: MUSCLES[index] ?? null,
     total_contractions: s.total_contractions,
     good_contractions: s.good_contractions,
     mvc_compliant_contractions: s.mvc_compliant_contractions,
@@ -78,6 +95,8 @@ function toChannelDto(s: Selectable<EmgStatisticsTable>): ChannelStatisticsDto {
     mvc_threshold_percentage: s.mvc_threshold_percentage,
     mvc_source: s.mvc_source,
     duration_threshold_ms: s.duration_threshold_ms,
+    threshold_factor_used: typeof a.threshold_factor_used === 'number' ? a.threshold_factor_used : null,
+    timing_source: a.timing_source === 'activated' || a.timing_source === 'envelope' ? a.timing_source : null,
     sampling_rate_hz: s.sampling_rate_hz,
     duration_seconds: s.duration_seconds,
     rms: s.rms,
@@ -107,6 +126,44 @@ function toContractionDto(c: Selectable<ContractionsTable>): ContractionDto {
   };
 }
 
+/** Requested vs used detection parameters, with a note wherever a channel used another value. */
+export function parametersReport(
+  requested: Record<string, unknown>,
+  statistics: Selectable<EmgStatisticsTable>[],
+): ParametersReportDto {
+  const stored = statistics[0]?.processing_parameters as Record<string, unknown> | null | undefined;
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const used: DetectionOptionsUsedDto | null = stored
+    ? {
+        threshold_factor: num(stored.threshold_factor),
+        min_duration_ms: num(stored.min_duration_ms),
+        smoothing_window: num(stored.smoothing_window),
+      }
+    : null;
+  const options = (requested.processing_options ?? {}) as { threshold_factor?: unknown };
+  const asked = typeof options.threshold_factor === 'number' ? options.threshold_factor : null;
+  const notes: ParameterNoteDto[] = [];
+  for (const s of statistics) {
+    const a = analyticsOf(s);
+    const factor = typeof a.threshold_factor_used === 'number' ? a.threshold_factor_used : null;
+    if (a.timing_source === 'activated' && factor !== null && factor !== (asked ?? used?.threshold_factor)) {
+      notes.push({
+        parameter: 'threshold_factor',
+        channel: s.channel_name,
+        requested: asked,
+        used: factor,
+        reason:
+          `${s.channel_name} has a GHOSTLY "activated" signal: contraction timing follows it, with the ` +
+          "processing profile's own threshold factor; the requested one applies to channels timed on their envelope",
+      });
+    }
+  }
+  return { requested, used, notes };
+}
+
+/** Timings read to 0.1 ms: the digits past that are noise of the clock. */
+const tenthOfMs = (ms: number | null): number | null => (ms === null ? null : Math.round(ms * 10) / 10);
+
 export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Results): SessionDetailDto {
   const scores = r.scores
     ? { ...withoutIds(r.scores), created_at: iso(r.scores.created_at), updated_at: iso(r.scores.updated_at) }
@@ -134,12 +191,13 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
     error_message: row.error_message,
     file_hash: row.file_hash,
     result_version: row.result_version,
-    processing_time_ms: row.processing_time_ms,
+    processing_time_ms: tenthOfMs(row.processing_time_ms),
     game_metadata: row.game_metadata,
     processing_profile: r.statistics[0]?.processing_profile ?? null,
     processing_parameters: row.analysis_params as Record<string, unknown>,
+    parameters: parametersReport(row.analysis_params as Record<string, unknown>, r.statistics),
     subjective: row.subjective as Record<string, unknown>,
-    channels: r.statistics.map(toChannelDto),
+    channels: r.statistics.map((s, i) => toChannelDto(s, i)),
     contractions: r.contractions.map(toContractionDto),
     performance_scores: scores,
     session_settings: settings,
