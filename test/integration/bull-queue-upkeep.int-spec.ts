@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import Bull from 'bull';
 import { randomUUID } from 'node:crypto';
-import { BullJobQueue } from '../../src/infrastructure/queue/bull-queue.js';
-import { PermanentJobError } from '../../src/infrastructure/queue/job-queue.js';
+import { BullJobQueue, ENQUEUE_TIMEOUT_MS } from '../../src/infrastructure/queue/bull-queue.js';
+import { PermanentJobError, QueueUnavailableError } from '../../src/infrastructure/queue/job-queue.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -79,5 +79,19 @@ describe('BullJobQueue upkeep against real Redis', () => {
     await q.putNote('reconciler', { at: 'now', requeued: 2 }, 10_000);
     expect(await q.readNote('reconciler')).toEqual({ at: 'now', requeued: 2 });
     expect(await other.readNote('reconciler')).toBeNull(); // another queue, another namespace
+  });
+
+  it('an add while Redis is unreachable fails within the enqueue timeout as queue_unavailable (503)', async () => {
+    const bull = new Bull(`test-upkeep-${randomUUID()}`, 'redis://127.0.0.1:1');
+    const q = new BullJobQueue(bull, { attempts: 1, backoffMs: 10 });
+    const started = Date.now();
+    const error = await q.add('work', {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(ENQUEUE_TIMEOUT_MS + 1000);
+    expect(error).toBeInstanceOf(QueueUnavailableError);
+    expect(error).toMatchObject({ code: 'queue_unavailable', kind: 'unavailable' });
+    await bull.close(true);
   });
 });

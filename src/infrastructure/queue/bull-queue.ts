@@ -10,6 +10,7 @@ import {
   JobQueue,
   PermanentJobError,
   type QueueCounts,
+  QueueUnavailableError,
 } from './job-queue.js';
 
 /** The error Bull raises for a job that stalled more than its maxStalledCount (bull/lib/queue.js). */
@@ -80,7 +81,12 @@ export class BullJobQueue extends JobQueue {
       }),
       ENQUEUE_TIMEOUT_MS,
       'Redis (adding a job)',
-    );
+    ).catch((error: unknown) => {
+      throw new QueueUnavailableError(
+        `The job queue is unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    });
     return String(job.id);
   }
 

@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/errors/app-error.js';
+
 /**
  * The job-queue seam. Bull over Redis in server mode, an in-process queue in embedded mode;
  * processors see the same interface in both.
@@ -30,6 +32,13 @@ export class PermanentJobError extends Error {
   ) {
     super(message, options);
     this.name = 'PermanentJobError';
+  }
+}
+
+/** The queue could not take a job (Redis unreachable): 503 `queue_unavailable` if it reaches a client. */
+export class QueueUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unavailable', 'queue_unavailable', message, undefined, options);
   }
 }
 
