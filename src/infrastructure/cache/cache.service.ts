@@ -2,13 +2,18 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 
-/** TTLs in milliseconds, per kind of entry. */
-export const CACHE_TTL = {
-  sessionResult: 60 * 60 * 1000,
+/**
+ * TTLs in milliseconds, per kind of entry; `undefined` means the cache's default lifetime,
+ * CACHE_TTL_SECONDS (set in cache.module.ts). Session results and signals use it: their keys
+ * change with every new result, so the lifetime only bounds memory. User profiles keep a short
+ * fixed lifetime: a deactivated account must stop working within 30 s whatever is configured.
+ */
+export const CACHE_TTL: Record<'sessionResult' | 'userProfile' | 'sessionSignals', number | undefined> = {
+  sessionResult: undefined,
   userProfile: 30 * 1000,
   /** Signals of a stored session: the file and the result version never change under a key. */
-  sessionSignals: 60 * 60 * 1000,
-} as const;
+  sessionSignals: undefined,
+};
 
 /** Lookups through {@link CacheService} since this process started (GET /cache/stats). */
 export interface CacheCounters {
@@ -72,7 +77,8 @@ export class CacheService {
     }
   }
 
-  async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+  /** ttlMs undefined: the configured default lifetime (CACHE_TTL_SECONDS). */
+  async set<T>(key: string, value: T, ttlMs: number | undefined): Promise<void> {
     try {
       await this.cache.set(key, value, ttlMs);
     } catch (error) {
@@ -91,7 +97,7 @@ export class CacheService {
   }
 
   /** Cache-aside: returns the cached value or computes, stores and returns it. */
-  async getOrSet<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  async getOrSet<T>(key: string, ttlMs: number | undefined, load: () => Promise<T>): Promise<T> {
     const hit = await this.get<T>(key);
     if (hit !== undefined) return hit;
     const value = await load();
