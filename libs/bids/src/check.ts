@@ -99,10 +99,6 @@ function checkSession(tree: BidsTree, edfPath: string, problems: string[]) {
       problems.push(`${base}_emg.json: SoftwareFilters must be an object or n/a`);
     if (typeof sidecar.TaskName !== 'string' || !sidecar.TaskName)
       problems.push(`${base}_emg.json: TaskName must be a string`);
-    if ('EMGChannelCount' in sidecar && sidecar.EMGChannelCount !== labels.length)
-      problems.push(
-        `${base}_emg.json: EMGChannelCount ${String(sidecar.EMGChannelCount)} != ${labels.length} EDF channels`,
-      );
   }
   const channels = tree.get(`${base}_channels.tsv`);
   if (channels === undefined) problems.push(`${base}_channels.tsv: missing`);
@@ -115,6 +111,11 @@ function checkSession(tree: BidsTree, edfPath: string, problems: string[]) {
       );
     for (const r of t.rows)
       if (!CHANNEL_TYPES.includes(r[1] ?? '')) problems.push(`${base}_channels.tsv: type ${r[1]} unknown`);
+    const emg = t.rows.filter((r) => r[1] === 'EMG').length;
+    if (sidecar && 'EMGChannelCount' in sidecar && sidecar.EMGChannelCount !== emg)
+      problems.push(
+        `${base}_emg.json: EMGChannelCount ${String(sidecar.EMGChannelCount)} != ${emg} EMG channels`,
+      );
   }
 }
 

@@ -60,12 +60,30 @@ export interface BidsSessionOutput {
 /** The unit written to EDF and channels.tsv: microvolts for V/mV/uV sources. */
 export const EDF_UNIT = 'uV';
 
-export function toMicrovolts(unit: string): { factor: number; unit: string } | null {
+/** Largest |value| an unlabelled channel may hold to be taken as volts (EMG is millivolts). */
+export const PLAUSIBLE_VOLTS = 10;
+
+/**
+ * How a channel is written: V/mV/uV sources in microvolts; a source without a unit in microvolts
+ * too when its values are plausible volts (GHOSTLY files leave the unit empty and the analysis
+ * reads volts), else as recorded with units n/a; any other unit as recorded, not as EMG.
+ */
+export function toMicrovolts(
+  unit: string,
+  samples?: Float64Array,
+): { factor: number; unit: string; emg: boolean } {
   const u = unit.trim();
-  if (u === '' || u === 'V') return { factor: 1e6, unit: EDF_UNIT };
-  if (u === 'mV') return { factor: 1e3, unit: EDF_UNIT };
-  if (u === 'uV' || u === 'µV' || u === 'μV') return { factor: 1, unit: EDF_UNIT };
-  return null;
+  if (u === 'V') return { factor: 1e6, unit: EDF_UNIT, emg: true };
+  if (u === 'mV') return { factor: 1e3, unit: EDF_UNIT, emg: true };
+  if (u === 'uV' || u === 'µV' || u === 'μV') return { factor: 1, unit: EDF_UNIT, emg: true };
+  if (u === '') {
+    let max = 0;
+    for (const v of samples ?? []) max = Math.max(max, Math.abs(v));
+    return max <= PLAUSIBLE_VOLTS
+      ? { factor: 1e6, unit: EDF_UNIT, emg: true }
+      : { factor: 1, unit: 'n/a', emg: true };
+  }
+  return { factor: 1, unit: u, emg: false };
 }
 
 export const UNKNOWN_REASONS = {
@@ -75,6 +93,8 @@ export const UNKNOWN_REASONS = {
   PowerLineFrequency: 'The C3D recordings do not record the mains frequency of the site.',
   Manufacturer: 'The C3D recordings do not name the EMG amplifier manufacturer.',
   target_muscle: 'No channel-to-muscle mapping was given for the session.',
+  units:
+    'Some source channels have no analog unit and values beyond 10 V, so they cannot be volts: they are written as recorded.',
 } as const;
 
 const CHANNEL_COLUMNS = [
@@ -101,21 +121,44 @@ const EVENT_COLUMNS = [
   'mean_amplitude',
 ] as const;
 
+/**
+ * EDF labels for the channel names: printable ASCII, at most 16 characters, unique (a clipped
+ * name that collides gets a number). channels.tsv uses the same names, as BIDS requires.
+ */
+export function edfLabels(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = Array.from(name.trim(), (ch) => (ch >= ' ' && ch <= '~' ? ch : '_')).join('') || 'EMG';
+    let label = base.slice(0, 16).trimEnd();
+    for (let n = 2; used.has(label); n++)
+      label = `${base.slice(0, 16 - String(n).length - 1).trimEnd()}~${n}`;
+    used.add(label);
+    return label;
+  });
+}
+
 export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
   assertEntities(input);
   const unknowns: Record<string, string> = {};
-  const converted = input.channels.map((c) => {
-    const to = toMicrovolts(c.unit);
-    const factor = to?.factor ?? 1;
-    const samples = factor === 1 ? c.samples : c.samples.map((v) => v * factor);
-    return { ...c, samples, unit: to?.unit ?? c.unit };
+  const labels = edfLabels(input.channels.map((c) => c.name));
+  const converted = input.channels.map((c, i) => {
+    const to = toMicrovolts(c.unit, c.samples);
+    const samples = to.factor === 1 ? c.samples : c.samples.map((v) => v * to.factor);
+    if (to.unit === 'n/a') unknowns.units = UNKNOWN_REASONS.units;
+    // A channel whose unit is not a voltage is written as it is and typed MISC, not EMG.
+    return { ...c, name: labels[i]!, source: c.name, samples, unit: to.unit, emg: to.emg };
   });
+  const byName = new Map(input.channels.map((c, i) => [c.name, labels[i]!]));
   const { bytes, layout } = writeEdf({
     patient: { code: `sub-${input.subject}` },
     start: input.start,
     equipment: input.softwareVersions,
     samplingRate: input.samplingRate,
-    signals: converted.map((c) => ({ label: c.name, unit: c.unit, samples: c.samples })),
+    signals: converted.map((c) => ({
+      label: c.name,
+      unit: c.unit === 'n/a' ? '' : c.unit,
+      samples: c.samples,
+    })),
     annotations: [],
   });
   const samples = input.channels[0]?.samples.length ?? 0;
@@ -125,7 +168,7 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
   unknowns.EMGPlacementSchemeDescription = UNKNOWN_REASONS.EMGPlacementSchemeDescription;
   unknowns.PowerLineFrequency = UNKNOWN_REASONS.PowerLineFrequency;
   if (!input.manufacturer) unknowns.Manufacturer = UNKNOWN_REASONS.Manufacturer;
-  if (converted.some((c) => !c.targetMuscle)) unknowns.target_muscle = UNKNOWN_REASONS.target_muscle;
+  if (converted.some((c) => c.emg && !c.targetMuscle)) unknowns.target_muscle = UNKNOWN_REASONS.target_muscle;
 
   const sidecar: Record<string, unknown> = {
     TaskName: input.taskName,
@@ -137,7 +180,7 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
     SoftwareFilters: 'n/a',
     RecordingType: 'continuous',
     RecordingDuration: duration,
-    EMGChannelCount: converted.length,
+    EMGChannelCount: converted.filter((c) => c.emg).length,
     Manufacturer: input.manufacturer ?? 'n/a',
     ...(input.manufacturersModelName ? { ManufacturersModelName: input.manufacturersModelName } : {}),
     ...(input.softwareVersions ? { SoftwareVersions: input.softwareVersions } : {}),
@@ -146,9 +189,9 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
     CHANNEL_COLUMNS,
     converted.map((c) => [
       c.name,
-      'EMG',
+      c.emg ? 'EMG' : 'MISC',
       c.unit,
-      'Raw surface EMG as recorded',
+      `${c.emg ? 'Raw surface EMG as recorded' : 'Analog channel as recorded'}${c.source !== c.name ? ` (source label: ${c.source})` : ''}`,
       input.samplingRate,
       c.targetMuscle ?? null,
       null,
@@ -162,7 +205,7 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
       round6(c.startTimeMs / 1000),
       round6(c.durationMs / 1000),
       'contraction',
-      c.channel,
+      byName.get(c.channel) ?? c.channel,
       c.meetsMvc,
       c.meetsDuration,
       c.isGood,

@@ -3,8 +3,10 @@
  * Converts the .c3d files under DIR (and its sub-folders) into an EMG-BIDS 1.11 dataset: each
  * file is analysed for its contractions and written as one session. Subject label: --subject,
  * else a patient-code folder in the file's path (P001/...), else "01"; sessions of a subject are
- * numbered 01, 02, ... in recording-time order. A file that cannot be read is reported and
- * skipped (exit code 2); the written dataset is checked against the BIDS rules before exit.
+ * numbered 01, 02, ... in recording-time order. Only EMG channels are written (a voltage unit,
+ * a label that names no other signal: the selection of `emg-c3d analyze`); a recording the
+ * analysis refuses is still converted, without events. A file that cannot be read is reported
+ * and skipped (exit code 2); the written dataset is checked against the BIDS rules before exit.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -29,6 +31,7 @@ import {
   usageError,
   type CliIo,
 } from './cli-errors.js';
+import { selectEmgChannels } from './emg-selection.js';
 
 export const USAGE =
   'usage: emg-c3d bids DIR --out BIDS_ROOT [--subject LABEL] [--muscles CH1=NAME,CH2=NAME] [--profile NAME]\n';
@@ -84,6 +87,19 @@ function subjectOf(root: string, file: string, fixed: string | undefined): strin
   return folder ? folder.toUpperCase() : '01';
 }
 
+/**
+ * The contractions the analysis detects, as events. A recording the analysis refuses (too short,
+ * no usable channel) is still raw data worth converting: it gets no events and a warning.
+ */
+function contractionsOf(io: CliIo, name: string, c3d: C3dFile, profile: string | undefined) {
+  try {
+    return contractionsFromReport(analyzeC3d(c3d, {}, { profile }));
+  } catch (e) {
+    io.stderr(`${name}: warning: no contraction events (${errorText(errorBody(e))})\n`);
+    return [];
+  }
+}
+
 /** One file's failure, in the shared error text: "FILE: error (code): message". */
 function fileError(io: CliIo, root: string, file: string, e: unknown): void {
   io.stderr(`${relative(root, file)}: ${errorText(errorBody(e))}\n`);
@@ -113,7 +129,16 @@ export async function runBids(argv: string[], io: CliIo = processIo): Promise<nu
   let failed = 0;
   for (const file of files) {
     try {
-      const c3d = readC3d(readFileSync(file));
+      const all = readC3d(readFileSync(file));
+      // Only the EMG channels go into an EMG dataset (as emg-c3d analyze selects them).
+      const { file: c3d, skipped } = selectEmgChannels(all);
+      for (const k of skipped)
+        io.stderr(`${relative(args.dir, file)}: channel "${k.label}" left out: ${k.reason}\n`);
+      if (c3d.analog.channels.length === 0)
+        throw new CliError(
+          'no_emg_channels',
+          `no EMG channel (${skipped.length} analog channel(s) left out)`,
+        );
       read.push({
         file,
         subject: subjectOf(args.dir, file, args.subject),
@@ -136,13 +161,12 @@ export async function runBids(argv: string[], io: CliIo = processIo): Promise<nu
   let written = 0;
   for (const r of read) {
     try {
-      const report = analyzeC3d(r.c3d, {}, { profile: args.profile });
       const n = (numbers.get(r.subject) ?? 0) + 1;
       const out = bidsSessionFiles(
         bidsInputFromC3d(r.c3d, {
           subject: r.subject,
           session: String(n).padStart(2, '0'),
-          contractions: contractionsFromReport(report),
+          contractions: contractionsOf(io, relative(args.dir, r.file), r.c3d, args.profile),
           muscles: args.muscles,
         }),
       );

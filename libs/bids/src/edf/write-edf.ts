@@ -177,7 +177,14 @@ export function writeEdf(rec: EdfRecording): { bytes: Uint8Array; layout: EdfLay
   const annotationSamples = Math.max(...tals.map((t) => Math.ceil(t.length / 2)));
   const ns = rec.signals.length + 1;
   const headerBytes = 256 * (ns + 1);
-  const ranges = rec.signals.map((s) => physicalRange(s.samples));
+  const ranges = rec.signals.map((s) => {
+    try {
+      return physicalRange(s.samples);
+    } catch (e) {
+      if (e instanceof EdfError) throw new EdfError(e.code, `${s.label}: ${e.message}`);
+      throw e;
+    }
+  });
   const dates = headerDates(rec.start);
   const p = rec.patient;
   const fields: string[] = [
