@@ -39,7 +39,9 @@ export function compiledWorkerPath(): string | null {
 /**
  * Runs analyses in a fixed pool of worker threads (ANALYSIS_THREADS), one task per thread at a
  * time, FIFO. With 0 threads, or without the compiled worker script (Jest), it runs inline.
- * A thread that dies fails its task (the caller retries) and is replaced.
+ * A thread that dies fails its task (the caller retries) and is replaced. The threads start with
+ * the first analysis: a process that never analyses (an API behind separate workers) does not
+ * carry their ~20 MB each.
  */
 export class ThreadPoolAnalysisRunner extends AnalysisRunner {
   private readonly logger = new Logger(ThreadPoolAnalysisRunner.name);
@@ -47,26 +49,29 @@ export class ThreadPoolAnalysisRunner extends AnalysisRunner {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly size: number;
 
   constructor(
     threads: number,
     private readonly workerPath: string | null = compiledWorkerPath(),
   ) {
     super();
-    if (workerPath) for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
-    else if (threads > 0) {
+    this.size = workerPath ? threads : 0;
+    if (!workerPath && threads > 0) {
       this.logger.warn(
         `No compiled analysis worker (${threads} thread(s) configured): analysis runs on the event loop`,
       );
     }
   }
 
+  /** Threads of the pool (started with the first analysis). */
   get threads(): number {
-    return this.slots.length;
+    return this.size;
   }
 
   analyze(bytes: Uint8Array, task: AnalysisTask): Promise<AnalysisOutcome> {
     if (this.closed) return Promise.reject(new Error('analysis runner is closed'));
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
     if (this.slots.length === 0) {
       return new Promise((resolve, reject) => settle({ resolve, reject }, runAnalysisTask(bytes, task)));
     }
