@@ -114,7 +114,9 @@ describe('Redis restarted without persistence while jobs are queued', () => {
     if (code) expect((await fetch(`${base}/sessions/${code}`, { headers })).status).toBe(200); // cache misses
     const notReady = await fetch(`${base}/health/ready`);
     expect(notReady.status).toBe(503);
-    expect(((await notReady.json()) as { details: Ready }).details.checks.redis).toBe('down');
+    const details = ((await notReady.json()) as { details: Ready }).details;
+    expect(details.checks.redis).toBe('down');
+    expect(details.queue).toBeNull(); // the queue did not answer
 
     // ...and comes back empty
     await redis.start();
