@@ -121,7 +121,7 @@ function line(r: Row): string {
   return `${r.name.padEnd(70)} ${r.encoding.padEnd(13)} ${r.mb.toFixed(2).padStart(6)} MB  ${parse.toFixed(3).padStart(8)} ms  ${(r.mb / (parse / 1000)).toFixed(0).padStart(6)} MB/s  ${ratio.toFixed(2).padStart(6)}x floor (${spread})  ${median(r.faults).toFixed(0).padStart(4)}`;
 }
 
-// the same recording can be both in ../shared/data and in test/fixtures: measure it once
+// the same recording can be both in the corpus folder and in test/fixtures: measure it once
 const seen = new Set<string>();
 // optional arguments: substrings of the paths to measure (npm run bench:c3d -- sample_01 ghostly/)
 const only = process.argv.slice(2);

@@ -4,8 +4,8 @@
 Run by hand (CI does not need Python):  python3 scripts/reference/make_emg_fixtures.py
 Writes test/fixtures/emg/{synthetic.json, ghostly.json, bin/*.bin}.
 
-The pipeline below re-states the original backend's steps (emg-algorithms.md section 1,
-original-spec sections 4-6) directly on SciPy/NumPy primitives, so the TypeScript port is
+The pipeline below re-states the original backend's steps (filters, envelope, thresholds,
+detection and scores) directly on SciPy/NumPy primitives, so the TypeScript port is
 checked against an independent implementation, not against its own output. The GHOSTLY
 C3D floats are read here with numpy.frombuffer, independent of the TypeScript C3D reader.
 """

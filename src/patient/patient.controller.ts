@@ -74,7 +74,7 @@ export class PatientController {
   @Get(':patient_code/adherence')
   @Auth()
   @ApiOperation({
-    summary: 'Adherence to the 14-day protocol (original-spec 6.9)',
+    summary: 'Adherence to the 14-day protocol (completed sessions against those expected by today)',
     description:
       "Completed sessions dated within the protocol's days so far against 15 per 7 days; no score before day 3.",
   })

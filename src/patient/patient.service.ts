@@ -97,7 +97,7 @@ export class PatientService {
   }
 
   /**
-   * Adherence of original-spec 6.9 from the patient's own completed sessions (the original
+   * Adherence as the original computed it, from the patient's own completed sessions (the original
    * listed the bucket root for every patient at once), or from `completed` when the client gives
    * its own count. The window is the protocol's days so far: from the start of day (UTC)
    * protocol_day - 1 days ago.

@@ -241,7 +241,7 @@ export class SessionsService {
     return this.db.asUser(user, async (trx) => toSessionStatusDto(await this.findVisible(trx, sessionCode)));
   }
 
-  /** The original's webhook status shape (original-spec 2.10), with processed_at and the error filled. */
+  /** The original's webhook status shape, with processed_at and the error filled. */
   webhookStatus(user: AuthUser, sessionCode: string): Promise<WebhookStatusDto> {
     return this.db.asUser(user, async (trx) => toWebhookStatusDto(await this.findVisible(trx, sessionCode)));
   }

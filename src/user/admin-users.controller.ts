@@ -24,7 +24,7 @@ import { UserPasswordService } from './user-password.service.js';
 
 /**
  * User administration. Create, update, reset-password and audit-log are the original's routes
- * (original-spec 2.14), taking its client's bodies; their validation failures answer 422.
+ * under /admin/users, taking its client's bodies; their validation failures answer 422.
  */
 @ApiTags('admin')
 @Auth('admin')

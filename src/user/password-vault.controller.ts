@@ -15,7 +15,7 @@ function vaultRemoved(): GoneError {
 
 /**
  * The original's password vault kept temporary passwords decryptable, with the key stored next
- * to the ciphertext (original-spec 16.1). It is not rebuilt: both routes answer 410 with a
+ * to the ciphertext, so anyone with the database could read them. It is not rebuilt: both routes answer 410 with a
  * message its client shows (`detail`). Admins only, like the original, so others still get 403.
  */
 @ApiTags('admin')

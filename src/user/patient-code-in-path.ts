@@ -1,5 +1,5 @@
 /**
- * The original's therapist-resolution extractor (original-spec 2.13): the first of three
+ * The original's therapist-resolution extractor (GET /therapists/extract-patient-code): the first of three
  * case-sensitive patterns that matches, tried in this order. It differs from the storage
  * webhook's rule (the object must sit in a `P###/` folder) on purpose: that rule decides which
  * patient a file belongs to; this one only reads a code out of any path a client shows.

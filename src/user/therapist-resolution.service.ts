@@ -15,7 +15,7 @@ import { TherapistResolutionCache } from './therapist-resolution.cache.js';
 import { UserProfileRepository } from './user-profile.repository.js';
 
 /**
- * Patient code -> therapist, as the caller's row-level security allows (original-spec 2.13):
+ * Patient code -> therapist, as the caller's row-level security allows (the original's /therapists/resolve):
  * a therapist resolves their own patients only; admins and researchers resolve all.
  */
 @Injectable()

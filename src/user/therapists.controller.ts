@@ -20,7 +20,7 @@ import { ApiValidation422 } from './original-api.decorators.js';
 import { TherapistResolutionService } from './therapist-resolution.service.js';
 
 /**
- * The original's /therapists routes (original-spec 2.13); validation failures answer 422. Any
+ * The original's /therapists routes (resolve, batch, extract-patient-code, cache); validation failures answer 422. Any
  * signed-in user, except clearing the cache (admins).
  */
 @ApiTags('therapists')

@@ -5,7 +5,7 @@ import { UnprocessableError } from '../shared/errors/app-error.js';
 import { SessionsService } from '../session/session.service.js';
 import type { StorageEventDto, WebhookResponseDto } from './dto/storage-event.dto.js';
 
-/** "P042/x.c3d" -> "P042"; anything not under a P### folder -> null (original-spec 2.9). */
+/** "P042/x.c3d" -> "P042"; anything not under a P### folder -> null (the original's reading of the path). */
 export function patientCodeFromPath(name: string): string | null {
   const first = name.split('/')[0] ?? '';
   return /^P[0-9]{3,}$/i.test(first) && name.includes('/') ? first.toUpperCase() : null;

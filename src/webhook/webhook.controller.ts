@@ -53,7 +53,9 @@ export class WebhookController {
 
   @Get('status/:session_code')
   @Auth()
-  @ApiOperation({ summary: 'Processing status of a session created from storage (original-spec 2.10)' })
+  @ApiOperation({
+    summary: 'Processing status of a session created from storage (the original webhook status route)',
+  })
   @ApiOkResponse({ type: WebhookStatusDto })
   @ApiErrors(ERR.sessionNotFound)
   async status(

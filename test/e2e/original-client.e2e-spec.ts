@@ -153,7 +153,7 @@ describe.each([
       CH1: 'Left Quadriceps',
       CH2: 'Right Quadriceps',
     });
-    // the clinical numbers of the defaults (original-spec 15.3, 0881)
+    // the clinical numbers of the defaults (the original's result for 0881)
     expect(previous.performance_analysis.overall_score).toBeCloseTo(78.25, 2);
   });
 

@@ -112,7 +112,7 @@ describe('patients API and isolation between therapists', () => {
     expect(notTherapist.json().error).toBe('therapist_not_found');
   });
 
-  it('resolves therapists as original-spec 2.13, without its bugs', async () => {
+  it('resolves therapists as the original did, without its bugs', async () => {
     const res = await call(alice, 'GET', `/therapists/resolve/${aliceCode}`);
     expect(res.json()).toEqual({
       id: alice.id,
@@ -180,7 +180,7 @@ describe('patients API and isolation between therapists', () => {
     const res = await call(alice, 'GET', `/patients/${code}/adherence`);
     expect(res.statusCode).toBe(200);
     const a = res.json();
-    // original-spec 6.9's worked example: day 7, 7 completed, expected 15/7 x 7 = 15 (its tests
+    // The original's worked example: day 7, 7 completed, expected 15/7 x 7 = 15 (its tests
     // print 2.14 x 7 = 14.98), 46.7 %, Poor
     expect(a).toMatchObject({
       patient_code: code,

@@ -9,7 +9,7 @@ import { ghostly, multipart, waitForSession } from '../support/session-helpers.j
 
 const SECRET = 'sessions-e2e-secret-with-at-least-32-chars';
 
-// original-spec 15.3: CH1 n/MVC-ok/dur-ok/good, CH2 likewise, S_left, S_right, compliance, symmetry, overall.
+// The original's results: CH1 n/MVC-ok/dur-ok/good, CH2 likewise, S_left, S_right, compliance, symmetry, overall.
 const REFERENCE: [string, number[], number[], number, number, number, number, number][] = [
   [
     'Ghostly_Emg_20230321_17-23-09-0409.c3d',

@@ -4,7 +4,7 @@ import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '..
 
 const SECRET = 'therapists-e2e-secret-with-at-least-32-chars';
 
-/** The original's /therapists routes (original-spec 2.13) as its web client calls them. */
+/** The original's /therapists routes as its web client calls them. */
 describe('therapist resolution at the original paths', () => {
   let t: TestApp;
   let admin: TestUser;

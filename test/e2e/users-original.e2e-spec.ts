@@ -3,8 +3,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer } from '../support/tokens.js';
 
 /**
- * The original web client's admin calls (UserManagementTab, PasswordVaultTab; original-spec
- * 2.14 and 13), with the exact bodies it sends and every response field it reads.
+ * The original web client's admin calls (UserManagementTab, PasswordVaultTab, and its direct
+ * reads), with the exact bodies it sends and every response field it reads.
  */
 describe('admin user routes as the original client calls them', () => {
   let t: TestApp;

@@ -25,7 +25,7 @@ export { type DirectReadsFixture, FILE_NAME, seedDirectReads } from './client-di
 
 type Case = [string, (db: Database, fx: DirectReadsFixture) => Promise<void>];
 
-/** The client's direct reads and writes (original-spec 13), as each role. */
+/** The original web client's direct database reads and writes (through PostgREST), as each role. */
 export const DIRECT_READ_CASES: Case[] = [
   [
     'patients with embedded patient_medical_info: a therapist sees their own patient with PII',

@@ -11,7 +11,7 @@ import {
 } from './index.js';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'ghostly');
-// original-spec 15.3: CH1 n/mvc/dur/good, CH2 n/mvc/dur/good, S_left, S_right, compliance, symmetry, overall
+// The original's results: CH1 n/mvc/dur/good, CH2 n/mvc/dur/good, S_left, S_right, compliance, symmetry, overall
 const TABLE: [string, number[], number[], number[]][] = [
   [
     'Ghostly_Emg_20230321_17-23-09-0409.c3d',
@@ -58,7 +58,7 @@ const counts = (a: {
   good_contraction_count: number;
 }) => [a.contraction_count, a.mvc_compliant_count, a.duration_compliant_count, a.good_contraction_count];
 
-describe('analyzeC3d on the GHOSTLY files reproduces original-spec 15.3', () => {
+describe("analyzeC3d on the GHOSTLY files reproduces the original's results", () => {
   it.each(TABLE)('%s', (file, ch1, ch2, s) => {
     const r = analyzeC3d(readC3dFile(join(dir, file)));
     expect(counts(r.analytics.CH1!)).toEqual(ch1);

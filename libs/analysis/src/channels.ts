@@ -1,4 +1,4 @@
-// EMG channels of a C3D as the original sees them (original-spec 3.2): base names are the
+// EMG channels of a C3D as the original sees them: base names are the
 // labels without " Raw"/" activated", sorted; raw = "<base> Raw" else "<base>"; timing from
 // "<base> activated" when present.
 import type { C3dFile } from '@app/c3d';

@@ -1,4 +1,4 @@
-// The parts of the original's POST /upload answer (EMGAnalysisResult, original-spec 2.4) that are
+// The parts of the original's POST /upload answer (EMGAnalysisResult) that are
 // derived from an AnalysisReport: c3d_parameters, session_parameters, session_configuration,
 // processing_parameters, scoring_configuration. The original's errors in them are fixed here:
 // `duration` is the real EMG duration, `session_parameters` are the settings actually used (the

@@ -1,5 +1,5 @@
 // Re-evaluation of an existing analysis against new thresholds (the original's
-// POST /analysis/recalc, original-spec 2.5): contraction boundaries, amplitudes and signal metrics
+// POST /analysis/recalc): contraction boundaries, amplitudes and signal metrics
 // stay; each contraction's flags, the counts and the thresholds are recomputed per channel with
 // the same threshold rules as a fresh analysis, so that the result equals a fresh analysis of the
 // same file with the same parameters. Unlike the original, the scores are recomputed too.

@@ -1,5 +1,5 @@
 // AnalysisReport: the plain-JSON result of analyzeC3d, shaped like the original's POST /upload
-// response without signal arrays (original-spec 2.4), snake_case as the original. Fields
+// response without signal arrays, snake_case as the original. Fields
 // beyond the original's keep their names and meaning once published.
 import type { PerformanceScores, WeightsReport } from '@app/scoring';
 import type { ProcessingProfile } from '@app/emg';

@@ -1,4 +1,4 @@
-// The EMG signals of a C3D as the original's `emg_signals` map (original-spec 3.2, 4.3), at full
+// The EMG signals of a C3D as the original's `emg_signals` map, at full
 // resolution: one entry per name of `available_channels`.
 //   "<label>"            the C3D channel: data, rms_envelope = moving RMS of |data| over 50 ms
 //   "<label> Raw"        the same arrays again, for labels that do not end in " Raw"

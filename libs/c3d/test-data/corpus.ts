@@ -1,6 +1,6 @@
 /**
  * Where the shared corpus of real recordings lives for the corpus suites: CORPUS_DIR, or the
- * `shared/data` folder next to the repository. A fresh clone has none; the suites then skip,
+ * corpus folder kept next to the repository. A fresh clone has none; the suites then skip,
  * loudly: a warning in the test output, and a failure when REQUIRE_CORPUS=1 (CI on a machine that
  * has the corpus must not pass by skipping).
  */

@@ -1,5 +1,5 @@
 /**
- * The corpus MANIFEST (shared/data/c3d/MANIFEST.md) read as data: one row per file with the
+ * The corpus MANIFEST (the table that comes with the corpus of real recordings) read as data: one row per file with the
  * facts of its table columns (bytes, proc, fmt, pts@Hz, ch@Hz (spf), frames (first)) and its
  * "detected anomalies" text. The tests read the MANIFEST itself rather than a transcription.
  */

@@ -66,7 +66,7 @@ type Counts = Pick<
   'contraction_count' | 'mvc_compliant_count' | 'duration_compliant_count'
 >;
 
-/** Per-muscle compliance of original-spec 6.3 with GHOSTLY-TRIAL-DEFAULT (0.333 / 0.333 / 0.334, 12 expected). */
+/** Per-muscle compliance as the original scores it, with GHOSTLY-TRIAL-DEFAULT (0.333 / 0.333 / 0.334, 12 expected). */
 function muscleScore(a: Counts, expected: number): number {
   const n = a.contraction_count;
   return (

@@ -1,4 +1,4 @@
-// Adherence (original-spec 6.9) without the storage listing: the completed count is an input.
+// Adherence (completed sessions against those expected by today) without the storage listing: the completed count is an input.
 
 export interface AdherenceOptions {
   /** Trial length in days; the protocol day is capped here. Default 14. */

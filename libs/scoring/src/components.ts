@@ -1,4 +1,4 @@
-// Session-level score components (original-spec 6.3).
+// Session-level score components: compliance, symmetry, effort, game.
 import type { ScoringConfig } from './config.js';
 
 /** 1 when no BFR pressure was recorded or it lies in the gate window (inclusive), else 0. */

@@ -1,5 +1,5 @@
 // Scoring configuration: weights, RPE -> effort mapping and targets. GHOSTLY_TRIAL_DEFAULT is
-// the original's trial row (original-spec 6.1, 6.4, 6.5).
+// the original's trial row (its weights, RPE mapping and targets).
 
 export interface ScoringWeights {
   /** Main weights (renormalised over the available components). */

@@ -17,7 +17,7 @@ export interface MuscleCompliance {
   expectedContractions: number;
 }
 
-/** Per-muscle compliance (original-spec 6.3). Rates are capped at 1. */
+/** Per-muscle compliance: completion, intensity and duration rates weighted. Rates are capped at 1. */
 export function muscleCompliance(
   m: MuscleCounts,
   w: ScoringWeights,

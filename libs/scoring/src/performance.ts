@@ -1,4 +1,4 @@
-// Performance scores of one session with the original's result names (original-spec 6.8).
+// Performance scores of one session with the original's result names.
 // Fixes relative to the original (see README section "Scoring fixes"):
 //  - per-muscle expected contractions are honoured (default: the configuration's 12);
 //  - one RPE table, carried by the configuration;

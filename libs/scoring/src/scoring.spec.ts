@@ -19,7 +19,7 @@ const counts = (n: number, m: number, d: number, e?: number) => ({
   expectedContractions: e,
 });
 
-describe('original-spec 15.3: scores of the seven GHOSTLY files (default config, no RPE/game/BFR)', () => {
+describe('the original scores of the seven GHOSTLY files (default config, no RPE/game/BFR)', () => {
   const ref = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/emg/ghostly.json'), 'utf8')) as {
     files: Record<
       string,

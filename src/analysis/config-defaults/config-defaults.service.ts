@@ -12,7 +12,7 @@ import type { ConfigDefaultsDto, ConfigDefaultsQueryDto } from './config-default
 const DEFAULT_CONTRACTIONS = 12;
 
 /**
- * GET /config/defaults (original-spec 2.11): the clinical defaults the settings panel starts from,
+ * GET /config/defaults, as the original's: the clinical defaults the settings panel starts from,
  * from the scoring configuration in force: the caller's patient's or therapist's when given (under
  * RLS), else the global one (the trial default unless another was activated).
  */

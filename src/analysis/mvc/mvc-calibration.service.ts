@@ -43,7 +43,7 @@ function estimationDto(e: MvcEstimate, fs: number, source: Source, now: Date): M
 }
 
 /**
- * POST /mvc/calibrate (original-spec 2.6, 5.2), both of its forms: a C3D file (initial
+ * POST /mvc/calibrate as the original offered it, both of its forms: a C3D file (initial
  * calibration) or a previous /upload answer (recalibration). The estimate is the one the session
  * analysis uses, so `mvc_value` equals the /upload answer's MVC for the same file.
  */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdherenceResult } from '@app/scoring';
 
-/** original-spec 6.9's response, counted from the patient's own completed sessions. */
+/** The original's adherence answer, counted from the patient's own completed sessions. */
 export class AdherenceDto {
   @ApiProperty({ example: 'P001' }) patient_code!: string;
   @ApiProperty({ description: 'Day of the 14-day protocol, 1..14, from treatment_start_date' })

@@ -15,7 +15,7 @@ export class OriginalAdherenceQueryDto {
   sessions_completed?: number;
 }
 
-/** original-spec 6.9's response: patient_id is the patient code there. */
+/** The original's adherence answer: patient_id is the patient code there. */
 export class OriginalAdherenceDto {
   @ApiProperty({ example: 'P001', description: 'The patient code' }) patient_id!: string;
   @ApiProperty({ description: 'Day of the 14-day protocol, 1..14' }) protocol_day!: number;

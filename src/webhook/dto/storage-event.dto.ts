@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { type SessionQuality, SessionWarningDto } from '../../session/session-quality.js';
 
-/** A Supabase database-webhook event on storage.objects (original-spec 2.9). */
+/** A Supabase database-webhook event on storage.objects, as the original's webhook received it. */
 export class StorageEventDto {
   @ApiProperty({ enum: ['INSERT', 'UPDATE', 'DELETE'] }) @IsIn(['INSERT', 'UPDATE', 'DELETE']) type!:
     'INSERT' | 'UPDATE' | 'DELETE';

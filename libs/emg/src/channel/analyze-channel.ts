@@ -1,6 +1,6 @@
 // One channel through a processing profile: raw-signal metrics and temporal statistics,
 // quality validation, envelope, thresholds, contraction detection and summary, in the
-// original's order (original-spec 4.9).
+// original's order.
 import { detectContractions } from '../contractions/detect-contractions.js';
 import { summarizeContractions, type ContractionSummary } from '../contractions/summarize.js';
 import type { Contraction } from '../contractions/types.js';

@@ -1,5 +1,5 @@
 // The seven GHOSTLY recordings through ghostly-v1 against the NumPy/SciPy reference
-// (test/fixtures/emg/ghostly.json) and original-spec 15.3.
+// (test/fixtures/emg/ghostly.json) and the original's published counts for them.
 import { describe, expect, it } from '@jest/globals';
 import { readC3dFile } from '@app/c3d/node';
 import { join } from 'node:path';
@@ -97,7 +97,7 @@ describe.each(Object.keys(ref.files))('%s', (file) => {
   });
 });
 
-// original-spec 15.3, sensitivity check: without an activated channel, timing comes from the
+// The original's sensitivity check: without an activated channel, timing comes from the
 // envelope at threshold 0.10 (the fallback), giving these counts.
 const SINGLE_SIGNAL_COUNTS: Record<string, [number, number]> = {
   'Ghostly_Emg_20230321_17-23-09-0409.c3d': [21, 12],
@@ -110,7 +110,7 @@ const SINGLE_SIGNAL_COUNTS: Record<string, [number, number]> = {
 };
 
 describe.each(Object.entries(SINGLE_SIGNAL_COUNTS))('%s without activated channels', (file, counts) => {
-  it('gives the single-signal counts of original-spec 15.3 (envelope timing, factor 0.10)', () => {
+  it('gives the original single-signal counts (envelope timing, factor 0.10)', () => {
     const c3d = readC3dFile(join(dir, file));
     const labels = c3d.analog.labels.map((l) => l.trim());
     const got = (['CH1', 'CH2'] as const).map((ch) => {

@@ -1,4 +1,4 @@
-// The MVC threshold cascade and the duration threshold of ghostly-v1 (emg-algorithms.md 1.6, 1.7).
+// The MVC threshold cascade and the duration threshold of ghostly-v1: per channel, then global, then estimated.
 import { describe, expect, it } from '@jest/globals';
 import { GHOSTLY_V1 } from '../profiles/ghostly-v1.js';
 import { resolveDurationThreshold, resolveMvcThreshold, type MvcInputs } from './thresholds.js';

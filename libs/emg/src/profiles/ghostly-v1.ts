@@ -1,5 +1,5 @@
 // ghostly-v1: the original GHOSTLY+ backend's pipeline (processing_version 2.1.0), constant
-// for constant (emg-algorithms.md section 1, original-spec section 4). Frozen: a change of
+// for constant (filters, envelope, thresholds and detection as the original ran them). Frozen: a change of
 // any number here is a new profile, never an edit.
 import type { ProcessingProfile } from './types.js';
 
