@@ -52,4 +52,5 @@ export async function until<T>(
   }
 }
 
-export const randomPort = () => 20000 + Math.floor(Math.random() * 20000);
+/** HTTP ports clear of the private PostgreSQL (25400-26399) and Redis (27400-28399) ranges. */
+export const randomPort = () => 30000 + Math.floor(Math.random() * 10000);
