@@ -37,7 +37,7 @@ async function ping(port: number, timeoutMs: number): Promise<void> {
 }
 
 export async function startPrivateRedis(
-  port = 26390 + Math.floor(Math.random() * 1000),
+  port = 27400 + Math.floor(Math.random() * 1000),
 ): Promise<PrivateRedis> {
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
