@@ -354,7 +354,7 @@ describe('exports: session, patient and cohort (embedded)', () => {
   });
 
   const waitExport = async (u: TestUser, id: string): Promise<ExportJob> => {
-    for (let i = 0; i < 400; i++) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
       const job = (await get(u, `/exports/${id}`)).json<ExportJob>();
       if (job.status === 'completed' || job.status === 'failed') return job;
       await new Promise((r) => setTimeout(r, 25));
