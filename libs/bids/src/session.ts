@@ -137,40 +137,14 @@ export function edfLabels(names: readonly string[]): string[] {
   });
 }
 
-export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
-  assertEntities(input);
-  const unknowns: Record<string, string> = {};
-  const labels = edfLabels(input.channels.map((c) => c.name));
-  const converted = input.channels.map((c, i) => {
-    const to = toMicrovolts(c.unit, c.samples);
-    const samples = to.factor === 1 ? c.samples : c.samples.map((v) => v * to.factor);
-    if (to.unit === 'n/a') unknowns.units = UNKNOWN_REASONS.units;
-    // A channel whose unit is not a voltage is written as it is and typed MISC, not EMG.
-    return { ...c, name: labels[i]!, source: c.name, samples, unit: to.unit, emg: to.emg };
-  });
-  const byName = new Map(input.channels.map((c, i) => [c.name, labels[i]!]));
-  const { bytes, layout } = writeEdf({
-    patient: { code: `sub-${input.subject}` },
-    start: input.start,
-    equipment: input.softwareVersions,
-    samplingRate: input.samplingRate,
-    signals: converted.map((c) => ({
-      label: c.name,
-      unit: c.unit === 'n/a' ? '' : c.unit,
-      samples: c.samples,
-    })),
-    annotations: [],
-  });
-  const samples = input.channels[0]?.samples.length ?? 0;
-  const duration = samples / input.samplingRate;
+interface WrittenChannel extends BidsChannel {
+  /** The source name when the label differs. */
+  source: string;
+  emg: boolean;
+}
 
-  unknowns.EMGReference = UNKNOWN_REASONS.EMGReference;
-  unknowns.EMGPlacementSchemeDescription = UNKNOWN_REASONS.EMGPlacementSchemeDescription;
-  unknowns.PowerLineFrequency = UNKNOWN_REASONS.PowerLineFrequency;
-  if (!input.manufacturer) unknowns.Manufacturer = UNKNOWN_REASONS.Manufacturer;
-  if (converted.some((c) => c.emg && !c.targetMuscle)) unknowns.target_muscle = UNKNOWN_REASONS.target_muscle;
-
-  const sidecar: Record<string, unknown> = {
+function emgSidecar(input: BidsSessionInput, channels: WrittenChannel[], duration: number) {
+  return {
     TaskName: input.taskName,
     EMGPlacementScheme: 'Other',
     EMGPlacementSchemeDescription: 'n/a',
@@ -180,39 +154,49 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
     SoftwareFilters: 'n/a',
     RecordingType: 'continuous',
     RecordingDuration: duration,
-    EMGChannelCount: converted.filter((c) => c.emg).length,
+    EMGChannelCount: channels.filter((c) => c.emg).length,
     Manufacturer: input.manufacturer ?? 'n/a',
     ...(input.manufacturersModelName ? { ManufacturersModelName: input.manufacturersModelName } : {}),
     ...(input.softwareVersions ? { SoftwareVersions: input.softwareVersions } : {}),
   };
-  const channels = toTsv(
+}
+
+function channelsTsv(channels: WrittenChannel[], rate: number): string {
+  return toTsv(
     CHANNEL_COLUMNS,
-    converted.map((c) => [
+    channels.map((c) => [
       c.name,
       c.emg ? 'EMG' : 'MISC',
       c.unit,
       `${c.emg ? 'Raw surface EMG as recorded' : 'Analog channel as recorded'}${c.source !== c.name ? ` (source label: ${c.source})` : ''}`,
-      input.samplingRate,
+      rate,
       c.targetMuscle ?? null,
       null,
       null,
       'good',
     ]),
   );
-  const events = [...input.contractions]
+}
+
+function eventsTsv(contractions: BidsContraction[], labelOf: Map<string, string>): string {
+  const rows = [...contractions]
     .sort((a, b) => a.startTimeMs - b.startTimeMs || a.channel.localeCompare(b.channel))
     .map((c) => [
       round6(c.startTimeMs / 1000),
       round6(c.durationMs / 1000),
       'contraction',
-      byName.get(c.channel) ?? c.channel,
+      labelOf.get(c.channel) ?? c.channel,
       c.meetsMvc,
       c.meetsDuration,
       c.isGood,
       c.maxAmplitude,
       c.meanAmplitude,
     ]);
-  const eventsSidecar = {
+  return toTsv(EVENT_COLUMNS, rows);
+}
+
+function eventsSidecar(gameMetadata: Record<string, unknown>) {
+  return {
     onset: { Description: 'Start of the detected contraction from the start of the recording', Units: 's' },
     duration: { Description: 'Duration of the detected contraction', Units: 's' },
     trial_type: { Description: 'Always "contraction": one row per contraction the analysis detected' },
@@ -222,15 +206,48 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
     is_good: { Description: 'Counted as a good contraction (both criteria met)', Levels: bool },
     max_amplitude: { Description: 'Peak of the processed envelope during the contraction', Units: 'V' },
     mean_amplitude: { Description: 'Mean of the processed envelope during the contraction', Units: 'V' },
-    GameMetadata: input.gameMetadata,
+    GameMetadata: gameMetadata,
   };
+}
+
+export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
+  assertEntities(input);
+  const unknowns: Record<string, string> = {
+    EMGReference: UNKNOWN_REASONS.EMGReference,
+    EMGPlacementSchemeDescription: UNKNOWN_REASONS.EMGPlacementSchemeDescription,
+    PowerLineFrequency: UNKNOWN_REASONS.PowerLineFrequency,
+  };
+  const labels = edfLabels(input.channels.map((c) => c.name));
+  const channels: WrittenChannel[] = input.channels.map((c, i) => {
+    const to = toMicrovolts(c.unit, c.samples);
+    const samples = to.factor === 1 ? c.samples : c.samples.map((v) => v * to.factor);
+    if (to.unit === 'n/a') unknowns.units = UNKNOWN_REASONS.units;
+    // A channel whose unit is not a voltage is written as it is and typed MISC, not EMG.
+    return { ...c, name: labels[i]!, source: c.name, samples, unit: to.unit, emg: to.emg };
+  });
+  if (!input.manufacturer) unknowns.Manufacturer = UNKNOWN_REASONS.Manufacturer;
+  if (channels.some((c) => c.emg && !c.targetMuscle)) unknowns.target_muscle = UNKNOWN_REASONS.target_muscle;
+  const { bytes, layout } = writeEdf({
+    patient: { code: `sub-${input.subject}` },
+    start: input.start,
+    equipment: input.softwareVersions,
+    samplingRate: input.samplingRate,
+    signals: channels.map((c) => ({
+      label: c.name,
+      unit: c.unit === 'n/a' ? '' : c.unit,
+      samples: c.samples,
+    })),
+    annotations: [],
+  });
+  const duration = (input.channels[0]?.samples.length ?? 0) / input.samplingRate;
+  const labelOf = new Map(input.channels.map((c, i) => [c.name, labels[i]!]));
   return {
     files: [
       { path: rawPath(input, 'emg.edf'), data: bytes },
-      { path: rawPath(input, 'emg.json'), data: json(sidecar) },
-      { path: rawPath(input, 'channels.tsv'), data: channels },
-      { path: derivativePath(input, 'events.tsv'), data: toTsv(EVENT_COLUMNS, events) },
-      { path: derivativePath(input, 'events.json'), data: json(eventsSidecar) },
+      { path: rawPath(input, 'emg.json'), data: json(emgSidecar(input, channels, duration)) },
+      { path: rawPath(input, 'channels.tsv'), data: channelsTsv(channels, input.samplingRate) },
+      { path: derivativePath(input, 'events.tsv'), data: eventsTsv(input.contractions, labelOf) },
+      { path: derivativePath(input, 'events.json'), data: json(eventsSidecar(input.gameMetadata)) },
     ],
     unknowns,
     edfPadding: layout.padding,
