@@ -36,7 +36,14 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'emg-e2e-'));
-  const config = AppConfig.fromEnv({ LOG_LEVEL: 'error', ...env, DATA_DIR: dataDir });
+  // The session reconciler would re-queue sessions a test leaves queued on purpose: tests that
+  // exercise it set their own interval.
+  const config = AppConfig.fromEnv({
+    LOG_LEVEL: 'error',
+    RECONCILE_INTERVAL_MS: '3600000',
+    ...env,
+    DATA_DIR: dataDir,
+  });
   const database = options.database ?? (await migratedPglite());
   let builder = Test.createTestingModule({ imports: [AppModule.register({ config, database })] });
   for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
