@@ -114,9 +114,13 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     try {
       await this.identity.signIn(email, password);
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'invalid_credentials')) throw error;
-      rmSync(this.passwordFile, { force: true });
-      this.logger.log(`The first admin password was changed; removed ${this.passwordFile}`);
+      if (error instanceof AppError && error.code === 'invalid_credentials') {
+        rmSync(this.passwordFile, { force: true });
+        this.logger.log(`The first admin password was changed; removed ${this.passwordFile}`);
+        return;
+      }
+      // never a reason not to start: the file stays until a start can check it
+      this.logger.warn(`Could not check ${this.passwordFile}: ${String(error)}`);
     }
   }
 }
