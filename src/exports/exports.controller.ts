@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import { CohortExportService } from './cohort-export.service.js';
 import { ExportJobDto } from './dto/export-job.dto.js';
 import { CreateCohortExportDto, ExportIdParamDto } from './dto/export-request.dto.js';
@@ -22,7 +23,7 @@ export class ExportsController {
       '(pseudonymise=false: 403 pseudonymisation_required), admins may ask for false.',
   })
   @ApiAcceptedResponse({ type: ExportJobDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.patientsNotFound)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCohortExportDto): Promise<ExportJobDto> {
     return this.exports.create(user, body);
   }
@@ -33,7 +34,7 @@ export class ExportsController {
     summary: 'Status, progress and counts of one of your exports; download_url once completed',
   })
   @ApiOkResponse({ type: ExportJobDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, ERR.exportNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: ExportIdParamDto): Promise<ExportJobDto> {
     return this.exports.get(user, params.id);
   }
@@ -45,7 +46,7 @@ export class ExportsController {
   })
   @ApiProduces('application/zip')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, ERR.exportNotFound, ERR.exportNotReady)
   async download(@CurrentUser() user: AuthUser, @Param() params: ExportIdParamDto): Promise<StreamableFile> {
     const d = await this.exports.download(user, params.id);
     return new StreamableFile(d.stream, {

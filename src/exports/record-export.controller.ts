@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 import {
   ExportPatientParamDto,
   ExportSessionParamDto,
@@ -66,7 +67,7 @@ export class RecordExportController {
   @Auth()
   @ApiOperation({ summary: 'Export one completed session (JSON or CSV)', description: FORMATS })
   @ApiOkResponse(EXPORT_CONTENT)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, ERR.sessionNotFound, ERR.sessionNotReady)
   async session(
     @CurrentUser() user: AuthUser,
     @Param() params: ExportSessionParamDto,
@@ -83,7 +84,7 @@ export class RecordExportController {
     description: `${FORMATS} format=bids: a ZIP holding an EMG-BIDS 1.11 dataset. 409 not_ready when no session is completed.`,
   })
   @ApiOkResponse(EXPORT_CONTENT)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, ERR.patientNotFound, ERR.patientNothingToExport)
   async patient(
     @CurrentUser() user: AuthUser,
     @Param() params: ExportPatientParamDto,

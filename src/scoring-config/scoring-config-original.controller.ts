@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
 import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
@@ -17,12 +16,8 @@ import { ScoringConfigIdParamDto } from './dto/scoring-config-request.dto.js';
 import { ConfigCatalogueService } from './use-cases/config-catalogue.service.js';
 import { CustomConfigService } from './use-cases/custom-config.service.js';
 
-const WEIGHTS_422 = {
-  status: 422,
-  description:
-    'Invalid body, or weights that do not sum to 1 within 0.001 (main and compliance sub-weights; scoring_weights_invalid)',
-  type: ErrorResponseDto,
-};
+/** Invalid body, or weights that do not sum to 1 within 0.001 (main and compliance sub-weights). */
+const WEIGHTS_422 = [ERR.validation422, ERR.weightsInvalid] as const;
 
 /**
  * The original API's scoring-configuration routes, flat weights and its status codes (422 for
@@ -83,7 +78,7 @@ export class ScoringConfigOriginalController {
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
   @ApiErrors(400, ERR.scoringConfigNotFound)
-  @ApiResponse(WEIGHTS_422)
+  @ApiErrors(...WEIGHTS_422)
   create(
     @CurrentUser() user: AuthUser,
     @Body() body: OriginalScoringConfigBodyDto,
@@ -103,7 +98,7 @@ export class ScoringConfigOriginalController {
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
   @ApiErrors(400, ERR.scoringConfigNotFound)
-  @ApiResponse(WEIGHTS_422)
+  @ApiErrors(...WEIGHTS_422)
   saveCustom(
     @CurrentUser() user: AuthUser,
     @Body() body: OriginalScoringConfigBodyDto,
@@ -119,7 +114,7 @@ export class ScoringConfigOriginalController {
   })
   @ApiOkResponse({ type: OriginalScoringConfigDto })
   @ApiErrors(ERR.scoringConfigNotFound)
-  @ApiResponse(WEIGHTS_422)
+  @ApiErrors(...WEIGHTS_422)
   putDefault(
     @CurrentUser() user: AuthUser,
     @Body() body: OriginalScoringConfigBodyDto,

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
 import { ERR } from '../shared/http/error-examples.js';
 import {
@@ -58,11 +57,7 @@ export class ScoringConfigController {
   })
   @ApiCreatedResponse({ type: ScoringConfigDto })
   @ApiErrors(400, ERR.scoringConfigNotFound)
-  @ApiResponse({
-    status: 422,
-    description: 'The main weights or the sub-weights do not sum to 1 (scoring_weights_invalid)',
-    type: ErrorResponseDto,
-  })
+  @ApiErrors(ERR.weightsInvalid)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateScoringConfigDto): Promise<ScoringConfigDto> {
     return this.configs.create(user, body);
   }
@@ -78,11 +73,7 @@ export class ScoringConfigController {
   })
   @ApiOkResponse({ type: ScoringConfigDto })
   @ApiErrors(400, ERR.scoringConfigNotFound)
-  @ApiResponse({
-    status: 409,
-    description: 'GHOSTLY-TRIAL-DEFAULT cannot be deactivated (scoring_config_protected)',
-    type: ErrorResponseDto,
-  })
+  @ApiErrors(ERR.configMustStayActive)
   update(
     @CurrentUser() user: AuthUser,
     @Param() params: ScoringConfigIdParamDto,

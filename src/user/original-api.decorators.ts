@@ -1,10 +1,5 @@
-import { ApiResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
+import { ApiErrors } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 
 /** Documents the 422 that @OriginalValidationStatus() makes of a request validation failure. */
-export const ApiValidation422 = () =>
-  ApiResponse({
-    status: 422,
-    description: 'Request validation failed (validation_failed; `details` lists each problem)',
-    type: ErrorResponseDto,
-  });
+export const ApiValidation422 = () => ApiErrors(ERR.validation422);

@@ -1,8 +1,8 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../shared/errors/error-response.dto.js';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GoneError } from '../shared/errors/app-error.js';
-import { Auth } from '../shared/http/api-docs.decorators.js';
+import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
+import { ERR } from '../shared/http/error-examples.js';
 
 const VAULT_REMOVED =
   'The password vault has been removed. Temporary passwords are shown once, in the response to ' +
@@ -24,7 +24,7 @@ function vaultRemoved(): GoneError {
 export class PasswordVaultController {
   @Get()
   @ApiOperation({ summary: 'Removed: temporary passwords are no longer stored (410)', deprecated: true })
-  @ApiResponse({ status: 410, description: 'Always (password_vault_removed)', type: ErrorResponseDto })
+  @ApiErrors(ERR.passwordVaultRemoved)
   list(): never {
     throw vaultRemoved();
   }
@@ -32,7 +32,7 @@ export class PasswordVaultController {
   @Post(':password_id/retrieve')
   @ApiParam({ name: 'password_id', description: 'The id the original vault gave (any value: always 410)' })
   @ApiOperation({ summary: 'Removed: temporary passwords are no longer stored (410)', deprecated: true })
-  @ApiResponse({ status: 410, description: 'Always (password_vault_removed)', type: ErrorResponseDto })
+  @ApiErrors(ERR.passwordVaultRemoved)
   retrieve(): never {
     throw vaultRemoved();
   }

@@ -73,6 +73,19 @@ describe('OpenAPI document (GET /docs-json)', () => {
     expect(errorCodes('/sessions/{session_code}', 'get', '401')).toEqual(['token_missing', 'token_expired']);
   });
 
+  it('every error answer of every route carries examples of its own codes', () => {
+    const bare: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, o] of Object.entries(methods)) {
+        for (const [status, r] of Object.entries(o.responses)) {
+          if (Number(status) < 400) continue;
+          if (!r.content?.['application/json']?.examples) bare.push(`${method} ${path} ${status}`);
+        }
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+
   it('every number of the session detail states its unit (or what it counts) in its description', () => {
     const seen = new Set<string>();
     const missing: string[] = [];

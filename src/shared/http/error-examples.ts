@@ -26,6 +26,15 @@ export const ERR = {
     'Scoring configuration 0b9d6c1e-2f4a-4c1b-9e8d-7a6f5e4d3c2b not found',
   ),
   noActiveScoringConfig: e(404, 'scoring_config_not_found', 'No active scoring configuration found'),
+  patientsNotFound: e(404, 'patient_not_found', 'Patients not found: P009'),
+  exportNotFound: e(404, 'export_not_found', 'Export 0b9d6c1e-2f4a-4c1b-9e8d-7a6f5e4d3c2b not found'),
+  exportNotReady: e(409, 'not_ready', 'Export 0b9d6c1e-2f4a-4c1b-9e8d-7a6f5e4d3c2b is running: no download'),
+  sessionNotReady: e(
+    409,
+    'not_ready',
+    'Session P001S001 is processing: only completed sessions can be exported',
+  ),
+  patientNothingToExport: e(409, 'not_ready', 'Patient P001 has no completed session to export'),
   emailTaken: e(409, 'email_taken', 'An account with e-mail therapist@example.org already exists'),
   cannotDemoteSelf: e(409, 'cannot_demote_self', 'Admins cannot deactivate or demote themselves'),
   sessionBusy: e(409, 'session_busy', 'Session P001S001 is processing'),
@@ -40,6 +49,18 @@ export const ERR = {
     'Stored sessions were scored with this configuration; it cannot be deleted',
   ),
   configProtected: e(409, 'scoring_config_protected', 'GHOSTLY-TRIAL-DEFAULT cannot be deleted'),
+  configMustStayActive: e(
+    409,
+    'scoring_config_protected',
+    'GHOSTLY-TRIAL-DEFAULT must stay active and global',
+  ),
+  passwordVaultRemoved: e(
+    410,
+    'password_vault_removed',
+    'The password vault has been removed. Temporary passwords are shown once, in the response to ' +
+      'user creation or password reset, and are never stored in a retrievable form. If a password ' +
+      'was lost, set a new one with "Reset password".',
+  ),
   patientOtherTherapist: e(403, 'patient_other_therapist', 'Therapists create patients for themselves only'),
   patientReassignForbidden: e(403, 'patient_reassign_forbidden', 'Only admins may reassign a patient'),
   invalidCredentials: e(401, 'invalid_credentials', 'Wrong e-mail or password'),
