@@ -67,10 +67,10 @@ export class FrontendLogTailQueryDto {
 export class FrontendLogLineDto {
   @ApiProperty({ description: 'Increasing with arrival order', example: '42' }) id!: string;
   @ApiProperty() received_at!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null: sent without a token' })
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: sent without a token' })
   user_id!: string | null;
   @ApiProperty() request_id!: string;
-  @ApiProperty({ nullable: true, example: '203.0.113.7' }) client_address!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '203.0.113.7' }) client_address!: string | null;
   @ApiProperty({ description: 'The sanitised entry (objects as JSON text)' }) entry!: string;
 }
 
