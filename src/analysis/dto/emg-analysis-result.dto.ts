@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ChannelGateDto, QualityGateDto } from './quality-gate.dto.js';
 
 // The original's EMGAnalysisResult (POST /upload, /analysis/recalc), field for field, with this
 // service's additions. Units are in the names (_ms, _hz, _seconds) or stated per field; amplitudes
@@ -78,6 +79,21 @@ export class ChannelAnalyticsDto {
   @ApiProperty() fatigue_index_temporal_stats!: TemporalStatsDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'stage -> message' })
   errors!: Record<string, string>;
+  @ApiPropertyOptional({
+    enum: ['upload', 'calibration', 'session_estimate'],
+    description:
+      "Where the MVC came from: with seniam-v1 always; with ghostly-v1 only 'calibration' (the patient's latest MVC baseline, used when the request gave none)",
+  })
+  mvc_source?: 'upload' | 'calibration' | 'session_estimate';
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'seniam-v1 only: band edges, onset method and threshold, every onset method with its agreement with the activated channel, ' +
+      'per-contraction RMS/MAV/MNF/MDF/FInsm5/envelope/%MVC, contraction-only summary, fatigue trends (slope, 95 % CI, n), ' +
+      'mains lines, the quality gate with reasons, the MVC used (docs/methods.md)',
+  })
+  seniam?: Record<string, unknown>;
 }
 
 export class EmgSignalDto {
@@ -244,7 +260,13 @@ export class GameMetadataDto {
 }
 
 /** POST /upload and POST /analysis/recalc: the original's EMGAnalysisResult plus additions. */
+@ApiExtraModels(ChannelGateDto)
 export class EmgAnalysisResultDto {
+  @ApiPropertyOptional({
+    type: QualityGateDto,
+    description: 'seniam-v1 only, first key: says when a scored channel fails the signal-quality gate',
+  })
+  quality_gate?: QualityGateDto;
   @ApiProperty({ format: 'uuid' }) file_id!: string;
   @ApiProperty({ example: '20260101_120000', description: 'Local time YYYYMMDD_HHMMSS' }) timestamp!: string;
   @ApiProperty() source_filename!: string;
