@@ -69,6 +69,12 @@ describe('OpenAPI document (GET /docs-json)', () => {
     expect(errorCodes('/patients/{patient_code}', 'get', '404')).toEqual(['patient_not_found']);
     expect(errorCodes('/auth/login', 'post', '401')).toEqual(['invalid_credentials']);
     expect(errorCodes('/sessions', 'post', '422')).toEqual(['empty_file', 'truncated']);
+    // 403: the role check's exact message where roles apply, a deactivated account everywhere
+    expect(errorCodes('/sessions/{session_code}', 'get', '403')).toEqual(['user_inactive']);
+    expect(errorCodes('/admin/users', 'post', '403')).toEqual(['role_forbidden', 'user_inactive']);
+    const roleMessage = op('/sessions', 'post').responses['403']!.content!['application/json']!.examples!
+      .role_forbidden!.value.message;
+    expect(roleMessage).toBe('This action requires the role admin or therapist');
     // the generic cases keep their real codes
     expect(errorCodes('/sessions/{session_code}', 'get', '401')).toEqual(['token_missing', 'token_expired']);
   });

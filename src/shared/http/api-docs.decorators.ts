@@ -41,7 +41,6 @@ const GENERIC: Record<number, ErrorExample[]> = {
     { status: 401, code: 'token_missing', message: 'Bearer access token required' },
     { status: 401, code: 'token_expired', message: 'Access token expired' },
   ],
-  403: [{ status: 403, code: 'role_forbidden', message: 'This action requires the role admin or therapist' }],
   413: [{ status: 413, code: 'payload_too_large', message: 'request file too large' }],
   503: [{ status: 503, code: 'not_ready', message: 'Not ready: database unavailable' }],
 };
@@ -59,7 +58,7 @@ function body(e: ErrorExample) {
 /**
  * Documents a route's error answers with the shared error body and, per status, examples of
  * the codes that route really returns. Give a bare status for the cases every route shares
- * (400 validation, 401, 403, 413, 503) and an {@link ErrorExample} for route-specific ones
+ * (400 validation, 401, 413, 503; 403 comes from Auth) and an {@link ErrorExample} for route-specific ones
  * (`{ status: 404, code: 'session_not_found', message: 'Session P001S001 not found' }`); several
  * examples may share a status.
  */
@@ -103,9 +102,26 @@ export function ApiJsonBody(dto: Type<unknown>, example: object, summary = 'Exam
   return ApiBody({ type: dto, examples: { example: { summary, value: example } } });
 }
 
-/** Documents that a route needs a bearer token (enforced by the global guard) and its 401/403. */
-export function ApiAuth() {
-  return applyDecorators(ApiBearerAuth(), ApiErrors(401, 403));
+/**
+ * Documents that a route needs a bearer token (enforced by the global guard) and its 401/403:
+ * a deactivated account on every route, and the role check's exact message where roles apply.
+ */
+export function ApiAuth(roles: readonly string[] = []) {
+  const inactive: ErrorExample = {
+    status: 403,
+    code: 'user_inactive',
+    message: 'This account is deactivated',
+  };
+  const forbidden: ErrorExample[] = roles.length
+    ? [
+        {
+          status: 403,
+          code: 'role_forbidden',
+          message: `This action requires the role ${roles.join(' or ')}`,
+        },
+      ]
+    : [];
+  return applyDecorators(ApiBearerAuth(), ApiErrors(401, ...forbidden, inactive));
 }
 
 /** Staff roles, as stored in user_profiles.role. */
@@ -119,7 +135,7 @@ export const ROLES_KEY = 'roles';
  * roles guard from the same metadata), and documents both: docs and enforcement cannot drift.
  */
 export function Auth(...roles: AccessRole[]) {
-  const decorators = [ApiAuth()];
+  const decorators = [ApiAuth(roles)];
   if (roles.length > 0) {
     decorators.push(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
   }
