@@ -10,11 +10,11 @@ export default async () => {
       await import('./scoring-config/dto/scoring-config.dto.js'),
     ['./analysis/mvc/mvc-calibration.dto.js']: await import('./analysis/mvc/mvc-calibration.dto.js'),
     ['./analysis/dto/emg-analysis-result.dto.js']: await import('./analysis/dto/emg-analysis-result.dto.js'),
+    ['./analysis/dto/quality-gate.dto.js']: await import('./analysis/dto/quality-gate.dto.js'),
     ['./cache-admin/dto/cache-admin.dto.js']: await import('./cache-admin/dto/cache-admin.dto.js'),
     ['./patient/dto/mvc-baseline.dto.js']: await import('./patient/dto/mvc-baseline.dto.js'),
     ['./session/dto/session-result-parts.dto.js']: await import('./session/dto/session-result-parts.dto.js'),
     ['./session/session-quality.js']: await import('./session/session-quality.js'),
-    ['./analysis/dto/quality-gate.dto.js']: await import('./analysis/dto/quality-gate.dto.js'),
     ['./session/dto/session-response.dto.js']: await import('./session/dto/session-response.dto.js'),
     ['./health/dto/health.dto.js']: await import('./health/dto/health.dto.js'),
     ['./logs/dto/frontend-logs.dto.js']: await import('./logs/dto/frontend-logs.dto.js'),
@@ -618,6 +618,21 @@ export default async () => {
           },
         ],
         [
+          import('./analysis/dto/quality-gate.dto.js'),
+          {
+            ChannelGateDto: {
+              passed: { required: true, type: () => Boolean },
+              reasons: { required: true, type: () => [String] },
+            },
+            QualityGateDto: {
+              passed: { required: true, type: () => Boolean },
+              failing_channels: { required: true, type: () => [String] },
+              message: { required: true, type: () => String, nullable: true },
+              channels: { required: true, type: 'object', additionalProperties: true },
+            },
+          },
+        ],
+        [
           import('./analysis/dto/emg-analysis-result.dto.js'),
           {
             WeightsDto: {
@@ -702,6 +717,8 @@ export default async () => {
                 type: () => t['./analysis/dto/emg-analysis-result.dto.js'].TemporalStatsDto,
               },
               errors: { required: true, type: 'object', additionalProperties: { type: 'string' } },
+              mvc_source: { required: false, enum: ['upload', 'calibration', 'session_estimate'] },
+              seniam: { required: false, type: 'object', additionalProperties: true },
             },
             EmgSignalDto: {
               sampling_rate: { required: true, type: () => Number },
@@ -867,6 +884,10 @@ export default async () => {
               },
             },
             EmgAnalysisResultDto: {
+              quality_gate: {
+                required: false,
+                type: () => t['./analysis/dto/quality-gate.dto.js'].QualityGateDto,
+              },
               file_id: { required: true, type: () => String },
               timestamp: { required: true, type: () => String },
               source_filename: { required: true, type: () => String },
@@ -1282,21 +1303,6 @@ export default async () => {
               patient_code: { required: true, type: () => String },
               default_profile: { required: true, type: () => String, nullable: true },
               effective_profile: { required: true, type: () => String },
-            },
-          },
-        ],
-        [
-          import('./analysis/dto/quality-gate.dto.js'),
-          {
-            ChannelGateDto: {
-              passed: { required: true, type: () => Boolean },
-              reasons: { required: true, type: () => [String] },
-            },
-            QualityGateDto: {
-              passed: { required: true, type: () => Boolean },
-              failing_channels: { required: true, type: () => [String] },
-              message: { required: true, type: () => String, nullable: true },
-              channels: { required: true, type: 'object', additionalProperties: true },
             },
           },
         ],
