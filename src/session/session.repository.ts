@@ -193,7 +193,11 @@ export class SessionRepository {
     };
     const scoped = code !== undefined || filter.ownPatientsOf !== undefined;
 
-    let counted = stx.selectFrom('therapy_sessions as s').where((eb) => where(eb, false));
+    const filtered = filter.status !== undefined || filter.from !== undefined || filter.to !== undefined;
+    const narrowed = filtered || after !== undefined;
+    let counted = stx
+      .selectFrom('therapy_sessions as s')
+      .$if(filtered, (q) => q.where((eb) => where(eb, false)));
     if (scoped) counted = counted.where('s.patient_id', 'in', patientsQuery().select('own.id'));
 
     const rowsQuery = scoped
@@ -206,7 +210,7 @@ export class SessionRepository {
                 .select(LISTED_AT.as('sort_at'))
                 .select(LISTED_AT_TEXT.as('listed_at'))
                 .whereRef('s.patient_id', '=', 'own.id')
-                .where((inner) => where(inner, true))
+                .$if(narrowed, (q) => q.where((inner) => where(inner, true)))
                 .orderBy(LISTED_AT, 'desc')
                 .orderBy('s.session_code', 'desc')
                 .limit(take)
@@ -218,7 +222,7 @@ export class SessionRepository {
           .orderBy('s.session_code', 'desc')
       : stx
           .selectFrom('therapy_sessions as s')
-          .where((eb) => where(eb, true))
+          .$if(narrowed, (q) => q.where((eb) => where(eb, true)))
           .select(LIST_COLUMNS)
           .select(LISTED_AT_TEXT.as('listed_at'))
           // Visible with the session (the same policy decides both), looked up for the page only.
