@@ -313,6 +313,7 @@ export interface ClinicalNotesTable {
 }
 
 export interface FrontendLogsTable {
+  /** bigint identity: a string from pg, read through String(); never written. */
   id: ColumnType<string | number, never, never>;
   received_at: Timestamp;
   user_id: string | null;
