@@ -2,6 +2,7 @@
  * AnalysisReport -> the rows of emg_statistics, contractions, session_settings, bfr_monitoring
  * and performance_scores for one session. Pure; the repository writes them.
  */
+import { sessionSettings } from '@app/analysis';
 import type { AnalysisReport, ChannelAnalyticsReport, PerformanceAnalysis } from '@app/analysis';
 import type { Insertable } from 'kysely';
 import type {
@@ -99,20 +100,45 @@ export function toSessionResultRows(
       is_good: c.is_good,
     })),
   );
-  const ch = (i: number) => (channels[i] ? report.analytics[channels[i]] : undefined);
+  const settings = settingsRow(sessionId, report);
+  return {
+    statistics,
+    contractions,
+    settings,
+    ...scoreRows(sessionId, report.performance_analysis, subjective),
+  };
+}
+
+/**
+ * session_settings: the settings the analysis ran with (the /upload answer's session_parameters),
+ * CH1 being the first sorted channel and CH2 the second. Expected contractions are the channel's,
+ * else the scoring's (its configured default when the session gave none).
+ *
+ * The table's CHECKs require every value but the MVC thresholds to be > 0, whereas the analysis
+ * accepts a 0 % threshold and 0 expected contractions; such a value cannot be stored, and the
+ * column's default (75 %, 2000 ms, 12) is written in its place (a schema limitation, see the
+ * session_settings definition in the migrations).
+ */
+export function settingsRow(sessionId: string, report: AnalysisReport): Insertable<SessionSettingsTable> {
+  const used = sessionSettings(report);
+  const [ch1, ch2] = Object.keys(report.analytics)
+    .sort()
+    .map((k) => report.analytics[k]);
   const pa = report.performance_analysis;
-  const settings: Insertable<SessionSettingsTable> = {
+  const pct = used.mvc_threshold_percentage;
+  return {
     session_id: sessionId,
-    mvc_threshold_percentage: ch(0)?.mvc_threshold_percentage || 75,
-    target_mvc75_ch1: positiveOrNull(ch(0)?.mvc75_threshold),
-    target_mvc75_ch2: positiveOrNull(ch(1)?.mvc75_threshold),
-    target_duration_ch1_ms: positiveOrNull(ch(0)?.duration_threshold_actual_value) ?? 2000,
-    target_duration_ch2_ms: positiveOrNull(ch(1)?.duration_threshold_actual_value) ?? 2000,
-    target_contractions_ch1: pa.expected_contractions_left > 0 ? pa.expected_contractions_left : 12,
-    target_contractions_ch2: pa.expected_contractions_right > 0 ? pa.expected_contractions_right : 12,
+    mvc_threshold_percentage: pct > 0 && pct <= 100 ? pct : 75,
+    target_mvc75_ch1: positiveOrNull(ch1?.mvc75_threshold),
+    target_mvc75_ch2: positiveOrNull(ch2?.mvc75_threshold),
+    target_duration_ch1_ms: positiveOrNull(used.target_duration_ch1_ms) ?? 2000,
+    target_duration_ch2_ms: positiveOrNull(used.target_duration_ch2_ms) ?? 2000,
+    target_contractions_ch1:
+      positiveOrNull(ch1?.expected_contractions ?? pa.expected_contractions_left) ?? 12,
+    target_contractions_ch2:
+      positiveOrNull(ch2?.expected_contractions ?? pa.expected_contractions_right) ?? 12,
     bfr_enabled: true,
   };
-  return { statistics, contractions, settings, ...scoreRows(sessionId, pa, subjective) };
 }
 
 /** performance_scores and bfr_monitoring rows from a scoring result (also used by rescoring). */

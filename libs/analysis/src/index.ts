@@ -25,6 +25,7 @@ export type * from './report-types.js';
 export { recalculateAnalytics, type RecalcOptions, type RecalcResult } from './recalc.js';
 export {
   originalResultFields,
+  sessionSettings,
   type OriginalResultFields,
   type C3dParametersReport,
   type SessionSettingsReport,
