@@ -175,6 +175,8 @@ export function sessionReportModel(d: SessionDetailDto, x: StoredReportExtras): 
         : null,
     },
     warnings,
+    // the gate as the session detail reads it from the stored analytics
+    quality_gate: d.quality_gate,
     generated_at: x.generatedAt.toISOString(),
     service_version: x.serviceVersion,
   };

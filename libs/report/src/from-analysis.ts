@@ -116,6 +116,7 @@ export function sessionReportFromAnalysis(
     parameters_requested: o.parametersRequested ?? {},
     parameters_used: { session: session_parameters_used, processing: report.processing_options_used },
     warnings: collectWarnings(report.metadata, report.channel_errors),
+    quality_gate: report.quality_gate ?? null,
     generated_at: (o.generatedAt ?? new Date()).toISOString(),
     service_version: o.serviceVersion,
   };

@@ -1,6 +1,11 @@
 // What a session report shows, independent of where it came from (a fresh analysis in the CLI,
 // or a stored session in the service). Plain data; the renderers only read it.
-import type { ChannelAnalyticsReport, ContractionReport, SessionParams } from '@app/analysis';
+import type {
+  ChannelAnalyticsReport,
+  ContractionReport,
+  QualityGateReport,
+  SessionParams,
+} from '@app/analysis';
 import type { WeightsReport } from '@app/scoring';
 
 /** The full-resolution signals a channel's plot is drawn from. */
@@ -72,6 +77,8 @@ export interface SessionReportModel {
     processing: { threshold_factor: number; min_duration_ms: number; smoothing_window: number } | null;
   };
   warnings: ReportWarning[];
+  /** seniam-v1's signal-quality gate, shown before the scores; absent or null without one (ghostly-v1). */
+  quality_gate?: QualityGateReport | null;
   generated_at: string;
   service_version: string;
 }

@@ -8,6 +8,7 @@ import {
   type ReportChannel,
   type SessionReportModel,
 } from './model.js';
+import { qualityGateSection } from './quality-gate-section.js';
 import { scoresSection } from './scores-section.js';
 import { channelPlotSvg } from './signal-plot.js';
 import { page } from './styles.js';
@@ -107,6 +108,7 @@ export function renderSessionReport(m: SessionReportModel): string {
   const names = m.channels.map((c) => c.name);
   const body = [
     `<header><h1>${esc(title)}</h1><p class="sub">${who}</p></header>`,
+    qualityGateSection(m.quality_gate),
     `<section class="warnings"><h2>Warnings</h2>${warningsSection(m)}</section>`,
     `<section class="scores"><h2>Scores</h2>${scoresSection(m.scores, names)}</section>`,
     `<section class="signals"><h2>Signals and contractions</h2>${m.channels.map(channelFigure).join('')}</section>`,

@@ -55,6 +55,10 @@ svg .dot { stroke: #fff; stroke-width: 1; }
 .badge.good { background: #d7f0e0; } .badge.mvc_only { background: #fbe7c2; } .badge.duration_only { background: #d6e8f7; } .badge.neither { background: #e6e9ed; }
 .warn { border-left: 3px solid var(--thr); background: #fdf0ee; padding: 1.5mm 2.5mm; margin: 1mm 0; break-inside: avoid; }
 .ok { border-left: 3px solid var(--good); background: #eef8f1; padding: 1.5mm 2.5mm; margin: 1mm 0; }
+.quality-gate.failed { border: 2px solid var(--thr); border-left-width: 6px; background: #fdf0ee; padding: 2mm 3mm; margin: 3mm 0; break-inside: avoid; }
+.quality-gate.failed h2 { color: var(--thr); border-bottom: none; margin: 0 0 1mm; padding: 0; }
+.quality-gate.failed ul { margin: 1mm 0; padding-left: 5mm; }
+.quality-gate.passed { border-left: 3px solid var(--good); background: #eef8f1; padding: 1.5mm 2.5mm; margin: 2mm 0; }
 .page-break { break-before: page; }
 pre { font-size: 8pt; white-space: pre-wrap; word-break: break-word; background: #f6f8fa; padding: 2mm; margin: 1mm 0 3mm; }
 footer { margin-top: 6mm; font-size: 8.5pt; color: var(--muted); border-top: 0.5px solid var(--line); padding-top: 2mm; }
