@@ -24,6 +24,8 @@ export interface SessionResultRows {
 
 const positiveOrNull = (v: number | null | undefined): number | null =>
   v !== null && v !== undefined && Number.isFinite(v) && v > 0 ? v : null;
+const nonNegativeOrNull = (v: number | null | undefined): number | null =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
 const finiteOrNull = (v: number | null | undefined): number | null =>
   v !== null && v !== undefined && Number.isFinite(v) ? v : null;
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -114,10 +116,8 @@ export function toSessionResultRows(
  * CH1 being the first sorted channel and CH2 the second. Expected contractions are the channel's,
  * else the scoring's (its configured default when the session gave none).
  *
- * The table's CHECKs require every value but the MVC thresholds to be > 0, whereas the analysis
- * accepts a 0 % threshold and 0 expected contractions; such a value cannot be stored, and the
- * column's default (75 %, 2000 ms, 12) is written in its place (a schema limitation, see the
- * session_settings definition in the migrations).
+ * A 0 % threshold and 0 expected contractions are stored as such (the analysis accepts both); a
+ * duration threshold is always positive here (a duration not given takes the profile's default).
  */
 export function settingsRow(sessionId: string, report: AnalysisReport): Insertable<SessionSettingsTable> {
   const used = sessionSettings(report);
@@ -128,15 +128,15 @@ export function settingsRow(sessionId: string, report: AnalysisReport): Insertab
   const pct = used.mvc_threshold_percentage;
   return {
     session_id: sessionId,
-    mvc_threshold_percentage: pct > 0 && pct <= 100 ? pct : 75,
-    target_mvc75_ch1: positiveOrNull(ch1?.mvc75_threshold),
-    target_mvc75_ch2: positiveOrNull(ch2?.mvc75_threshold),
+    mvc_threshold_percentage: pct >= 0 && pct <= 100 ? pct : 75,
+    target_mvc75_ch1: nonNegativeOrNull(ch1?.mvc75_threshold),
+    target_mvc75_ch2: nonNegativeOrNull(ch2?.mvc75_threshold),
     target_duration_ch1_ms: positiveOrNull(used.target_duration_ch1_ms) ?? 2000,
     target_duration_ch2_ms: positiveOrNull(used.target_duration_ch2_ms) ?? 2000,
     target_contractions_ch1:
-      positiveOrNull(ch1?.expected_contractions ?? pa.expected_contractions_left) ?? 12,
+      nonNegativeOrNull(ch1?.expected_contractions ?? pa.expected_contractions_left) ?? 12,
     target_contractions_ch2:
-      positiveOrNull(ch2?.expected_contractions ?? pa.expected_contractions_right) ?? 12,
+      nonNegativeOrNull(ch2?.expected_contractions ?? pa.expected_contractions_right) ?? 12,
     bfr_enabled: true,
   };
 }

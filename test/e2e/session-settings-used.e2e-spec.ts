@@ -7,8 +7,8 @@ const SECRET = 'session-settings-used-e2e-secret-32-chars';
 const FILE = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
 
 // session_settings of GET /sessions/{code} holds the settings the analysis ran with: the same
-// numbers as the stored per-channel analytics, not defaults. A 0 % threshold or 0 expected
-// contractions cannot be stored (the table's CHECKs require > 0), so non-default values > 0 are used.
+// numbers as the stored per-channel analytics, not defaults, including a 0 % threshold and 0
+// expected contractions (which the table refused before migration 0016, so 75 % and 12 showed).
 describe('session_settings: the settings the analysis used', () => {
   let t: TestApp;
   let alice: TestUser;
@@ -73,6 +73,18 @@ describe('session_settings: the settings the analysis used', () => {
       expect(d.session_settings[`target_mvc75_${ch}`]).toBeCloseTo(a.mvc75_threshold as number, 12);
       expect(a.mvc75_threshold as number).toBeCloseTo(((a.mvc_value as number) * 30) / 100, 12);
     }
+  });
+
+  it('a 0 % threshold and 0 expected contractions are stored as 0, not as the defaults', async () => {
+    const d = await process({ session_mvc_threshold_percentage: 0, session_expected_contractions: 0 });
+    expect(d.session_settings).toMatchObject({
+      mvc_threshold_percentage: 0,
+      target_contractions_ch1: 0,
+      target_contractions_ch2: 0,
+      target_mvc75_ch1: 0,
+      target_mvc75_ch2: 0,
+    });
+    expect(d.channels[0]!.analytics).toMatchObject({ mvc_threshold_percentage: 0, expected_contractions: 0 });
   });
 
   it('per-channel expected contractions are stored per channel', async () => {
