@@ -589,6 +589,7 @@ export default async () => {
           {
             MvcCalibrateFormDto: {
               threshold_percentage: { required: false, type: () => Number, minimum: 0, maximum: 100 },
+              profile: { required: false, type: () => String },
             },
             MvcEstimationDto: {
               mvc_value: { required: true, type: () => Number },

@@ -3,6 +3,7 @@
 // by hand and in one pass (the body can be a hundred megabytes of signals: it is never walked by
 // class-transformer); everything else is carried over as the client sent it.
 import type { ChannelAnalyticsReport, SessionParams } from '@app/analysis';
+import { DEFAULT_PROFILE_NAME, PROFILE_NAMES } from '@app/emg';
 import { UnprocessableError } from '../shared/errors/app-error.js';
 import { validateLenient } from '../shared/validation/validate-lenient.js';
 import { assertKnownChannels } from './channel-maps.js';
@@ -17,6 +18,8 @@ const METHODS = new Set(['user_provided', 'global_provided', 'backend_estimation
 export interface ExistingResult {
   /** The whole object as sent. */
   body: Record<string, unknown>;
+  /** The processing profile the previous answer names (a registered one), else the default. */
+  profile: string;
   analytics: Record<string, ChannelAnalyticsReport>;
   emgSignals: Record<string, unknown>;
 }
@@ -59,7 +62,12 @@ export function parseExistingResult(value: unknown, options: { requireSignals: b
   for (const name of names) checked[name] = checkChannel(name, analytics[name]);
   const signals = value.emg_signals;
   if (options.requireSignals && !isObj(signals)) throw invalid('has no emg_signals');
-  return { body: value, analytics: checked, emgSignals: isObj(signals) ? signals : {} };
+  const named = isObj(value.processing_profile) ? value.processing_profile.name : undefined;
+  const profile =
+    typeof named === 'string' && (PROFILE_NAMES as readonly string[]).includes(named)
+      ? named
+      : DEFAULT_PROFILE_NAME;
+  return { body: value, profile, analytics: checked, emgSignals: isObj(signals) ? signals : {} };
 }
 
 /** The `{existing, session_params}` body of the original's recalc and recalibration calls. */

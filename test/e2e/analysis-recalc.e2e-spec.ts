@@ -79,6 +79,23 @@ describe('POST /analysis/recalc and POST /mvc/calibrate', () => {
     expect(out.processing_parameters.mvc_threshold_percentage).toBe(60);
   });
 
+  it('re-evaluates a seniam-v1 answer with that profile, equal to a fresh seniam-v1 upload', async () => {
+    const seniam = await upload({ profile: 'seniam-v1' });
+    expect(seniam.processing_profile.name).toBe('seniam-v1');
+    const sessionParams = { session_mvc_threshold_percentage: 40, contraction_duration_threshold: 600 };
+    const res = await recalc({ existing: seniam, session_params: sessionParams });
+    expect(res.statusCode).toBe(200);
+    const fresh = await upload({ profile: 'seniam-v1', ...sessionParams });
+    for (const ch of ['CH1', 'CH2']) {
+      expect(res.json().analytics[ch].contractions).toEqual(fresh.analytics[ch].contractions);
+      expect(res.json().analytics[ch].good_contraction_count).toBe(
+        fresh.analytics[ch].good_contraction_count,
+      );
+    }
+    expect(res.json().performance_analysis.overall_score).toBe(fresh.performance_analysis.overall_score);
+    expect(res.json().processing_profile.name).toBe('seniam-v1');
+  });
+
   it('refuses an existing without analytics or signals, unknown channels and bad thresholds with 422', async () => {
     const noAnalytics = await recalc({ existing: { emg_signals: {} }, session_params: {} });
     expect(noAnalytics.statusCode).toBe(422);
@@ -164,6 +181,27 @@ describe('POST /analysis/recalc and POST /mvc/calibrate', () => {
       expect(e.metadata).toMatchObject({ signal_type: 'rms_envelope', source: 'full_resolution' });
       expect(typeof e.timestamp).toBe('string');
     }
+  });
+
+  it('calibrates from a file with the profile asked for; an unknown profile is refused', async () => {
+    const form = multipart({ name: FILE, content: ghostly(FILE) }, { profile: 'seniam-v1' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/mvc/calibrate',
+      headers: { ...auth, ...form.headers },
+      payload: form.payload,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().mvc_estimations.CH1.metadata.processing_profile).toBe('seniam-v1');
+    expect(res.json().mvc_estimations.CH1.mvc_value).toBeGreaterThan(0);
+    const bad = multipart({ name: FILE, content: ghostly(FILE) }, { profile: 'nope-v0' });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/mvc/calibrate',
+      headers: { ...auth, ...bad.headers },
+      payload: bad.payload,
+    });
+    expect(refused.statusCode).toBe(422);
   });
 
   it('recalibrates from a previous answer (JSON form), exact at full resolution', async () => {

@@ -73,3 +73,19 @@ describe('recalculateAnalytics equals a fresh analysis with the same thresholds'
     expect(strict.performanceAnalysis.overall_score).not.toBe(base.performance_analysis.overall_score);
   });
 });
+
+describe('recalculateAnalytics under seniam-v1 equals a fresh seniam-v1 analysis', () => {
+  const seniam = JSON.parse(JSON.stringify(analyzeC3d(file, {}, { profile: 'seniam-v1' }))) as ReturnType<
+    typeof analyzeC3d
+  >;
+  it.each(cases)('%s', (_, sp) => {
+    const fresh = analyzeC3d(file, { session_params: sp }, { profile: 'seniam-v1' });
+    const recalc = recalculateAnalytics(seniam.analytics, sp, { profile: 'seniam-v1' });
+    for (const ch of ['CH1', 'CH2']) {
+      expect(recalc.analytics[ch]!.contractions).toEqual(fresh.analytics[ch]!.contractions);
+      expect(recalc.analytics[ch]!.mvc75_threshold).toBe(fresh.analytics[ch]!.mvc75_threshold);
+      expect(recalc.analytics[ch]!.good_contraction_count).toBe(fresh.analytics[ch]!.good_contraction_count);
+    }
+    expect(recalc.performanceAnalysis.overall_score).toBe(fresh.performance_analysis.overall_score);
+  });
+});

@@ -38,8 +38,8 @@ import { findC3dFiles } from './find-c3d.js';
 export type AnalyzeIo = CliIo;
 
 export const USAGE =
-  'usage: emg-c3d analyze FILE [--params PARAMS.json] [--profile ghostly-v1] [--muscles LEFT,RIGHT] [--json | --csv] [--out DIR]\n' +
-  '       emg-c3d analyze DIR [--recursive] [--params PARAMS.json] [--profile ghostly-v1] [--muscles LEFT,RIGHT] [--out DIR]\n' +
+  'usage: emg-c3d analyze FILE [--params PARAMS.json] [--profile ghostly-v1|seniam-v1] [--muscles LEFT,RIGHT] [--json | --csv] [--out DIR]\n' +
+  '       emg-c3d analyze DIR [--recursive] [--params PARAMS.json] [--profile ghostly-v1|seniam-v1] [--muscles LEFT,RIGHT] [--out DIR]\n' +
   '  FILE: summary, --json report or --csv rows on stdout (and NAME.json in --out when given)\n' +
   '  DIR:  NAME.json per .c3d file and summary.csv in --out (default ./emg-c3d-analysis), progress on stderr;\n' +
   '        --recursive looks into subfolders too; --json/--csv apply to a FILE only\n' +

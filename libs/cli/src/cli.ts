@@ -15,7 +15,7 @@ const commands: Record<string, { summary: string; run: Command; help?: () => Pro
   },
   analyze: {
     summary:
-      'analyze FILE [--params PARAMS.json] [--profile ghostly-v1] [--muscles LEFT,RIGHT] [--json | --csv] [--out DIR]\n' +
+      'analyze FILE [--params PARAMS.json] [--profile ghostly-v1|seniam-v1] [--muscles LEFT,RIGHT] [--json | --csv] [--out DIR]\n' +
       '  emg-c3d analyze DIR [--recursive] [--params PARAMS.json] [--out DIR] ...   NAME.json per file + summary.csv (--json/--csv: FILE only)',
     run: (args) => import('./analyze.js').then((m) => m.runAnalyze(args)),
     help: () => import('./analyze.js').then((m) => m.USAGE),

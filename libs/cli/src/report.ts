@@ -1,5 +1,5 @@
 /**
- * `emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1] [--paper a4|letter]`
+ * `emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1|seniam-v1] [--paper a4|letter]`
  * Analyses FILE and writes its session report: HTML on stdout without --out, else to --out as
  * HTML or PDF by its extension. Exit codes as every command (1 usage, 2 input that cannot be read
  * or analysed), and 3 when a PDF is asked for but Chromium is missing (the message says how to
@@ -38,7 +38,7 @@ export interface ReportIo extends CliIo {
 export const EXIT_PDF_UNAVAILABLE = 3;
 
 export const USAGE =
-  'usage: emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1] [--paper a4|letter]\n' +
+  'usage: emg-c3d report FILE [--out report.html|report.pdf] [--params PARAMS.json] [--profile ghostly-v1|seniam-v1] [--paper a4|letter]\n' +
   '  HTML on stdout without --out; --out NAME.pdf renders a PDF with Chromium (CHROMIUM_PATH, default /usr/bin/chromium)\n';
 
 interface Args {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { EchoedIdsDto } from '../dto/echoed-ids.dto.js';
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { toOptionalNumber } from '../../shared/validation/form-values.js';
+import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { PROFILE_NAMES } from '@app/emg';
+import { toOptionalNumber, toOptionalString } from '../../shared/validation/form-values.js';
 
 export const DEFAULT_CALIBRATION_PERCENTAGE = 75;
 
@@ -19,6 +20,15 @@ export class MvcCalibrateFormDto extends PickType(EchoedIdsDto, ['user_id', 'ses
   @Min(0)
   @Max(100)
   threshold_percentage?: number;
+
+  @ApiPropertyOptional({
+    enum: PROFILE_NAMES,
+    description: 'Processing profile whose envelope the MVC is estimated from (default ghostly-v1)',
+  })
+  @IsOptional()
+  @Transform(toOptionalString)
+  @IsIn(PROFILE_NAMES)
+  profile?: string;
 }
 
 export class MvcEstimationDto {

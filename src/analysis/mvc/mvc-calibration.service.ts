@@ -18,8 +18,14 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 
 type Source = 'full_resolution' | 'downsampled';
 
-function estimationDto(e: MvcEstimate, fs: number, source: Source, now: Date): MvcEstimationDto {
-  const envelopeMs = getProcessingProfile(DEFAULT_PROFILE_NAME).envelope.smoothingWindowMs;
+function estimationDto(
+  e: MvcEstimate,
+  fs: number,
+  source: Source,
+  profileName: string,
+  now: Date,
+): MvcEstimationDto {
+  const { envelope } = getProcessingProfile(profileName);
   return {
     mvc_value: e.mvcValue,
     threshold_value: e.thresholdValue,
@@ -29,7 +35,8 @@ function estimationDto(e: MvcEstimate, fs: number, source: Source, now: Date): M
     metadata: {
       signal_length_seconds: fs > 0 ? e.stats.samples / fs : null,
       signal_type: 'rms_envelope',
-      envelope: `processed envelope (high-pass 20 Hz, rectified, low-pass 10 Hz, ${envelopeMs} ms mean)`,
+      envelope: `processed envelope of ${profileName} (high-pass ${envelope.highpassHz} Hz, rectified, low-pass ${envelope.lowpassHz} Hz, ${envelope.smoothingWindowMs} ms mean)`,
+      processing_profile: profileName,
       signal_std: e.stats.std,
       signal_mean: e.stats.mean,
       percentile_95: e.stats.p95,
@@ -70,14 +77,16 @@ export class MvcCalibrationService {
     const pct = form.threshold_percentage ?? DEFAULT_CALIBRATION_PERCENTAGE;
     try {
       const bytes = assertC3dUpload(file);
+      const profile = form.profile ?? DEFAULT_PROFILE_NAME;
       const { report, mvc } = await this.runner.analyze(bytes, {
+        profile,
         params: { session_params: { session_mvc_threshold_percentage: pct } },
         mvcThresholdPercentage: pct,
       });
       const fs = report.metadata.sampling_rate ?? 0;
       const estimations: Record<string, MvcEstimationDto> = {};
       for (const [ch, e] of Object.entries(mvc ?? {}))
-        estimations[ch] = estimationDto(e, fs, 'full_resolution', now);
+        estimations[ch] = estimationDto(e, fs, 'full_resolution', profile, now);
       return {
         status: 'success',
         calibration_type: 'initial',
@@ -126,7 +135,7 @@ export class MvcCalibrationService {
         e.mvcValue = a.mvc_value;
         e.thresholdValue = (a.mvc_value * pct) / 100;
       }
-      const dto = estimationDto(e, fs, full ? 'full_resolution' : 'downsampled', now);
+      const dto = estimationDto(e, fs, full ? 'full_resolution' : 'downsampled', existing.profile, now);
       if (!full) dto.metadata.signal_length_seconds = fs > 0 ? a.samples / fs : null;
       estimations[ch] = dto;
     }

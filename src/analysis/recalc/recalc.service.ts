@@ -4,7 +4,7 @@ import {
   type AnalysisReport,
   type GameMetadata,
 } from '@app/analysis';
-import { DEFAULT_PROFILE_NAME, getProcessingProfile } from '@app/emg';
+import { getProcessingProfile } from '@app/emg';
 import { Injectable } from '@nestjs/common';
 import type { EmgAnalysisResultDto } from '../dto/emg-analysis-result.dto.js';
 import { parseExistingWithParams } from '../existing-result.js';
@@ -12,8 +12,11 @@ import { parseExistingWithParams } from '../existing-result.js';
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function optionsUsed(existing: Record<string, unknown>): AnalysisReport['processing_options_used'] {
-  const d = getProcessingProfile(DEFAULT_PROFILE_NAME).detection;
+function optionsUsed(
+  existing: Record<string, unknown>,
+  profileName: string,
+): AnalysisReport['processing_options_used'] {
+  const d = getProcessingProfile(profileName).detection;
   const given = isObj(existing.processing_options_used) ? existing.processing_options_used : {};
   const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
   return {
@@ -31,8 +34,9 @@ function optionsUsed(existing: Record<string, unknown>): AnalysisReport['process
 export class RecalcService {
   recalc(body: unknown, now = new Date()): EmgAnalysisResultDto {
     const { existing, params, sessionParams } = parseExistingWithParams(body, true);
-    const result = recalculateAnalytics(existing.analytics, sessionParams);
-    const profile = getProcessingProfile(DEFAULT_PROFILE_NAME);
+    // the thresholds' defaults are the previous answer's profile's (ghostly-v1 or seniam-v1)
+    const result = recalculateAnalytics(existing.analytics, sessionParams, { profile: existing.profile });
+    const profile = getProcessingProfile(existing.profile);
     const previous = existing.body;
     const metadata = (isObj(previous.metadata) ? previous.metadata : {}) as unknown as GameMetadata;
     const used = {
@@ -54,7 +58,7 @@ export class RecalcService {
         description: profile.description,
         parameters: profile,
       },
-      processing_options_used: optionsUsed(previous),
+      processing_options_used: optionsUsed(previous, existing.profile),
     };
     const fields = originalResultFields(report, sessionParams, now);
     return {
