@@ -103,3 +103,16 @@ describe('strideExtremaIndices', () => {
     expect(Array.from(capped)).toContain(500);
   });
 });
+
+describe('buildEmgSignals under seniam-v1', () => {
+  it("the processed envelope is the analysis' linear envelope of the band-passed signal", async () => {
+    const { bandpass, linearEnvelope, SENIAM_V1 } = await import('@app/emg');
+    const set = buildEmgSignals(file, 'seniam-v1');
+    const p = SENIAM_V1.seniam!;
+    const expected = linearEnvelope(bandpass(channel('CH2 Raw'), 990, p.bandpass), 990, p.envelope);
+    expect(Array.from(set.entries.get('CH2 Processed')!.data)).toEqual(Array.from(expected));
+    // not ghostly-v1's envelope
+    const ghostly = buildEmgSignals(file).entries.get('CH2 Processed')!.data;
+    expect(Array.from(set.entries.get('CH2 Processed')!.data)).not.toEqual(Array.from(ghostly));
+  });
+});

@@ -3,9 +3,17 @@
 //   "<label>"            the C3D channel: data, rms_envelope = moving RMS of |data| over 50 ms
 //   "<label> Raw"        the same arrays again, for labels that do not end in " Raw"
 //   "<base> Raw"         also carries processed_data = the profile's processed envelope
-//   "<base> Processed"   data = rms_envelope = the processed envelope
+//   "<base> Processed"   data = rms_envelope = the processed envelope (seniam-v1: the linear
+//                        envelope of the band-passed signal, on which it measures contractions)
 import type { C3dFile } from '@app/c3d';
-import { computeEnvelope, getProcessingProfile, movingRms, type ProcessingProfile } from '@app/emg';
+import {
+  bandpass,
+  computeEnvelope,
+  getProcessingProfile,
+  linearEnvelope,
+  movingRms,
+  type ProcessingProfile,
+} from '@app/emg';
 import { extractEmgChannels } from './channels.js';
 import { pick, strideExtremaIndices } from './signal-downsample.js';
 
@@ -23,8 +31,16 @@ export interface EmgSignalSet {
   entries: Map<string, SignalEntry>;
 }
 
+/**
+ * The envelope the profile's analysis measures contractions on: ghostly-v1's processed envelope,
+ * or seniam-v1's linear envelope of the band-passed signal.
+ */
 function processedEnvelope(raw: Float64Array, fs: number, profile: ProcessingProfile): Float64Array | null {
   try {
+    if (profile.seniam) {
+      const p = profile.seniam;
+      return linearEnvelope(bandpass(raw, fs, p.bandpass), fs, p.envelope);
+    }
     return computeEnvelope(raw, fs, profile.envelope).envelope;
   } catch (e) {
     // too short to filter: the channel has no processed envelope (and no analytics)
