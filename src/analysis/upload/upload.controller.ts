@@ -7,7 +7,8 @@ import { ERR } from '../../shared/http/error-examples.js';
 import { ApiMultipartBody } from '../../shared/http/multipart-body.js';
 import { OriginalValidationStatus } from '../../shared/http/original-validation.interceptor.js';
 import { LenientBody } from '../../shared/validation/lenient-body.decorator.js';
-import { ChannelAnalyticsDto, EmgAnalysisResultDto, EmgSignalDto } from '../dto/emg-analysis-result.dto.js';
+import { ChannelAnalyticsDto } from '../dto/channel-analytics.dto.js';
+import { EmgAnalysisResultDto, EmgSignalDto } from '../dto/emg-analysis-result.dto.js';
 import { DEFAULT_MAX_POINTS, UploadFormDto } from './upload-form.dto.js';
 import { UploadService } from './upload.service.js';
 

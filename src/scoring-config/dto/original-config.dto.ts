@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { DEFAULT_WEIGHTS, type WeightColumn } from '../scoring-config.defaults.js';
 import type { ScoringConfigRow } from './scoring-config.dto.js';
+import { WeightsDto } from './weights.dto.js';
 
 const nullIsAbsent = ({ value }: { value: unknown }) => (value === null ? undefined : value);
 const trimmed = ({ value }: { value: unknown }) =>
@@ -142,17 +143,10 @@ export class CustomConfigQueryDto {
 }
 
 /** The original's ScoringConfigurationResponse. */
-export class OriginalScoringConfigDto {
+export class OriginalScoringConfigDto extends WeightsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() configuration_name!: string;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
-  @ApiProperty() weight_compliance!: number;
-  @ApiProperty() weight_symmetry!: number;
-  @ApiProperty() weight_effort!: number;
-  @ApiProperty() weight_game!: number;
-  @ApiProperty() weight_completion!: number;
-  @ApiProperty() weight_intensity!: number;
-  @ApiProperty() weight_duration!: number;
   @ApiProperty() active!: boolean;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
