@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { refusedByRls } from '../auth/db-errors.js';
+import { refusedByRls } from '../shared/database/db-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { ValidationFailedError } from '../shared/errors/app-error.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PROFILE_NAME } from '@app/emg';
 import type { AuthUser } from '../auth/auth-user.js';
-import { refusedByRls } from '../auth/db-errors.js';
+import { refusedByRls } from '../shared/database/db-errors.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import { NotFoundError } from '../shared/errors/app-error.js';
 import type { DefaultProfileDto } from './dto/mvc-baseline.dto.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { readC3d, C3dError } from '@app/c3d';
 import { AnalysisError, calibrateMvcFromC3d, type MvcCalibration } from '@app/analysis';
-import { createHash } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user.js';
-import { refusedByRls } from '../auth/db-errors.js';
+import { refusedByRls } from '../shared/database/db-errors.js';
+import { sha256Hex } from '../shared/hash/sha256.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import { ObjectStorage, StorageObjectNotFoundError } from '../infrastructure/storage/object-storage.js';
 import { NotFoundError, UnprocessableError, ValidationFailedError } from '../shared/errors/app-error.js';
@@ -70,7 +70,7 @@ export class MvcBaselineService {
       source = {
         source: 'file',
         source_file_name: file.originalname.slice(0, 255),
-        source_file_hash: sha256(bytes),
+        source_file_hash: sha256Hex(bytes),
         source_session_id: null,
         session_code: null,
       };
@@ -148,10 +148,6 @@ export class MvcBaselineService {
       throw error;
     }
   }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Reader and analysis errors are the caller's file: 422 with their code. */

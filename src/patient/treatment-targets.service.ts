@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Updateable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
-import { refusedByRls } from '../auth/db-errors.js';
+import { refusedByRls } from '../shared/database/db-errors.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import type { PatientsTable } from '../infrastructure/database/database.types.js';
 import { NotFoundError } from '../shared/errors/app-error.js';

@@ -1,7 +1,7 @@
 import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { refusedByRls } from '../auth/db-errors.js';
+import { refusedByRls } from '../shared/database/db-errors.js';
 import { sqlStateOf } from '../shared/errors/database-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import {

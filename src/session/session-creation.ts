@@ -1,6 +1,5 @@
 import type { AnalysisParams } from '@app/analysis';
 import type { SubjectiveInputs } from '@app/scoring';
-import { sqlStateOf } from '../shared/errors/database-errors.js';
 import type { SubjectiveData } from './session-row.types.js';
 
 /** What creating a session needs, whichever door the file came through. */
@@ -16,10 +15,6 @@ export interface NewSessionInput {
   originalName: string;
   /** Requested processing profile; null = the patient's default at processing time. */
   profile?: string | null;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return sqlStateOf(error) === '23505';
 }
 
 export function pickSubjective(form: SubjectiveData): SubjectiveData {

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { createHash } from 'node:crypto';
 import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from '../analysis/analysis-runner.js';
 import { CacheService } from '../infrastructure/cache/cache.service.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
@@ -17,6 +16,7 @@ import { rescore } from '@app/analysis';
 import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
 import { withConfigTargets } from '../scoring-config/config-targets.js';
 import { AppConfig } from '../shared/config/app-config.js';
+import { sha256Hex } from '../shared/hash/sha256.js';
 import { CUT_OFF_READER_CODES } from './session-quality.js';
 import { MvcBaselineRepository } from '../patient/mvc-baseline.repository.js';
 import { resolveSessionProfile } from '../patient/session-profile.js';
@@ -73,7 +73,7 @@ export class SessionProcessingService {
     await stage('downloading', 10);
     const bytes = await this.download(session);
     await stage('verifying', 20);
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = sha256Hex(bytes);
     if (hash !== session.file_hash) {
       throw new PermanentJobError(
         `stored file hash ${hash} differs from the session's ${session.file_hash}`,

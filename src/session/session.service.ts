@@ -1,12 +1,13 @@
 import { rescore, type AnalysisReport, type ChannelAnalyticsReport } from '@app/analysis';
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { toAnalysisParams } from '../analysis/dto/analysis-params.dto.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CACHE_TTL, CacheService } from '../infrastructure/cache/cache.service.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import { ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { AppConfig } from '../shared/config/app-config.js';
+import { isUniqueViolation } from '../shared/database/db-errors.js';
+import { sha256Hex } from '../shared/hash/sha256.js';
 import { removeStreamedUpload, type StreamedUpload } from '../shared/http/streamed-upload-storage.js';
 import { ConflictError, NotFoundError } from '../shared/errors/app-error.js';
 import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
@@ -23,12 +24,7 @@ import type {
   SessionSummaryDto,
 } from './dto/session-response.dto.js';
 import { SessionProducer } from './queue/session.producer.js';
-import {
-  isUniqueViolation,
-  pickSubjective,
-  toSubjectiveInputs,
-  type NewSessionInput,
-} from './session-creation.js';
+import { pickSubjective, toSubjectiveInputs, type NewSessionInput } from './session-creation.js';
 import { scoreRows } from './session-results.mapper.js';
 import { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
@@ -114,7 +110,7 @@ export class SessionsService {
     checkC3dHead(bytes, bytes.length, this.config.env.TRUNCATED_FILES);
     const input: NewSessionInput = {
       patientCode,
-      fileHash: sha256(bytes),
+      fileHash: sha256Hex(bytes),
       sizeBytes: bytes.length,
       params: {},
       subjective: {},
@@ -354,8 +350,4 @@ function withPlayerName(detail: SessionDetailDto, player: { player_name: string 
   return player
     ? { ...detail, game_metadata: { ...detail.game_metadata, player_name: player.player_name } }
     : detail;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors/app-error.js';
+import { sha256Hex } from '../../shared/hash/sha256.js';
 import type { Database } from './database.js';
 
 const FILE_PATTERN = /^\d{4}_[a-z0-9_]+\.sql$/;
@@ -36,7 +36,7 @@ export function loadMigrations(dir: string): MigrationFile[] {
     .sort()
     .map((name) => {
       const sql = readFileSync(join(dir, name), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      return { name, sql, checksum: sha256Hex(sql) };
     });
 }
 

@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { refusedByRls } from '../../auth/db-errors.js';
+import { refusedByRls } from '../../shared/database/db-errors.js';
 import { DbContext } from '../../infrastructure/database/db-context.js';
 import { sqlStateOf } from '../../shared/errors/database-errors.js';
 import {

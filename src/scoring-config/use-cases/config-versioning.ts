@@ -6,7 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { refusedByRls } from '../../auth/db-errors.js';
+import { refusedByRls } from '../../shared/database/db-errors.js';
 import { CacheService } from '../../infrastructure/cache/cache.service.js';
 import type { Tx } from '../../infrastructure/database/db-context.js';
 import { ForbiddenError } from '../../shared/errors/app-error.js';

@@ -3,12 +3,13 @@ import type {
   MultipartStorageEngine,
   UploadedMultipartFile,
 } from '@nestjs/platform-fastify/multipart';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sha256Stream } from '../hash/sha256.js';
 
 /**
  * The start kept in memory: the C3D header and parameter section (the largest of the shared
@@ -34,7 +35,7 @@ export function isStreamedUpload(file: unknown): file is StreamedUpload {
 
 /** Hashes and counts the bytes that pass, and keeps the first `headBytes` of them. */
 class Tap extends Transform {
-  readonly hash = createHash('sha256');
+  readonly hash = sha256Stream();
   size = 0;
   private readonly chunks: Buffer[] = [];
   private kept = 0;

@@ -1,5 +1,12 @@
-import { ForbiddenError } from '../shared/errors/app-error.js';
-import { sqlStateOf } from '../shared/errors/database-errors.js';
+// PostgreSQL errors a service expects and handles itself (the exception filter's net for the
+// rest is shared/errors/database-errors.ts).
+import { ForbiddenError } from '../errors/app-error.js';
+import { sqlStateOf } from '../errors/database-errors.js';
+
+/** PostgreSQL's unique_violation: another row already holds the value (e.g. a concurrent insert won). */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlStateOf(error) === '23505';
+}
 
 /** PostgreSQL's insufficient_privilege, raised when a row-level-security check refuses a write. */
 export function isRlsViolation(error: unknown): boolean {
