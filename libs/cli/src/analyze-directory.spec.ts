@@ -13,19 +13,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisReport } from '@app/analysis';
-import { CSV_HEADER, runAnalyze } from './analyze.js';
+import { runAnalyze } from './analyze.js';
+import { CSV_HEADER } from './analyze-output.js';
+import { captureIo } from '../../../test/support/cli-io.js';
 
 const f0409 = join(process.cwd(), 'test/fixtures/ghostly/Ghostly_Emg_20230321_17-23-09-0409.c3d');
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
-    out,
-    err,
-  };
-}
+const capture = () => captureIo();
 
 /** in/: a.c3d and B.C3D (0409 twice), c.c3d (text, not a C3D), d.c3d (a directory: unreadable), notes.txt. */
 function inputDir(): { root: string; input: string } {

@@ -4,19 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisParams, AnalysisReport, ChannelAnalyticsReport } from '@app/analysis';
 import { runAnalyze } from './analyze.js';
+import { captureIo } from '../../../test/support/cli-io.js';
 
 const ghostly = join(process.cwd(), 'test', 'fixtures', 'ghostly');
 const f0409 = join(ghostly, 'Ghostly_Emg_20230321_17-23-09-0409.c3d');
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
-    out,
-    err,
-  };
-}
+const capture = () => captureIo();
 
 describe('emg-c3d analyze', () => {
   it('--json prints one report with the original field names', async () => {

@@ -12,14 +12,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runBids } from './bids.js';
+import { captureIo } from '../../../test/support/cli-io.js';
 
 const GHOSTLY = join(process.cwd(), 'test/fixtures/ghostly');
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }, out, err };
-}
+const capture = () => captureIo();
 
 function readTree(root: string, dir = root, tree = new Map<string, Uint8Array>()) {
   for (const name of readdirSync(dir)) {

@@ -9,20 +9,17 @@ import { readC3d, toWriteSpec, writeC3d } from '@app/c3d';
 import { runAnalyze } from './analyze.js';
 import { main } from './cli.js';
 import { runInspect } from './inspect.js';
+import { captureIo } from '../../../test/support/cli-io.js';
 
 const root = process.cwd();
 const f0881 = join(root, 'test/fixtures/ghostly/Ghostly_Emg_20230321_17-50-17-0881.c3d');
 const textRenamed = join(root, 'test/fixtures/bad-input/text-renamed.c3d');
 const truncated = join(root, 'test/fixtures/c3d/not-ok/truncated-in-parameters.c3d');
 
+/** stdout and stderr as text so far. */
 function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
+  const { io, out, err } = captureIo();
+  return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
 const inspectIo = (c: ReturnType<typeof capture>) => ({ ...c.io, readFile: (p: string) => readFileSync(p) });

@@ -5,19 +5,12 @@ import { join } from 'node:path';
 import { analyzeC3d } from '@app/analysis';
 import { readC3dFile } from '@app/c3d/node';
 import { runReport } from './report.js';
+import { captureIo } from '../../../test/support/cli-io.js';
 
 const f0409 = join(process.cwd(), 'test/fixtures/ghostly/Ghostly_Emg_20230321_17-23-09-0409.c3d');
 const truncated = join(process.cwd(), 'test/fixtures/c3d/ok/ghostly-unfinalised-truncated.c3d');
 
-function capture(chromium?: string | null) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), chromium },
-    out,
-    err,
-  };
-}
+const capture = (chromium?: string | null) => captureIo({ chromium });
 
 const bands = (svg: string) => (svg.match(/<rect class="ctr ctr-/g) ?? []).length;
 

@@ -10,14 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readC3d } from '@app/c3d';
 import { processIo, reportError, usageError, type CliIo } from './cli-errors.js';
-import {
-  AnalysisError,
-  analyzeC3d,
-  buildEmgSignals,
-  normalizeAnalysisParams,
-  validateAnalysisParams,
-  type AnalysisParams,
-} from '@app/analysis';
+import { loadParams } from './load-params.js';
+import { analyzeC3d, buildEmgSignals, type AnalysisParams } from '@app/analysis';
 import {
   PdfRenderer,
   PdfUnavailableError,
@@ -68,14 +62,6 @@ function parseArgs(argv: string[]): Args | string {
   if (a.out !== undefined && !['.html', '.htm', '.pdf'].includes(extname(a.out).toLowerCase()))
     return '--out must end in .html or .pdf';
   return { ...a, file: rest[0]! } as Args;
-}
-
-function loadParams(path: string | undefined): AnalysisParams {
-  if (!path) return {};
-  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  const problems = validateAnalysisParams(parsed);
-  if (problems.length) throw new AnalysisError('invalid_params', `${path}: ${problems.join('; ')}`);
-  return normalizeAnalysisParams(parsed as AnalysisParams);
 }
 
 /** The report's HTML for a file on disk. */
