@@ -1,7 +1,7 @@
 /** Labels, units and scaling of points and analog channels, from POINT and ANALOG parameters. */
 import { type C3dWarning } from './errors.js';
 import { concatenated, findParameter, numberOf, stringOf, type ParameterSource } from './lookup.js';
-import { type AnalogScaling } from './samples.js';
+import { type AnalogScaling } from './decode/index.js';
 
 export interface ChannelInfo {
   labels: string[];

@@ -1,7 +1,7 @@
 /** The 512-byte file header: fixed word positions, decoded with the file's processor codec. */
 import { type NumberCodec } from './codec.js';
 import { C3dError } from './errors.js';
-import { decodeString } from './strings.js';
+import { decodeString } from './decode/index.js';
 import { type C3dHeader } from './types.js';
 
 export const BLOCK = 512;

@@ -1,47 +1,10 @@
-/** Parameter lookup helpers: case-insensitive, first match wins on duplicates. */
-import { type C3dFile, type C3dGroup, type C3dParameter } from './types.js';
-
 /**
- * Upper-cased group and parameter names to the first match, built once per read: the reader
- * makes ~20 lookups (LABELS2, LABELS3, ... included), and each linear scan upper-cased every
- * name of the group again. A group's parameters are indexed when it is first looked in (a
- * PROCESSING group of 2879 parameters that no lookup needs is not). Lookups on a stored file
- * (getParameter) stay linear: its tree may have been changed since.
+ * Parameter lookup helpers: case-insensitive, first match wins on duplicates. Over a group list
+ * they scan it (a stored file's tree, which may have changed since it was read); over the
+ * reader's ParameterIndex they ask the index.
  */
-export class ParameterIndex {
-  private readonly groups = new Map<string, C3dGroup[]>();
-  private readonly parameters = new Map<string, Map<string, C3dParameter>>();
-
-  constructor(list: C3dGroup[]) {
-    for (const g of list) {
-      const key = g.name.toUpperCase();
-      const same = this.groups.get(key);
-      if (same) same.push(g);
-      else this.groups.set(key, [g]);
-    }
-  }
-
-  group(name: string): C3dGroup | undefined {
-    return this.groups.get(name.toUpperCase())?.[0];
-  }
-
-  parameter(group: string, name: string): C3dParameter | undefined {
-    // keyed by the names as asked (the reader asks in upper case): upper-casing both names of
-    // every lookup was most of the cost of ~30 lookups (~4 µs a read)
-    let params = this.parameters.get(group);
-    if (!params) {
-      params = new Map();
-      // a group name used twice: its parameters are looked up in the first, then the second
-      for (const g of this.groups.get(group.toUpperCase()) ?? [])
-        for (const p of g.parameters) {
-          const upper = p.name.toUpperCase();
-          if (!params.has(upper)) params.set(upper, p);
-        }
-      this.parameters.set(group, params);
-    }
-    return params.get(name) ?? params.get(name.toUpperCase());
-  }
-}
+import { ParameterIndex } from './decode/index.js';
+import { type C3dFile, type C3dGroup, type C3dParameter } from './types.js';
 
 /** What the helpers look in: a group list (scanned) or its index. */
 export type ParameterSource = C3dGroup[] | ParameterIndex;

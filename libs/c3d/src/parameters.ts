@@ -6,7 +6,7 @@
 import { decodeVax, type NumberCodec } from './codec.js';
 import { type C3dWarning } from './errors.js';
 import { BLOCK } from './header.js';
-import { SectionText } from './strings.js';
+import { SectionText } from './decode/index.js';
 import { type C3dGroup, type C3dParameter, type ParameterType } from './types.js';
 
 interface Section {

@@ -1,16 +1,28 @@
 /** readC3d: header -> processor -> parameters -> layout -> samples, never trusting one source alone. */
-import { codecForProcessorByte } from './codec.js';
-import { analogInfo, pointNames } from './channels.js';
+import { analogInfo, pointNames, type ChannelInfo } from './channels.js';
+import { codecForProcessorByte, type NumberCodec } from './codec.js';
+import { decodeSamples, emptySamples, ParameterIndex } from './decode/index.js';
 import { C3dError, type C3dWarning } from './errors.js';
 import { readEvents } from './events.js';
-import { ParameterIndex } from './lookup.js';
 import { BLOCK, parameterStart, readHeader } from './header.js';
-import { resolveLayout } from './layout.js';
+import { resolveLayout, type Layout } from './layout.js';
 import { blocksUsed, readParameters } from './parameters.js';
-import { channelViews, emptyPoints, decodeSamples } from './samples.js';
-import { type C3dFile, type ReadOptions } from './types.js';
+import { type C3dFile, type C3dGroup, type C3dHeader, type ReadOptions } from './types.js';
 
-export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
+/** Everything a read learns before the samples: the file's structure, and what decoding needs. */
+export interface Structure {
+  header: C3dHeader;
+  codec: NumberCodec;
+  groups: C3dGroup[];
+  index: ParameterIndex;
+  layout: Layout;
+  names: ReturnType<typeof pointNames>;
+  analog: ChannelInfo;
+  warnings: C3dWarning[];
+}
+
+/** Header, processor, parameters and layout, checked against each other; no samples. */
+export function readStructure(bytes: Uint8Array, options: ReadOptions = {}): Structure {
   if (!(bytes instanceof Uint8Array)) throw new C3dError('invalid_input', 'readC3d expects a Uint8Array', 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const warnings: C3dWarning[] = [];
@@ -58,12 +70,14 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
   const layout = resolveLayout(header, index, fileLength, paramStart, warnings);
   const names = pointNames(index, layout.pointCount);
   const analog = analogInfo(index, layout.channels, warnings);
+  return { header, codec, groups, index, layout, names, analog, warnings };
+}
+
+export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
+  const { header, codec, groups, index, layout, names, analog, warnings } = readStructure(bytes, options);
   const decoded = options.headerOnly
-    ? {
-        points: emptyPoints(layout.pointCount),
-        channels: channelViews(layout.channels, 0).views,
-      }
-    : decodeSamples(bytes, layout, codec, analog.scaling, options.allocate);
+    ? emptySamples(layout.pointCount, layout.channels)
+    : decodeSamples(bytes, layout, codec, analog.scaling);
   return {
     header,
     processor: codec.processor,

@@ -104,10 +104,4 @@ export interface ReadOptions {
    * are those of the whole file. Lets a caller check a large upload without loading it.
    */
   fileLength?: number;
-  /**
-   * Where the sample arrays' memory comes from, in bytes. By default uninitialised memory where
-   * the runtime offers it (Node's Buffer.allocUnsafeSlow), else a zeroed ArrayBuffer; every
-   * element is written either way.
-   */
-  allocate?: (bytes: number) => ArrayBuffer;
 }

@@ -1,6 +1,6 @@
 /** Encodes parameter groups into a parameter section (records chained by next-offsets). */
 import { C3dError } from '../errors.js';
-import { encodeString } from '../strings.js';
+import { encodeString } from './strings.js';
 import { type Encoder } from './encode.js';
 import { type GroupSpec, type ParameterSpec } from './spec.js';
 

@@ -1,7 +1,7 @@
 /** writeC3d: a spec in, a complete C3D file out (header, parameter section, data, 512-byte padded). */
 import { PROCESSOR_BYTE } from '../codec.js';
 import { C3dError } from '../errors.js';
-import { encodeString } from '../strings.js';
+import { encodeString } from './strings.js';
 import { encoderFor } from './encode.js';
 import { encodeFrames } from './frames.js';
 import { encodeGroups } from './section.js';

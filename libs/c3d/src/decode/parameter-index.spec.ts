@@ -1,8 +1,9 @@
 // Parameter lookups: the reader's index and the linear scan of a stored tree (getParameter)
 // give the same answers, case-insensitively, with the first match winning on duplicates.
 import { describe, expect, it } from '@jest/globals';
-import { findGroup, findParameter, ParameterIndex } from './lookup.js';
-import type { C3dGroup, C3dParameter } from './types.js';
+import { findGroup, findParameter } from '../lookup.js';
+import { ParameterIndex } from './parameter-index.js';
+import type { C3dGroup, C3dParameter } from '../types.js';
 
 const param = (name: string, value: number): C3dParameter => ({
   name,

@@ -2,7 +2,9 @@
 // at a time where it can be), ASCII, UTF-8 and Latin-1 text; strings of a
 // section as substrings of the section's one Latin-1 string where they are ASCII.
 import { describe, expect, it } from '@jest/globals';
-import { MAX_WHOLE, SectionText, decodeString, isUtf8, nativeLatin1 } from './strings.js';
+import { MAX_WHOLE, SectionText, nativeLatin1 } from './section-text.js';
+import { decodeString } from './text.js';
+import { isUtf8 } from './utf8.js';
 
 const enc = (text: string) => [...new TextEncoder().encode(text)];
 

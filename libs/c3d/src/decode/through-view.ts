@@ -1,22 +1,22 @@
 /**
- * Sections that cannot be split in place, read word by word where the split needs them through
- * a DataView (any alignment, any host): big-endian MIPS words (V8 compiles an opposite-order
- * getFloat32 or getInt16 to a load and a byte swap), DEC VAX F words, and Intel words not
- * aligned. A conversion pass into a scratch block that the split then read again cost as much
- * as the split itself. Same loops, same results as the in-place splits of samples.ts; word `i`
- * of the section is at byte 4 * i (floats) or 2 * i (integers) of the view.
+ * The splits through a DataView: points and analog channels of one block from sections that
+ * cannot be split in place (big-endian MIPS words, and Intel or DEC words not aligned to their
+ * size), read word by word where the split needs them. Word `i` of the section is at byte
+ * 4 * i (floats) or 2 * i (integers) of the view. DEC floats go through vax.ts.
  *
- * VAX F: a word read little-endian and rotated by 16 bits has IEEE's layout: sign, 8-bit
- * exponent e, 23-bit fraction f, with the value (0x800000 | f) x 2^(e - 152) for e >= 1 and 0
- * for e = 0 (VAX has no subnormals; a set sign with e = 0 is a reserved operand, read as 0).
- * SCALE holds the signed power of two for each sign-and-exponent (the top 9 bits), so a word's
- * value is one integer-to-double conversion and one multiplication, exact in float64. Stored
- * as float32 (points) or passed through Math.fround (analog), it is the word's float32 value
- * exactly as decodeVax gives it: e >= 3 is a normal float32 already, and e = 1..2 rounds to the
- * float32 subnormal that decodeVax's division by 4 gives.
+ * Tested against: referenceSamples (decode/reference/samples.ts), a per-frame loop over the
+ * codec's scalar readers, bit for bit (samples-vs-reference.spec.ts: real files copied to odd
+ * offsets, and synthetic MIPS and unaligned sections of every word kind).
+ *
+ * Why shaped so: V8 compiles a DataView read of the opposite byte order to a load and a byte
+ * swap, so reading each word where it is needed costs little, while a conversion pass into a
+ * scratch block that the split then reads again costs as much as the split. The loops keep the
+ * in-place splits' shape (int32 index arithmetic, invariants in locals, two words an iteration
+ * in the analog runs) and one function per word kind, so each stays monomorphic.
  */
 import { putResidual } from './residual.js';
 import { type Block } from './samples.js';
+import { vaxRun } from './vax.js';
 
 /** Points of one block; word `i` of the section is at byte 4 * i of `view`. */
 export function pointsFromView(
@@ -44,51 +44,6 @@ export function pointsFromView(
       const w = view.getFloat32((at + 12) | 0, little);
       put(w, (o + PF3) | 0, o, rs, out, masks);
       at = (at + step) | 0;
-      o = (o + 1) | 0;
-    }
-  }
-}
-
-const SCALE = new Float64Array(512);
-for (let top = 0; top < 512; top++) {
-  const e = top & 0xff;
-  SCALE[top] = e === 0 ? 0 : (top > 0xff ? -1 : 1) * 2 ** (e - 152);
-}
-
-/** Points of one block, from VAX F words. */
-export function pointsFromVax(
-  view: DataView,
-  b: Block,
-  resScale: number,
-  out: Float32Array,
-  masks: Uint8Array,
-): void {
-  const { P, F, wpf, f0, f1 } = b;
-  const T = SCALE;
-  const PF = P * F;
-  const PF2 = 2 * PF;
-  const PF3 = 3 * PF;
-  const put = putResidual;
-  const rs = +resScale;
-  const step = 4 * wpf;
-  for (let p = 0; p < P; p++) {
-    let i = (4 * (b.base + p * 4)) | 0;
-    let o = (p * F + f0) | 0;
-    for (let f = f0; f < f1; f = (f + 1) | 0) {
-      let w = view.getInt32(i, true);
-      let r = (w << 16) | (w >>> 16);
-      out[o] = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
-      w = view.getInt32((i + 4) | 0, true);
-      r = (w << 16) | (w >>> 16);
-      out[(o + PF) | 0] = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
-      w = view.getInt32((i + 8) | 0, true);
-      r = (w << 16) | (w >>> 16);
-      out[(o + PF2) | 0] = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
-      w = view.getInt32((i + 12) | 0, true);
-      r = (w << 16) | (w >>> 16);
-      const v = ((r & 0x7fffff) | 0x800000) * T[r >>> 23]!;
-      put(v, (o + PF3) | 0, o, rs, out, masks);
-      i = (i + step) | 0;
       o = (o + 1) | 0;
     }
   }
@@ -148,38 +103,6 @@ function viewRun(
     o = (o + 2 * ostep) | 0;
   }
   if (s < n) out[o] = (view.getFloat32(at, little) - off) * k;
-}
-
-/** `n` VAX words from byte `i`, `step` bytes apart, scaled into out[o], out[o + ostep], ... */
-function vaxRun(
-  view: DataView,
-  i: number,
-  step: number,
-  n: number,
-  out: Float64Array,
-  o: number,
-  ostep: number,
-  off: number,
-  k: number,
-): void {
-  const T = SCALE;
-  const step2 = 2 * step;
-  let s = 0;
-  for (; s + 1 < n; s = (s + 2) | 0) {
-    let w = view.getInt32(i, true);
-    let r = (w << 16) | (w >>> 16);
-    out[o] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
-    w = view.getInt32((i + step) | 0, true);
-    r = (w << 16) | (w >>> 16);
-    out[(o + ostep) | 0] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
-    i = (i + step2) | 0;
-    o = (o + 2 * ostep) | 0;
-  }
-  if (s < n) {
-    const w = view.getInt32(i, true);
-    const r = (w << 16) | (w >>> 16);
-    out[o] = (Math.fround(((r & 0x7fffff) | 0x800000) * T[r >>> 23]!) - off) * k;
-  }
 }
 
 /** Points of one block, from 16-bit integer words (scaled by POINT:SCALE). */

@@ -2,10 +2,11 @@
 // aligned and unaligned sections, frame counts that do not fill the last block, frames wider
 // than a block, and analog layouts with more channels than samples and the reverse.
 import { describe, expect, it } from '@jest/globals';
-import { codecFor, encodeVax, type NumberCodec, type Processor } from './codec.js';
-import { type DataFormat } from './types.js';
-import { type Layout } from './layout.js';
-import { decodeSamples, type Allocate, type AnalogScaling } from './samples.js';
+import { codecFor, encodeVax, type NumberCodec, type Processor } from '../codec.js';
+import { type DataFormat } from '../types.js';
+import { type Layout } from '../layout.js';
+import { type Allocate } from './output.js';
+import { decodeSamplesInto, type AnalogScaling } from './samples.js';
 
 /**
  * Output memory filled with a poison pattern (0xa5 bytes: a plausible float, a camera mask of
@@ -117,7 +118,10 @@ function firstDifference(got: ArrayLike<number>, want: number[]): number {
 }
 
 /** Every point field and channel equal to the reference, element by element (Object.is). */
-function expectReference(got: ReturnType<typeof decodeSamples>, want: ReturnType<typeof reference>): void {
+function expectReference(
+  got: ReturnType<typeof decodeSamplesInto>,
+  want: ReturnType<typeof reference>,
+): void {
   got.points.x.forEach((_, p) => {
     expect(firstDifference(got.points.x[p]!, want.coords[0]![p]!)).toBe(-1);
     expect(firstDifference(got.points.y[p]!, want.coords[1]![p]!)).toBe(-1);
@@ -157,7 +161,7 @@ describe('decodeSamples', () => {
         factor: Float64Array.from({ length: shape.C }, (_, c) => 0.5 + c / 7),
         unsigned: format === 'integer' && shape.C % 2 === 0,
       };
-      const got = decodeSamples(bytes, layout, codec, scaling, poisoned);
+      const got = decodeSamplesInto(bytes, layout, codec, scaling, poisoned);
       expectReference(got, reference(bytes, layout, codec, scaling));
       expect(got.channels).toHaveLength(shape.C);
     }
@@ -202,7 +206,7 @@ describe('decodeSamples on DEC float words at the exponent edges', () => {
       factor: Float64Array.from({ length: C }, (_, c) => 0.25 + c),
       unsigned: false,
     };
-    const got = decodeSamples(bytes, layout, codec, scaling, poisoned);
+    const got = decodeSamplesInto(bytes, layout, codec, scaling, poisoned);
     expectReference(got, reference(bytes, layout, codec, scaling));
     // the edge values are there, decoded as such (not flushed to zero, not Infinity)
     const coords = [...got.points.x, ...got.points.y, ...got.points.z].flatMap((a) => [...a]);
