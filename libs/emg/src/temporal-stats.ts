@@ -4,7 +4,7 @@ import type { SpectralParams, TemporalParams } from './profiles/types.js';
 import { describe, type TemporalStat } from './stats/describe.js';
 import { psdOrNull, rangeSums } from './spectral/signal-metrics.js';
 import { spectralMetrics, spectralWeights } from './spectral/spectral-metrics.js';
-import { createWelchPlan } from './spectral/welch.js';
+import { WelchPlan } from './spectral/welch.js';
 
 export interface TemporalStats {
   rms: TemporalStat;
@@ -31,7 +31,7 @@ export function temporalStats(
     fi: new Float64Array(nWin),
   };
   const count = { mpf: 0, mdf: 0, fi: 0 };
-  const plan = createWelchPlan(fs, Math.max(1, Math.min(spectral.nperseg, win)));
+  const plan = new WelchPlan(fs, Math.max(1, Math.min(spectral.nperseg, win)));
   const buf = new Float64Array(plan.freqs.length);
   const weights = spectralWeights(plan.freqs);
   const sums = new Float64Array(3);

@@ -1,9 +1,12 @@
 // Direct-form-II-transposed IIR filtering in place, the structure scipy.signal.lfilter uses.
+// Order 4 (the envelope filters) runs through the tuned kernels in kernels/lfilter4.ts;
+// lfilterGeneral is the plain loop they are tested against.
+import { lfilter4, lfilter4Pair } from '../kernels/lfilter4.js';
 
 /**
- * Filters `x[from..to)` in place (forward when step = 1, backward when step = -1), starting
- * from state `z` (length max(len(a), len(b)) - 1, modified). Coefficients must already be
- * normalised so that a[0] = 1 and have equal length.
+ * Filters `x` in place (last sample first when `reverse`), starting from state `z` (length
+ * max(len(a), len(b)) - 1, modified). Coefficients must already be normalised so that a[0] = 1
+ * and have equal length.
  */
 export function lfilterInPlace(
   b: Float64Array,
@@ -12,9 +15,20 @@ export function lfilterInPlace(
   z: Float64Array,
   reverse = false,
 ): void {
+  if (z.length === 4) lfilter4(b, a, x, z, reverse);
+  else lfilterGeneral(b, a, x, z, reverse);
+}
+
+/** lfilterInPlace for any order, written plainly: the reference of kernels/lfilter4.ts. */
+export function lfilterGeneral(
+  b: Float64Array,
+  a: Float64Array,
+  x: Float64Array,
+  z: Float64Array,
+  reverse = false,
+): void {
   const m = z.length;
   const n = x.length;
-  if (m === 4) return lfilter4(b, a, x, z, reverse);
   const b0 = b[0]!;
   for (let t = 0; t < n; t++) {
     const i = reverse ? n - 1 - t : t;
@@ -79,99 +93,4 @@ export function normalizeTf(
   for (let i = 0; i < bIn.length; i++) b[i] = bIn[i]! / a0;
   for (let i = 0; i < aIn.length; i++) a[i] = aIn[i]! / a0;
   return { b, a };
-}
-
-/** Order-4 case (the envelope filters) with the state in locals: same operations, ~3x faster. */
-function lfilter4(
-  b: Float64Array,
-  a: Float64Array,
-  x: Float64Array,
-  z: Float64Array,
-  reverse: boolean,
-): void {
-  const b0 = b[0]!,
-    b1 = b[1]!,
-    b2 = b[2]!,
-    b3 = b[3]!,
-    b4 = b[4]!;
-  const a1 = a[1]!,
-    a2 = a[2]!,
-    a3 = a[3]!,
-    a4 = a[4]!;
-  let z0 = z[0]!,
-    z1 = z[1]!,
-    z2 = z[2]!,
-    z3 = z[3]!;
-  const n = x.length;
-  const start = reverse ? n - 1 : 0;
-  const step = reverse ? -1 : 1;
-  for (let t = 0, i = start; t < n; t++, i += step) {
-    const xi = x[i]!;
-    const yi = b0 * xi + z0;
-    z0 = b1 * xi + z1 - a1 * yi;
-    z1 = b2 * xi + z2 - a2 * yi;
-    z2 = b3 * xi + z3 - a3 * yi;
-    z3 = b4 * xi - a4 * yi;
-    x[i] = yi;
-  }
-  z[0] = z0;
-  z[1] = z1;
-  z[2] = z2;
-  z[3] = z3;
-}
-
-/** Two lfilter4 recursions interleaved (see lfilterPairInPlace). */
-function lfilter4Pair(
-  b: Float64Array,
-  a: Float64Array,
-  x: Float64Array,
-  z: Float64Array,
-  u: Float64Array,
-  w: Float64Array,
-  reverse: boolean,
-): void {
-  const b0 = b[0]!,
-    b1 = b[1]!,
-    b2 = b[2]!,
-    b3 = b[3]!,
-    b4 = b[4]!;
-  const a1 = a[1]!,
-    a2 = a[2]!,
-    a3 = a[3]!,
-    a4 = a[4]!;
-  let z0 = z[0]!,
-    z1 = z[1]!,
-    z2 = z[2]!,
-    z3 = z[3]!;
-  let w0 = w[0]!,
-    w1 = w[1]!,
-    w2 = w[2]!,
-    w3 = w[3]!;
-  const n = x.length;
-  const start = reverse ? n - 1 : 0;
-  const step = reverse ? -1 : 1;
-  for (let t = 0, i = start; t < n; t++, i += step) {
-    const xi = x[i]!;
-    const ui = u[i]!;
-    const yi = b0 * xi + z0;
-    const vi = b0 * ui + w0;
-    z0 = b1 * xi + z1 - a1 * yi;
-    w0 = b1 * ui + w1 - a1 * vi;
-    z1 = b2 * xi + z2 - a2 * yi;
-    w1 = b2 * ui + w2 - a2 * vi;
-    z2 = b3 * xi + z3 - a3 * yi;
-    w2 = b3 * ui + w3 - a3 * vi;
-    z3 = b4 * xi - a4 * yi;
-    w3 = b4 * ui - a4 * vi;
-    x[i] = yi;
-    u[i] = vi;
-  }
-  z[0] = z0;
-  z[1] = z1;
-  z[2] = z2;
-  z[3] = z3;
-  w[0] = w0;
-  w[1] = w1;
-  w[2] = w2;
-  w[3] = w3;
 }

@@ -2,7 +2,7 @@
 import type { SpectralParams } from '../profiles/types.js';
 import { stdPopulation } from '../stats/amplitude.js';
 import { spectralMetrics } from './spectral-metrics.js';
-import { createWelchPlan, welchInto, type WelchPlan } from './welch.js';
+import { WelchPlan } from './welch.js';
 
 export interface SignalMetrics {
   rms: number;
@@ -51,17 +51,12 @@ export function psdOrNull(
 ): Float64Array | null {
   if (to - from < params.minSamples || to - from < plan.nperseg) return null;
   if (isFlat(x, from, to, params.minStd, sums)) return null;
-  welchInto(x, from, to, plan, out);
+  plan.psdInto(x, from, to, out);
   return out;
 }
 
-export function signalMetrics(
-  x: ArrayLike<number>,
-  fs: number,
-  params: SpectralParams,
-  plan?: WelchPlan,
-): SignalMetrics {
-  const p = plan ?? createWelchPlan(fs, Math.max(1, Math.min(params.nperseg, x.length)));
+export function signalMetrics(x: ArrayLike<number>, fs: number, params: SpectralParams): SignalMetrics {
+  const p = new WelchPlan(fs, Math.max(1, Math.min(params.nperseg, x.length)));
   const n = x.length;
   const sums = rangeSums(x, 0, n, new Float64Array(3));
   const psd = psdOrNull(x, 0, n, p, params, new Float64Array(p.freqs.length), sums);

@@ -1,6 +1,7 @@
-// Real-input FFT for power-of-two sizes: one complex FFT of half the size plus an unpacking
-// step. Reuses its buffers between calls (callers copy what they keep), like fili's Fft,
-// but does the half-size trick that makes Welch over 256-sample segments cheap.
+// Test-only reference: a plain real-input FFT for power-of-two sizes, one complex radix-2 FFT
+// of half the size (one stage at a time, one butterfly at a time, twiddles from one table)
+// plus the unpacking step. The tuned segment-power kernel (kernels/segment-power.ts) is tested
+// against it; the library itself does not use it. Reuses its buffers between calls.
 
 export class RealFft {
   readonly size: number;
