@@ -4,7 +4,8 @@
  * description. Written after the sessions, so that a streamed export knows every participant.
  */
 import { BIDS_VERSION, PIPELINE } from './names.js';
-import { json, EDF_UNIT, type BidsFile } from './session.js';
+import { json, type BidsFile } from './session.js';
+import { EDF_UNIT } from './session-channels.js';
 import { toTsv } from './tsv.js';
 
 export interface BidsParticipant {
@@ -27,6 +28,20 @@ export interface BidsDatasetInput {
 }
 
 const SEX: Record<string, string> = { M: 'M', F: 'F', NB: 'O', NS: 'n/a' };
+
+const ages = {
+  '18-30': '18 to 30 years',
+  '31-50': '31 to 50 years',
+  '51-70': '51 to 70 years',
+  '71+': '71 years or more',
+};
+
+/** The participants.tsv columns, in order, as participants.json describes them. */
+const PARTICIPANT_COLUMNS = {
+  participant_id: { Description: 'Participant label (a pseudonym unless the export says otherwise)' },
+  age_group: { Description: 'Age group recorded for the patient', Levels: ages },
+  sex: { Description: 'Sex recorded for the patient', Levels: { M: 'male', F: 'female', O: 'other' } },
+};
 
 export function bidsDatasetFiles(input: BidsDatasetInput): BidsFile[] {
   const generatedBy = [
@@ -81,7 +96,7 @@ export function bidsDatasetFiles(input: BidsDatasetInput): BidsFile[] {
     {
       path: 'participants.tsv',
       data: toTsv(
-        ['participant_id', 'age_group', 'sex'],
+        Object.keys(PARTICIPANT_COLUMNS),
         participants.map((p) => [
           `sub-${p.subject}`,
           p.ageGroup ?? null,
@@ -91,11 +106,7 @@ export function bidsDatasetFiles(input: BidsDatasetInput): BidsFile[] {
     },
     {
       path: 'participants.json',
-      data: json({
-        participant_id: { Description: 'Participant label (a pseudonym unless the export says otherwise)' },
-        age_group: { Description: 'Age group recorded for the patient', Levels: ages },
-        sex: { Description: 'Sex recorded for the patient', Levels: { M: 'male', F: 'female', O: 'other' } },
-      }),
+      data: json(PARTICIPANT_COLUMNS),
     },
     {
       path: `derivatives/${PIPELINE}/dataset_description.json`,
@@ -108,10 +119,3 @@ export function bidsDatasetFiles(input: BidsDatasetInput): BidsFile[] {
     },
   ];
 }
-
-const ages = {
-  '18-30': '18 to 30 years',
-  '31-50': '31 to 50 years',
-  '51-70': '51 to 70 years',
-  '71+': '71 years or more',
-};

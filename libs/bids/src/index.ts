@@ -12,10 +12,9 @@ export {
   derivativePath,
   type SessionEntities,
 } from './names.js';
+export { toMicrovolts, EDF_UNIT } from './session-channels.js';
 export {
   bidsSessionFiles,
-  toMicrovolts,
-  EDF_UNIT,
   UNKNOWN_REASONS,
   type BidsChannel,
   type BidsContraction,

@@ -6,7 +6,8 @@
  */
 import { writeEdf } from './edf/write-edf.js';
 import { derivativePath, rawPath, assertEntities, type SessionEntities } from './names.js';
-import { toTsv } from './tsv.js';
+import { channelsTsv, edfLabels, toMicrovolts, type WrittenChannel } from './session-channels.js';
+import { eventsSidecar, eventsTsv } from './session-events.js';
 
 export interface BidsChannel {
   /** Channel name, also the EDF label (e.g. "CH1"). */
@@ -57,35 +58,6 @@ export interface BidsSessionOutput {
   edfPadding: number;
 }
 
-/** The unit written to EDF and channels.tsv: microvolts for V/mV/uV sources. */
-export const EDF_UNIT = 'uV';
-
-/** Largest |value| an unlabelled channel may hold to be taken as volts (EMG is millivolts). */
-export const PLAUSIBLE_VOLTS = 10;
-
-/**
- * How a channel is written: V/mV/uV sources in microvolts; a source without a unit in microvolts
- * too when its values are plausible volts (GHOSTLY files leave the unit empty and the analysis
- * reads volts), else as recorded with units n/a; any other unit as recorded, not as EMG.
- */
-export function toMicrovolts(
-  unit: string,
-  samples?: Float64Array,
-): { factor: number; unit: string; emg: boolean } {
-  const u = unit.trim();
-  if (u === 'V') return { factor: 1e6, unit: EDF_UNIT, emg: true };
-  if (u === 'mV') return { factor: 1e3, unit: EDF_UNIT, emg: true };
-  if (u === 'uV' || u === 'µV' || u === 'μV') return { factor: 1, unit: EDF_UNIT, emg: true };
-  if (u === '') {
-    let max = 0;
-    for (const v of samples ?? []) max = Math.max(max, Math.abs(v));
-    return max <= PLAUSIBLE_VOLTS
-      ? { factor: 1e6, unit: EDF_UNIT, emg: true }
-      : { factor: 1, unit: 'n/a', emg: true };
-  }
-  return { factor: 1, unit: u, emg: false };
-}
-
 export const UNKNOWN_REASONS = {
   EMGReference: 'The C3D recordings do not say where the reference electrode was placed.',
   EMGPlacementSchemeDescription:
@@ -96,52 +68,6 @@ export const UNKNOWN_REASONS = {
   units:
     'Some source channels have no analog unit and values beyond 10 V, so they cannot be volts: they are written as recorded.',
 } as const;
-
-const CHANNEL_COLUMNS = [
-  'name',
-  'type',
-  'units',
-  'description',
-  'sampling_frequency',
-  'target_muscle',
-  'low_cutoff',
-  'high_cutoff',
-  'status',
-] as const;
-
-const EVENT_COLUMNS = [
-  'onset',
-  'duration',
-  'trial_type',
-  'channel',
-  'meets_mvc',
-  'meets_duration',
-  'is_good',
-  'max_amplitude',
-  'mean_amplitude',
-] as const;
-
-/**
- * EDF labels for the channel names: printable ASCII, at most 16 characters, unique (a clipped
- * name that collides gets a number). channels.tsv uses the same names, as BIDS requires.
- */
-export function edfLabels(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    const base = Array.from(name.trim(), (ch) => (ch >= ' ' && ch <= '~' ? ch : '_')).join('') || 'EMG';
-    let label = base.slice(0, 16).trimEnd();
-    for (let n = 2; used.has(label); n++)
-      label = `${base.slice(0, 16 - String(n).length - 1).trimEnd()}~${n}`;
-    used.add(label);
-    return label;
-  });
-}
-
-interface WrittenChannel extends BidsChannel {
-  /** The source name when the label differs. */
-  source: string;
-  emg: boolean;
-}
 
 function emgSidecar(input: BidsSessionInput, channels: WrittenChannel[], duration: number) {
   return {
@@ -158,55 +84,6 @@ function emgSidecar(input: BidsSessionInput, channels: WrittenChannel[], duratio
     Manufacturer: input.manufacturer ?? 'n/a',
     ...(input.manufacturersModelName ? { ManufacturersModelName: input.manufacturersModelName } : {}),
     ...(input.softwareVersions ? { SoftwareVersions: input.softwareVersions } : {}),
-  };
-}
-
-function channelsTsv(channels: WrittenChannel[], rate: number): string {
-  return toTsv(
-    CHANNEL_COLUMNS,
-    channels.map((c) => [
-      c.name,
-      c.emg ? 'EMG' : 'MISC',
-      c.unit,
-      `${c.emg ? 'Raw surface EMG as recorded' : 'Analog channel as recorded'}${c.source !== c.name ? ` (source label: ${c.source})` : ''}`,
-      rate,
-      c.targetMuscle ?? null,
-      null,
-      null,
-      'good',
-    ]),
-  );
-}
-
-function eventsTsv(contractions: BidsContraction[], labelOf: Map<string, string>): string {
-  const rows = [...contractions]
-    .sort((a, b) => a.startTimeMs - b.startTimeMs || a.channel.localeCompare(b.channel))
-    .map((c) => [
-      round6(c.startTimeMs / 1000),
-      round6(c.durationMs / 1000),
-      'contraction',
-      labelOf.get(c.channel) ?? c.channel,
-      c.meetsMvc,
-      c.meetsDuration,
-      c.isGood,
-      c.maxAmplitude,
-      c.meanAmplitude,
-    ]);
-  return toTsv(EVENT_COLUMNS, rows);
-}
-
-function eventsSidecar(gameMetadata: Record<string, unknown>) {
-  return {
-    onset: { Description: 'Start of the detected contraction from the start of the recording', Units: 's' },
-    duration: { Description: 'Duration of the detected contraction', Units: 's' },
-    trial_type: { Description: 'Always "contraction": one row per contraction the analysis detected' },
-    channel: { Description: 'EMG channel the contraction was detected on (name in _channels.tsv)' },
-    meets_mvc: { Description: 'Peak envelope amplitude reached the MVC threshold', Levels: bool },
-    meets_duration: { Description: 'Lasted at least the duration threshold', Levels: bool },
-    is_good: { Description: 'Counted as a good contraction (both criteria met)', Levels: bool },
-    max_amplitude: { Description: 'Peak of the processed envelope during the contraction', Units: 'V' },
-    mean_amplitude: { Description: 'Mean of the processed envelope during the contraction', Units: 'V' },
-    GameMetadata: gameMetadata,
   };
 }
 
@@ -252,12 +129,6 @@ export function bidsSessionFiles(input: BidsSessionInput): BidsSessionOutput {
     unknowns,
     edfPadding: layout.padding,
   };
-}
-
-const bool = { true: 'yes', false: 'no', 'n/a': 'not evaluated' };
-
-function round6(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
 }
 
 export function json(value: unknown): string {
