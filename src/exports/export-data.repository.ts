@@ -6,7 +6,6 @@ import type {
   EmgStatisticsTable,
   ProcessingStatus,
 } from '../infrastructure/database/database.types.js';
-import { sessionTx } from '../session/session-row.types.js';
 
 export interface ExportFilter {
   sessionCode?: string;
@@ -57,7 +56,7 @@ export type SessionExportRow = Awaited<ReturnType<ExportDataRepository['sessions
 @Injectable()
 export class ExportDataRepository {
   private base(trx: Tx, filter: ExportFilter) {
-    let q = sessionTx(trx)
+    let q = trx
       .selectFrom('therapy_sessions as s')
       .innerJoin('patients as p', 'p.id', 's.patient_id')
       .leftJoin('performance_scores as ps', 'ps.session_id', 's.id');

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Insertable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
-import type { ExportCounts, ExportHistoryTable, ExportRow } from './export-row.types.js';
+import type { ExportHistoryTable } from '../infrastructure/database/database.types.js';
+import type { ExportCounts, ExportRow } from './export-row.types.js';
 import { ExportsRepository, type ExportAudit } from './exports.repository.js';
 
 export interface FinishedExport {

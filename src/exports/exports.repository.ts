@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Insertable, Updateable } from 'kysely';
-import { exportDb, type Db, type ExportHistoryTable, type ExportRow } from './export-row.types.js';
+import type { ExportHistoryTable } from '../infrastructure/database/database.types.js';
+import type { Db, ExportRow } from './export-row.types.js';
 
 export interface ExportAudit {
   userId: string;
@@ -14,21 +15,21 @@ export interface ExportAudit {
 @Injectable()
 export class ExportsRepository {
   async insert(db: Db, values: Insertable<ExportHistoryTable>): Promise<ExportRow> {
-    return exportDb(db).insertInto('export_history').values(values).returningAll().executeTakeFirstOrThrow();
+    return db.insertInto('export_history').values(values).returningAll().executeTakeFirstOrThrow();
   }
 
   async update(db: Db, id: string, patch: Updateable<ExportHistoryTable>): Promise<void> {
-    await exportDb(db).updateTable('export_history').set(patch).where('id', '=', id).execute();
+    await db.updateTable('export_history').set(patch).where('id', '=', id).execute();
   }
 
   /** Under asUser: row-level security shows a caller their own exports only. */
   async find(db: Db, id: string): Promise<ExportRow | undefined> {
-    return exportDb(db).selectFrom('export_history').selectAll().where('id', '=', id).executeTakeFirst();
+    return db.selectFrom('export_history').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** queued -> running (or a running one again after a restart); false if it already ended. */
   async claim(db: Db, id: string): Promise<ExportRow | undefined> {
-    return exportDb(db)
+    return db
       .updateTable('export_history')
       .set({ status: 'running', started_at: new Date(), progress: 0, sessions_exported: 0 })
       .where('id', '=', id)
@@ -39,7 +40,7 @@ export class ExportsRepository {
 
   async progress(db: Db, id: string, done: number, total: number, partsWritten: number) {
     const percent = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
-    await exportDb(db)
+    await db
       .updateTable('export_history')
       .set({
         progress: percent,
@@ -52,7 +53,7 @@ export class ExportsRepository {
   }
 
   async unfinished(db: Db): Promise<ExportRow[]> {
-    return exportDb(db)
+    return db
       .selectFrom('export_history')
       .selectAll()
       .where('status', 'in', ['queued', 'running'])
@@ -62,7 +63,7 @@ export class ExportsRepository {
   }
 
   async appendAudit(db: Db, entry: ExportAudit): Promise<void> {
-    await exportDb(db)
+    await db
       .insertInto('audit_log')
       .values({
         user_id: entry.userId,
