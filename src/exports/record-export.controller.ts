@@ -11,12 +11,10 @@ import {
   PatientExportQueryDto,
   SessionExportQueryDto,
 } from './dto/export-request.dto.js';
-import {
-  ExportChannelRowDto,
-  ExportContractionRowDto,
-  ExportDocumentDto,
-  ExportSessionRowDto,
-} from './dto/export-tables.dto.js';
+import { ExportChannelRowDto } from './dto/export-channel-row.dto.js';
+import { ExportContractionRowDto } from './dto/export-contraction-row.dto.js';
+import { ExportDocumentDto } from './dto/export-document.dto.js';
+import { ExportSessionRowDto } from './dto/export-session-row.dto.js';
 import { RecordExportService, type ExportFile } from './record-export.service.js';
 
 const FORMATS =

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import 'reflect-metadata';
-import {
-  ExportChannelRowDto,
-  ExportContractionRowDto,
-  ExportSessionRowDto,
-} from '../dto/export-tables.dto.js';
+import { ExportChannelRowDto } from '../dto/export-channel-row.dto.js';
+import { ExportContractionRowDto } from '../dto/export-contraction-row.dto.js';
+import { ExportSessionRowDto } from '../dto/export-session-row.dto.js';
 import { CHANNEL_COLUMNS, CONTRACTION_COLUMNS, describeColumn, SESSION_COLUMNS } from './export-columns.js';
 
 const documented = (dto: object): string[] =>
