@@ -1,11 +1,12 @@
 import { signalEntryJson } from '@app/analysis';
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CACHE_TTL, CacheService } from '../infrastructure/cache/cache.service.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
+import type { TherapySessionsTable } from '../infrastructure/database/database.types.js';
 import { NotFoundError } from '../shared/errors/app-error.js';
 import { SessionRepository } from '../session/session.repository.js';
-import type { SessionRow } from '../session/session-row.types.js';
 import {
   DEFAULT_SIGNAL_POINTS,
   type ChannelListDto,
@@ -98,7 +99,7 @@ export class SignalsService {
   }
 
   /** The session by id or code, as the caller may see it (RLS), else 404. */
-  private async visible(user: AuthUser, ref: string): Promise<SessionRow> {
+  private async visible(user: AuthUser, ref: string): Promise<Selectable<TherapySessionsTable>> {
     const row = await this.db.asUser(user, (trx) =>
       UUID.test(ref) ? this.sessions.findById(trx, ref) : this.sessions.findByCode(trx, ref),
     );
