@@ -59,7 +59,7 @@ export class CohortExportRunner {
   }
 
   async run(exportId: string, jobProgress: (percent: number) => Promise<void> = () => Promise.resolve()) {
-    const service = this.db.serviceReader('export-run');
+    const service = this.db.serviceWriter('export-run');
     const row = await this.exports.claim(service, exportId);
     if (!row) return;
     const prefix = artifactPrefix(row.id);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { Database } from './database.js';
 import type { DB } from './database.types.js';
@@ -15,10 +15,14 @@ export type Tx = Transaction<DB>;
  * The two ways to reach the database. A user's request runs in one transaction under the
  * `authenticated` role with its claims set transaction-locally, so RLS policies see auth.uid().
  * Background jobs and bootstrap run in a named service context that bypasses RLS; the name is
- * there so that every such use is visible and greppable.
+ * there so that every such use is visible and greppable, and it is logged (debug) and, in a
+ * service transaction, set as its `application_name`, so that pg_stat_activity shows which
+ * service work holds a connection.
  */
 @Injectable()
 export class DbContext {
+  private readonly logger = new Logger(DbContext.name);
+
   constructor(private readonly database: Database) {}
 
   asUser<T>(caller: DbCaller, work: (trx: Tx) => Promise<T>): Promise<T> {
@@ -34,8 +38,11 @@ export class DbContext {
 
   /** @param reason why this work may bypass RLS, e.g. 'session-processing'. */
   asService<T>(reason: string, work: (trx: Tx) => Promise<T>): Promise<T> {
-    void reason;
-    return this.database.kysely.transaction().execute(work);
+    this.logger.debug(`service transaction: ${reason}`);
+    return this.database.kysely.transaction().execute(async (trx) => {
+      await sql`select set_config('application_name', ${reason}, true)`.execute(trx);
+      return work(trx);
+    });
   }
 
   /**
@@ -46,16 +53,34 @@ export class DbContext {
    * session must be established under RLS before.
    */
   async serviceStep<T>(trx: Tx, reason: string, work: (trx: Tx) => Promise<T>): Promise<T> {
-    void reason;
-    await sql`select set_config('role', 'none', true)`.execute(trx);
+    this.logger.debug(`service step: ${reason}`);
+    // The subquery reads the transaction's application_name before the step replaces it;
+    // `offset 0` keeps the planner from merging it into the select list.
+    const { rows } = await sql<{ previous: string }>`
+      select s.previous, set_config('role', 'none', true), set_config('application_name', ${reason}, true)
+        from (select current_setting('application_name') as previous offset 0) s`.execute(trx);
     const result = await work(trx);
-    await sql`select set_config('role', 'authenticated', true)`.execute(trx);
+    await sql`select set_config('role', 'authenticated', true), set_config('application_name', ${rows[0]!.previous}, true)`.execute(
+      trx,
+    );
     return result;
   }
 
-  /** Read-only access outside a transaction for service work that needs no atomicity. */
+  /**
+   * Reads outside a transaction, for service work that needs no atomicity. Each statement runs
+   * on its own, so the reason is only logged.
+   */
   serviceReader(reason: string): Kysely<DB> {
-    void reason;
+    this.logger.debug(`service reads: ${reason}`);
+    return this.database.kysely;
+  }
+
+  /**
+   * Single-statement writes outside a transaction, for service work whose statements stand
+   * alone (a job's claim, its progress); several writes that belong together use asService.
+   */
+  serviceWriter(reason: string): Kysely<DB> {
+    this.logger.debug(`service writes: ${reason}`);
     return this.database.kysely;
   }
 }
