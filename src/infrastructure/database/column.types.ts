@@ -13,7 +13,10 @@ export type Json<T extends object = Record<string, unknown>> = JSONColumnType<
   T | string
 >;
 
-/** bigint: a number from pg (postgres-database.ts sets the parser), a string elsewhere. */
+/**
+ * bigint: PGlite reads it as a number, and so does pg through the parser postgres-database.ts
+ * sets; a driver without that parser returns a string, so callers convert explicitly.
+ */
 export type Int8 = ColumnType<number | string, number | string, number | string>;
 
 /** A column the database fills (generated column, identity or trigger) and nobody writes. */
