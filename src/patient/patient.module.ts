@@ -22,6 +22,6 @@ import { MvcBaselineService } from './mvc-baseline.service.js';
     MvcBaselineService,
     DefaultProfileService,
   ],
-  exports: [PatientService],
+  exports: [PatientService, PatientRepository, MvcBaselineRepository],
 })
 export class PatientModule {}

@@ -29,6 +29,10 @@ export class PatientRepository {
     return trx.selectFrom('patients').selectAll().where('patient_code', '=', patientCode).executeTakeFirst();
   }
 
+  async findById(trx: Tx, patientId: string): Promise<PatientRow | undefined> {
+    return trx.selectFrom('patients').selectAll().where('id', '=', patientId).executeTakeFirst();
+  }
+
   /** A page of patients by patient_code; the cursor is the last code (keyset on the unique key). */
   async list(trx: Tx, filter: PatientFilter, page: PageRequest): Promise<RowsPage<PatientRow>> {
     let query = trx.selectFrom('patients');

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
 import { AppError, ConflictError, NotFoundError } from '../shared/errors/app-error.js';
-import { SessionsService } from '../session/session.service.js';
+import { SessionQueries } from '../session/use-cases/session-queries.js';
 import { SignalSetLoader } from '../signals/signal-set.loader.js';
 import { type RenderedReport } from './dto/report-query.dto.js';
 import { PdfService } from './pdf.service.js';
@@ -19,7 +19,7 @@ import { sessionReportModel } from './session-report.mapper.js';
 @Injectable()
 export class SessionReportService {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionQueries,
     private readonly signals: SignalSetLoader,
     private readonly pdf: PdfService,
     private readonly configs: ScoringConfigService,

@@ -3,7 +3,12 @@
  * and performance_scores for one session. Pure; the repository writes them.
  */
 import { sessionSettings } from '@app/analysis';
-import type { AnalysisReport, ChannelAnalyticsReport, PerformanceAnalysis } from '@app/analysis';
+import type {
+  AnalysisReport,
+  ChannelAnalyticsReport,
+  ContractionReport,
+  PerformanceAnalysis,
+} from '@app/analysis';
 import type { Insertable } from 'kysely';
 import type {
   BfrMonitoringTable,
@@ -12,7 +17,40 @@ import type {
   PerformanceScoresTable,
   SessionSettingsTable,
 } from '../infrastructure/database/database.types.js';
+import { pick } from '../shared/objects/pick.js';
 import type { SubjectiveData } from './session-row.types.js';
+
+/** The fields a stored contraction has under the report's own names. */
+const CONTRACTION_FIELDS = [
+  'start_time_ms',
+  'end_time_ms',
+  'duration_ms',
+  'mean_amplitude',
+  'max_amplitude',
+  'meets_mvc',
+  'meets_duration',
+  'is_good',
+] as const satisfies readonly (keyof ContractionReport & keyof ContractionsTable)[];
+
+/** The scores stored as the scoring computed them. */
+const SCORE_FIELDS = [
+  'scoring_config_id',
+  'overall_score',
+  'compliance_score',
+  'symmetry_score',
+  'effort_score',
+  'game_score',
+  'left_muscle_compliance',
+  'right_muscle_compliance',
+  'completion_rate_left',
+  'completion_rate_right',
+  'intensity_rate_left',
+  'intensity_rate_right',
+  'duration_rate_left',
+  'duration_rate_right',
+  'bfr_compliant',
+  'bfr_pressure_aop',
+] as const satisfies readonly (keyof PerformanceAnalysis & keyof PerformanceScoresTable)[];
 
 export interface SessionResultRows {
   statistics: Insertable<EmgStatisticsTable>[];
@@ -86,20 +124,13 @@ export function toSessionResultRows(
   const channels = Object.keys(report.analytics).sort();
   const statistics = channels.map((name) => statisticsRow(sessionId, name, report.analytics[name]!, report));
   const contractions = channels.flatMap((name) =>
-    report.analytics[name]!.contractions.map((c, idx) => ({
+    report.analytics[name]!.contractions.map((c, idx): Insertable<ContractionsTable> => ({
       session_id: sessionId,
       channel_name: name,
       idx,
       start_sample: c.start_index,
       end_sample: c.end_index,
-      start_time_ms: c.start_time_ms,
-      end_time_ms: c.end_time_ms,
-      duration_ms: c.duration_ms,
-      mean_amplitude: c.mean_amplitude,
-      max_amplitude: c.max_amplitude,
-      meets_mvc: c.meets_mvc,
-      meets_duration: c.meets_duration,
-      is_good: c.is_good,
+      ...pick(c, CONTRACTION_FIELDS),
     })),
   );
   const settings = settingsRow(sessionId, report);
@@ -164,22 +195,7 @@ export function scoreRows(
         }));
   const scores: Insertable<PerformanceScoresTable> = {
     session_id: sessionId,
-    scoring_config_id: pa.scoring_config_id,
-    overall_score: pa.overall_score,
-    compliance_score: pa.compliance_score,
-    symmetry_score: pa.symmetry_score,
-    effort_score: pa.effort_score,
-    game_score: pa.game_score,
-    left_muscle_compliance: pa.left_muscle_compliance,
-    right_muscle_compliance: pa.right_muscle_compliance,
-    completion_rate_left: pa.completion_rate_left,
-    completion_rate_right: pa.completion_rate_right,
-    intensity_rate_left: pa.intensity_rate_left,
-    intensity_rate_right: pa.intensity_rate_right,
-    duration_rate_left: pa.duration_rate_left,
-    duration_rate_right: pa.duration_rate_right,
-    bfr_compliant: pa.bfr_compliant,
-    bfr_pressure_aop: pa.bfr_pressure_aop,
+    ...pick(pa, SCORE_FIELDS),
     rpe_post_session: subjective.rpe_post_session ?? null,
     game_points_achieved: subjective.game_points_achieved ?? null,
     game_points_max: subjective.game_points_max ?? null,

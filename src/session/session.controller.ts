@@ -33,12 +33,20 @@ import {
   SessionPageDto,
   SessionStatusDto,
 } from './dto/session-response.dto.js';
-import { SessionsService } from './session.service.js';
+import { CreateSession } from './use-cases/create-session.js';
+import { ReprocessSession } from './use-cases/reprocess-session.js';
+import { SessionQueries } from './use-cases/session-queries.js';
+import { UpdateSubjective } from './use-cases/update-subjective.js';
 
 @ApiTags('sessions')
 @Controller('sessions')
 export class SessionController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly creating: CreateSession,
+    private readonly queries: SessionQueries,
+    private readonly reprocessing: ReprocessSession,
+    private readonly subjectiveUpdates: UpdateSubjective,
+  ) {}
 
   @Post()
   @Auth('admin', 'therapist')
@@ -59,7 +67,7 @@ export class SessionController {
     @Body() form: CreateSessionFormDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionAcceptedDto> {
-    const result = await this.sessions.createFromUpload(user, file, form);
+    const result = await this.creating.fromUpload(user, file, form);
     void reply.status(result.duplicate ? 200 : 202);
     return result;
   }
@@ -70,7 +78,7 @@ export class SessionController {
   @ApiOkResponse({ type: SessionPageDto })
   @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: ListSessionsQueryDto): Promise<SessionPageDto> {
-    return this.sessions.list(user, query);
+    return this.queries.list(user, query);
   }
 
   @Get(':session_code')
@@ -79,7 +87,7 @@ export class SessionController {
   @ApiOkResponse({ type: SessionDetailDto })
   @ApiErrors(ERR.sessionNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<SessionDetailDto> {
-    return this.sessions.get(user, params.session_code);
+    return this.queries.get(user, params.session_code);
   }
 
   @Get(':session_code/status')
@@ -88,7 +96,7 @@ export class SessionController {
   @ApiOkResponse({ type: SessionStatusDto })
   @ApiErrors(ERR.sessionNotFound)
   status(@CurrentUser() user: AuthUser, @Param() params: SessionCodeParamDto): Promise<SessionStatusDto> {
-    return this.sessions.status(user, params.session_code);
+    return this.queries.status(user, params.session_code);
   }
 
   @Post(':session_code/reprocess')
@@ -104,7 +112,7 @@ export class SessionController {
     @Param() params: SessionCodeParamDto,
     @Body() body: ReprocessSessionDto,
   ): Promise<SessionStatusDto> {
-    return this.sessions.reprocess(user, params.session_code, body);
+    return this.reprocessing.reprocess(user, params.session_code, body);
   }
 
   @Patch(':session_code/subjective')
@@ -119,6 +127,6 @@ export class SessionController {
     @Param() params: SessionCodeParamDto,
     @Body() body: SubjectiveDto,
   ): Promise<SessionDetailDto> {
-    return this.sessions.updateSubjective(user, params.session_code, body);
+    return this.subjectiveUpdates.update(user, params.session_code, body);
   }
 }

@@ -15,8 +15,8 @@ import type {
 } from './dto/session-result-parts.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session-row.types.js';
+import { pick } from '../shared/objects/pick.js';
 import { sessionQuality } from './session-quality.js';
-import type { WebhookStatusDto } from '../webhook/dto/storage-event.dto.js';
 
 type Results = Awaited<ReturnType<SessionResultsRepository['read']>>;
 
@@ -80,50 +80,44 @@ function analyticsOf(s: Selectable<EmgStatisticsTable>): {
   return (s.analytics ?? {}) as { threshold_factor_used?: unknown; timing_source?: unknown };
 }
 
+/** The per-channel results a channel's answer shows as stored. */
+const CHANNEL_FIELDS = [
+  'channel_name',
+  'total_contractions',
+  'good_contractions',
+  'mvc_compliant_contractions',
+  'duration_compliant_contractions',
+  'compliance_rate',
+  'mvc_value',
+  'mvc75_threshold',
+  'mvc_threshold_percentage',
+  'mvc_source',
+  'duration_threshold_ms',
+  'sampling_rate_hz',
+  'duration_seconds',
+  'rms',
+  'mav',
+  'mpf',
+  'mdf',
+  'fatigue_index',
+  'temporal_stats',
+  'analytics',
+] as const satisfies readonly (keyof EmgStatisticsTable & keyof ChannelStatisticsDto)[];
+
 function toChannelDto(s: Selectable<EmgStatisticsTable>, index: number): ChannelStatisticsDto {
   const a = analyticsOf(s);
   return {
-    channel_name: s.channel_name,
+    ...pick(s, CHANNEL_FIELDS),
     muscle: MUSCLES[index] ?? null,
-    total_contractions: s.total_contractions,
-    good_contractions: s.good_contractions,
-    mvc_compliant_contractions: s.mvc_compliant_contractions,
-    duration_compliant_contractions: s.duration_compliant_contractions,
-    compliance_rate: s.compliance_rate,
-    mvc_value: s.mvc_value,
-    mvc75_threshold: s.mvc75_threshold,
-    mvc_threshold_percentage: s.mvc_threshold_percentage,
-    mvc_source: s.mvc_source,
-    duration_threshold_ms: s.duration_threshold_ms,
     threshold_factor_used: typeof a.threshold_factor_used === 'number' ? a.threshold_factor_used : null,
     timing_source: a.timing_source === 'activated' || a.timing_source === 'envelope' ? a.timing_source : null,
-    sampling_rate_hz: s.sampling_rate_hz,
-    duration_seconds: s.duration_seconds,
-    rms: s.rms,
-    mav: s.mav,
-    mpf: s.mpf,
-    mdf: s.mdf,
-    fatigue_index: s.fatigue_index,
-    temporal_stats: s.temporal_stats,
-    analytics: s.analytics,
   };
 }
 
+/** A stored contraction is its answer, without the row's keys. */
 function toContractionDto(c: Selectable<ContractionsTable>): ContractionDto {
-  return {
-    channel_name: c.channel_name,
-    idx: c.idx,
-    start_sample: c.start_sample,
-    end_sample: c.end_sample,
-    start_time_ms: c.start_time_ms,
-    end_time_ms: c.end_time_ms,
-    duration_ms: c.duration_ms,
-    mean_amplitude: c.mean_amplitude,
-    max_amplitude: c.max_amplitude,
-    meets_mvc: c.meets_mvc,
-    meets_duration: c.meets_duration,
-    is_good: c.is_good,
-  };
+  const { id: _id, session_id: _sessionId, created_at: _createdAt, ...contraction } = c;
+  return contraction;
 }
 
 /** Requested vs used detection parameters, with a note wherever a channel used another value. */
@@ -207,19 +201,5 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
       created_at: iso(b.created_at),
       updated_at: iso(b.updated_at),
     })),
-  };
-}
-
-export function toWebhookStatusDto(row: SessionRow): WebhookStatusDto {
-  return {
-    session_code: row.session_code,
-    status: row.processing_status,
-    file_path: row.file_path,
-    created_at: iso(row.created_at)!,
-    processed_at: iso(row.processed_at),
-    error_code: row.error_code,
-    error_message: row.error_message,
-    has_analysis: row.result_version > 0,
-    ...sessionQuality(row.game_metadata, row.result_version > 0),
   };
 }

@@ -1,30 +1,35 @@
 import { Module } from '@nestjs/common';
 import { AnalysisModule } from '../analysis/analysis.module.js';
+import { PatientModule } from '../patient/patient.module.js';
 import { ScoringConfigModule } from '../scoring-config/scoring-config.module.js';
 import { SessionProcessor } from './queue/session.processor.js';
 import { SessionReconciler } from './queue/session-reconciler.js';
 import { SessionProducer } from './queue/session.producer.js';
-import { SessionProcessingService } from './session-processing.service.js';
 import { SessionResultsRepository } from './session-results.repository.js';
+import { sessionUploadMultipartModule } from './session-upload.js';
 import { SessionController } from './session.controller.js';
 import { SessionRepository } from './session.repository.js';
-import { SessionsService } from './session.service.js';
-import { sessionUploadMultipartModule } from './session-upload.js';
-import { MvcBaselineRepository } from '../patient/mvc-baseline.repository.js';
+import { CreateSession } from './use-cases/create-session.js';
+import { ProcessSession } from './use-cases/process-session.js';
+import { ReprocessSession } from './use-cases/reprocess-session.js';
+import { SessionQueries } from './use-cases/session-queries.js';
+import { UpdateSubjective } from './use-cases/update-subjective.js';
 
 @Module({
-  imports: [AnalysisModule, ScoringConfigModule, sessionUploadMultipartModule()],
+  imports: [AnalysisModule, ScoringConfigModule, PatientModule, sessionUploadMultipartModule()],
   controllers: [SessionController],
   providers: [
     SessionRepository,
     SessionResultsRepository,
-    SessionsService,
-    SessionProcessingService,
+    CreateSession,
+    SessionQueries,
+    ReprocessSession,
+    UpdateSubjective,
+    ProcessSession,
     SessionProducer,
     SessionProcessor,
     SessionReconciler,
-    MvcBaselineRepository,
   ],
-  exports: [SessionsService, SessionRepository],
+  exports: [CreateSession, SessionQueries, SessionRepository],
 })
 export class SessionModule {}

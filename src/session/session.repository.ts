@@ -66,26 +66,12 @@ export type SessionListRow = Pick<
   | 'created_at'
 > & { patient_code: string; listed_at: string };
 
-export interface PatientRef {
-  id: string;
-  patient_code: string;
-  therapist_id: string | null;
-}
-
 /**
- * All SQL on therapy_sessions and the patient lookups of the pipeline. Methods take the caller's
- * transaction, so under asUser row-level security decides what exists.
+ * All SQL on therapy_sessions (patients are looked up through PatientRepository). Methods take
+ * the caller's transaction, so under asUser row-level security decides what exists.
  */
 @Injectable()
 export class SessionRepository {
-  async findPatient(trx: Tx, patientCode: string): Promise<PatientRef | undefined> {
-    return trx
-      .selectFrom('patients')
-      .select(['id', 'patient_code', 'therapist_id'])
-      .where('patient_code', '=', patientCode.toUpperCase())
-      .executeTakeFirst();
-  }
-
   async nextSessionCode(trx: Tx, patientId: string): Promise<string> {
     const { rows } = await sql<{
       code: string;
@@ -283,31 +269,11 @@ export class SessionRepository {
       .execute();
   }
 
-  async patientOf(
-    trx: Tx,
-    patientId: string,
-  ): Promise<{ id: string; therapist_id: string | null } | undefined> {
-    return trx
-      .selectFrom('patients')
-      .select(['id', 'therapist_id'])
-      .where('id', '=', patientId)
-      .executeTakeFirst();
-  }
-
   /** The player's name the file gave, when the caller may read it (admins, the patient's therapist). */
   async playerNameOf(trx: Tx, sessionId: string): Promise<{ player_name: string | null } | undefined> {
     const { rows } = await sql<{
       player_name: string | null;
     }>`select player_name from public.therapy_session_players where session_id = ${sessionId}`.execute(trx);
     return rows[0];
-  }
-
-  async patientCodeOf(trx: Tx, patientId: string): Promise<string> {
-    const row = await trx
-      .selectFrom('patients')
-      .select('patient_code')
-      .where('id', '=', patientId)
-      .executeTakeFirstOrThrow();
-    return row.patient_code;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertSafeObjectPath, ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { AppConfig } from '../shared/config/app-config.js';
 import { UnprocessableError } from '../shared/errors/app-error.js';
-import { SessionsService } from '../session/session.service.js';
+import { CreateSession } from '../session/use-cases/create-session.js';
 import type { StorageEventDto, WebhookResponseDto } from './dto/storage-event.dto.js';
 
 /** "P042/x.c3d" -> "P042"; anything not under a P### folder -> null (the original's reading of the path). */
@@ -21,7 +21,7 @@ export function patientCodeFromPath(name: string): string | null {
 export class StorageWebhookService {
   constructor(
     private readonly storage: ObjectStorage,
-    private readonly sessions: SessionsService,
+    private readonly sessions: CreateSession,
     private readonly config: AppConfig,
   ) {}
 
@@ -62,7 +62,7 @@ export class StorageWebhookService {
     const bytes = await this.storage.get(name);
     if (bytes.length > limit) throw tooLarge(name, bytes.length, limit);
     if (bytes.length === 0) throw new UnprocessableError('empty_file', `Object ${name} is empty`);
-    const session = await this.sessions.createFromStorage(patientCode, name, bytes);
+    const session = await this.sessions.fromStorage(patientCode, name, bytes);
     return {
       accepted: true,
       body: {

@@ -8,10 +8,10 @@ import { Public } from '../shared/decorators/public.decorator.js';
 import { ApiErrors, ApiSignedWebhook, Auth } from '../shared/http/api-docs.decorators.js';
 import { ERR } from '../shared/http/error-examples.js';
 import { SessionCodeParamDto } from '../session/dto/session-request.dto.js';
-import { SessionsService } from '../session/session.service.js';
 import { StorageEventDto, WebhookResponseDto, WebhookStatusDto } from './dto/storage-event.dto.js';
 import { StorageWebhookService } from './storage-webhook.service.js';
 import { WebhookSignatureGuard } from './webhook-signature.guard.js';
+import { WebhookStatusService } from './webhook-status.service.js';
 
 /** A storage event is a row of storage.objects: a few hundred bytes. */
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
@@ -21,7 +21,7 @@ export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 export class WebhookController {
   constructor(
     private readonly webhook: StorageWebhookService,
-    private readonly sessions: SessionsService,
+    private readonly statuses: WebhookStatusService,
   ) {}
 
   @Post('c3d-upload')
@@ -62,6 +62,6 @@ export class WebhookController {
     @CurrentUser() user: AuthUser,
     @Param() params: SessionCodeParamDto,
   ): Promise<WebhookStatusDto> {
-    return this.sessions.webhookStatus(user, params.session_code);
+    return this.statuses.status(user, params.session_code);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { JobQueue } from '../../infrastructure/queue/job-queue.js';
 import { RECONCILER_NOTE, type ReconcilerRun } from '../../infrastructure/queue/queue.constants.js';
 import { AppConfig } from '../../shared/config/app-config.js';
-import { SessionProcessingService } from '../session-processing.service.js';
+import { ProcessSession } from '../use-cases/process-session.js';
 import type { SessionRow } from '../session-row.types.js';
 import { SessionProducer } from './session.producer.js';
 import { processSessionJobId, type ProcessSessionPayload } from './session-queue.constants.js';
@@ -38,7 +38,7 @@ export class SessionReconciler implements OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     private readonly queue: JobQueue,
-    private readonly processing: SessionProcessingService,
+    private readonly processing: ProcessSession,
     private readonly producer: SessionProducer,
   ) {}
 

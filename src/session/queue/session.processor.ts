@@ -8,13 +8,13 @@ import {
 import { JobQueue, PermanentJobError, type JobContext } from '../../infrastructure/queue/job-queue.js';
 import { AppConfig } from '../../shared/config/app-config.js';
 import { fromDatabaseError } from '../../shared/errors/database-errors.js';
-import { SessionProcessingService } from '../session-processing.service.js';
+import { ProcessSession } from '../use-cases/process-session.js';
 import { SessionReconciler } from './session-reconciler.js';
 import { SessionProducer } from './session.producer.js';
 import { PROCESS_SESSION_JOB, type ProcessSessionPayload } from './session-queue.constants.js';
 
 /**
- * Thin: registers the session job in the worker role and delegates to SessionProcessingService.
+ * Thin: registers the session job in the worker role and delegates to ProcessSession.
  * Bad input is a PermanentJobError (failed at once with the reader's code); anything else is
  * retried with backoff (a lost database connection included). On start it re-enqueues sessions
  * left unfinished (job ids dedupe), then starts the reconciler that keeps doing so for jobs the
@@ -28,7 +28,7 @@ export class SessionProcessor implements OnModuleInit, OnApplicationBootstrap, O
   constructor(
     private readonly config: AppConfig,
     private readonly queue: JobQueue,
-    private readonly processing: SessionProcessingService,
+    private readonly processing: ProcessSession,
     private readonly producer: SessionProducer,
     private readonly reconciler: SessionReconciler,
   ) {}

@@ -1,25 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from '../analysis/analysis-runner.js';
-import { CacheService } from '../infrastructure/cache/cache.service.js';
-import { DbContext } from '../infrastructure/database/db-context.js';
-import { PermanentJobError } from '../infrastructure/queue/job-queue.js';
-import { ObjectStorage, StorageObjectNotFoundError } from '../infrastructure/storage/object-storage.js';
-import type { ProcessSessionPayload } from './queue/session-queue.constants.js';
-import { SessionResultsRepository } from './session-results.repository.js';
-import { toSessionResultRows } from './session-results.mapper.js';
-import { SessionRepository } from './session.repository.js';
-import { type SessionRow, type SessionsDB } from './session-row.types.js';
-import { ScoringConfigService } from '../scoring-config/scoring-config.service.js';
-import { objectPathOf } from './storage-path.js';
-import { rescore } from '@app/analysis';
-import { sameSubjective, toSubjectiveInputs } from './session-creation.js';
-import { withConfigTargets } from '../scoring-config/config-targets.js';
-import { AppConfig } from '../shared/config/app-config.js';
-import { sha256Hex } from '../shared/hash/sha256.js';
-import { CUT_OFF_READER_CODES } from './session-quality.js';
-import { MvcBaselineRepository } from '../patient/mvc-baseline.repository.js';
-import { resolveSessionProfile } from '../patient/session-profile.js';
+import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from '../../analysis/analysis-runner.js';
+import { CacheService } from '../../infrastructure/cache/cache.service.js';
+import { DbContext } from '../../infrastructure/database/db-context.js';
+import { PermanentJobError } from '../../infrastructure/queue/job-queue.js';
+import { ObjectStorage, StorageObjectNotFoundError } from '../../infrastructure/storage/object-storage.js';
+import type { ProcessSessionPayload } from '../queue/session-queue.constants.js';
+import { SessionResultsRepository } from '../session-results.repository.js';
+import { toSessionResultRows } from '../session-results.mapper.js';
+import { SessionRepository } from '../session.repository.js';
+import { type SessionRow, type SessionsDB } from '../session-row.types.js';
+import { ScoringConfigService } from '../../scoring-config/scoring-config.service.js';
+import { objectPathOf } from '../storage-path.js';
+import { sameSubjective, toSubjectiveInputs } from '../session-subjective.js';
+import { scoreSession } from '../session-scoring.js';
+import { withConfigTargets } from '../../scoring-config/config-targets.js';
+import { AppConfig } from '../../shared/config/app-config.js';
+import { sha256Hex } from '../../shared/hash/sha256.js';
+import { CUT_OFF_READER_CODES } from '../session-quality.js';
+import { MvcBaselineRepository } from '../../patient/mvc-baseline.repository.js';
+import { resolveSessionProfile } from '../../patient/session-profile.js';
 
 const REASON = 'session-processing';
 export type ProgressReporter = (percent: number) => Promise<void>;
@@ -41,8 +41,8 @@ function isCurrent(row: SessionRow | undefined, job: ProcessSessionPayload): row
  * finds the version already bumped and writes nothing.
  */
 @Injectable()
-export class SessionProcessingService {
-  private readonly logger = new Logger(SessionProcessingService.name);
+export class ProcessSession {
+  private readonly logger = new Logger(ProcessSession.name);
 
   constructor(
     private readonly db: DbContext,
@@ -112,7 +112,7 @@ export class SessionProcessingService {
       const latest = locked.subjective ?? {};
       const final = sameSubjective(latest, subjective)
         ? report
-        : rescore(report, toSubjectiveInputs(latest), scoring);
+        : { ...report, performance_analysis: scoreSession(report.analytics, latest, scoring) };
       await this.results.replace(trx, session.id, toSessionResultRows(session.id, final, latest));
       await this.sessions.update(trx, session.id, {
         processing_status: 'completed',
