@@ -1,24 +1,27 @@
-// The single analysis entry of the service and the CLI: C3D -> channels -> ghostly profile ->
-// scores -> AnalysisReport.
+// The single analysis entry of the service and the CLI. ghostly-v1 reads top to bottom in
+// analyzeC3d: select the EMG channels, validate each, compute the envelopes of the valid ones,
+// analyse each channel, score the session, assemble the AnalysisReport. seniam-v1 has its own
+// pipeline (seniam/analyze-seniam.ts).
 import type { C3dFile } from '@app/c3d';
 import {
-  analyzeChannel,
   computeEnvelopes,
+  createWorkspace,
   getProcessingProfile,
-  SignalQualityError,
   UnknownProfileError,
   validateSignalQuality,
   type EnvelopeResult,
   type ProcessingProfile,
+  type QualityResult,
+  type Workspace,
 } from '@app/emg';
 import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig, type SubjectiveInputs } from '@app/scoring';
-import { extractEmgChannels } from './channels.js';
-import { channelReport } from './channel-report.js';
+import { analyzeChannels, type ChannelAnalyses } from './channel-analyses.js';
+import { extractEmgChannels, type EmgChannel, type EmgChannels } from './channels.js';
 import { AnalysisError } from './errors.js';
 import { extractGameMetadata } from './metadata.js';
 import { scoreAnalytics } from './score.js';
-import { expectedContractionsFor, type AnalysisParams, type SessionParams } from './params.js';
-import type { AnalysisReport, ChannelAnalyticsReport, ChannelError } from './report-types.js';
+import type { AnalysisParams } from './params.js';
+import type { AnalysisReport } from './report-types.js';
 import { analyzeSeniam } from './seniam/analyze-seniam.js';
 
 export interface AnalyzeOptions {
@@ -32,13 +35,6 @@ export interface AnalyzeOptions {
    * calibration (ghostly-v1 is then exactly the original).
    */
   calibratedMvc?: Record<string, number>;
-}
-
-/** A calibrated MVC applies to a channel the request gives no MVC for (per channel or global). */
-function calibrationFor(ch: string, sp: SessionParams, cal?: Record<string, number>): number | undefined {
-  const given = (v: number | null | undefined) => v !== null && v !== undefined;
-  if (given(sp.session_mvc_values?.[ch]) || given(sp.session_mvc_value)) return undefined;
-  return cal?.[ch] ?? undefined;
 }
 
 function resolveProfile(name?: string): ProcessingProfile {
@@ -57,83 +53,72 @@ export function analyzeC3d(
 ): AnalysisReport {
   const profile = resolveProfile(options.profile);
   if (profile.pipeline === 'seniam') return analyzeSeniam(file, params, options, profile);
-  const sp: SessionParams = params.session_params ?? {};
-  const po = params.processing_options ?? {};
-  const { fs, channels, availableChannels } = extractEmgChannels(file);
-  if (channels.length === 0)
-    throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
-  const globalPct =
-    sp.session_mvc_threshold_percentage === undefined
-      ? profile.mvc.defaultThresholdPercentage
-      : sp.session_mvc_threshold_percentage;
-  const analytics: Record<string, ChannelAnalyticsReport> = {};
-  const channelErrors: Record<string, ChannelError> = {};
-  const used: SessionParams = {
-    ...sp,
-    session_mvc_values: { ...sp.session_mvc_values },
-    session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
-  };
-  // Quality first, then the envelopes of the channels that pass, two at a time.
+  const recording = selectChannels(file);
+  const { fs, channels } = recording;
+  // one set of work buffers for every step of this analysis
+  const ws = createWorkspace();
   const quality = channels.map((ch) => validateSignalQuality(ch.raw, fs, profile.quality));
-  const valid = channels.filter((_, i) => quality[i]!.valid);
-  const envelopes = new Map<string, EnvelopeResult>();
-  computeEnvelopes(
-    valid.map((ch) => ch.raw),
-    fs,
-    profile.envelope,
-  ).forEach((env, k) => envelopes.set(valid[k]!.name, env));
-  channels.forEach((ch, i) => {
-    const calibrated = calibrationFor(ch.name, sp, options.calibratedMvc);
-    try {
-      const a = analyzeChannel({ name: ch.name, raw: ch.raw, activated: ch.activated, fs }, profile, {
-        mvc: {
-          channelMvcValue: calibrated ?? sp.session_mvc_values?.[ch.name],
-          channelThresholdPercentage: sp.session_mvc_threshold_percentages?.[ch.name],
-          globalMvcValue: sp.session_mvc_value,
-          globalThresholdPercentage: globalPct,
-        },
-        duration: {
-          perMuscleSeconds: sp.session_duration_thresholds_per_muscle,
-          globalMs: sp.contraction_duration_threshold,
-        },
-        detection: {
-          thresholdFactor: po.threshold_factor,
-          minDurationMs: po.min_duration_ms,
-          smoothingWindow: po.smoothing_window,
-        },
-        precomputed: { quality: quality[i], envelope: envelopes.get(ch.name) },
-      });
-      analytics[ch.name] = channelReport(a, fs, ch.raw.length, expectedContractionsFor(i, sp));
-      if (calibrated !== undefined) analytics[ch.name]!.mvc_source = 'calibration';
-      // echo what was used, as the original's session_parameters_used
-      used.session_mvc_values![ch.name] = a.mvc.mvcValue;
-      used.session_mvc_threshold_percentages![ch.name] = a.mvc.thresholdPercentage;
-    } catch (e) {
-      if (!(e instanceof SignalQualityError)) throw e;
-      channelErrors[ch.name] = {
-        stage: 'signal_processing',
-        code: e.quality.issue ?? 'invalid',
-        message: e.quality.message,
-      };
-    }
-  });
-  if (Object.keys(analytics).length === 0) {
+  const envelopes = envelopesOfValid(channels, quality, fs, profile, ws);
+  const ctx = { fs, profile, params, calibratedMvc: options.calibratedMvc, ws };
+  const perChannel = analyzeChannels(channels, quality, envelopes, ctx);
+  if (Object.keys(perChannel.analytics).length === 0) {
     throw new AnalysisError('no_emg_channels', 'no EMG channel passed signal validation', {
-      channel_errors: channelErrors,
+      channel_errors: perChannel.channelErrors,
     });
   }
-  const order = channels.map((c) => c.name);
+  const performance = scoreAnalytics(
+    perChannel.analytics,
+    channels.map((c) => c.name),
+    options.subjective ?? {},
+    options.scoring ?? GHOSTLY_TRIAL_DEFAULT,
+  );
+  return sessionReport(file, recording, perChannel, performance, profile, params);
+}
+
+function selectChannels(file: C3dFile): EmgChannels {
+  const recording = extractEmgChannels(file);
+  if (recording.channels.length === 0)
+    throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
+  return recording;
+}
+
+/** Envelopes of the channels that passed validation (two at a time), null for the others. */
+function envelopesOfValid(
+  channels: readonly EmgChannel[],
+  quality: readonly QualityResult[],
+  fs: number,
+  profile: ProcessingProfile,
+  ws: Workspace,
+): (EnvelopeResult | null)[] {
+  const valid = channels.flatMap((ch, i) => (quality[i]!.valid ? [i] : []));
+  const computed = computeEnvelopes(
+    valid.map((i) => channels[i]!.raw),
+    fs,
+    profile.envelope,
+    ws,
+  );
+  const out = channels.map((): EnvelopeResult | null => null);
+  valid.forEach((i, k) => (out[i] = computed[k]!));
+  return out;
+}
+
+/** The recording's report: metadata, per-channel analytics, the session's scores, the profile used. */
+function sessionReport(
+  file: C3dFile,
+  recording: EmgChannels,
+  perChannel: ChannelAnalyses,
+  performance: AnalysisReport['performance_analysis'],
+  profile: ProcessingProfile,
+  params: AnalysisParams,
+): AnalysisReport {
+  const po = params.processing_options ?? {};
+  const { analytics, channelErrors, used } = perChannel;
   return {
     metadata: { ...extractGameMetadata(file), session_parameters_used: used },
     analytics,
-    available_channels: availableChannels,
+    available_channels: recording.availableChannels,
     channel_errors: channelErrors,
-    performance_analysis: scoreAnalytics(
-      analytics,
-      order,
-      options.subjective ?? {},
-      options.scoring ?? GHOSTLY_TRIAL_DEFAULT,
-    ),
+    performance_analysis: performance,
     processing_profile: {
       name: profile.name,
       version: profile.version,

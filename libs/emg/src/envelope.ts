@@ -3,9 +3,9 @@
 import { butterworth, type TransferFunction } from './filters/butterworth.js';
 import { filtfiltView, filtfiltViewPair } from './filters/filtfilt.js';
 import type { EnvelopeParams } from './profiles/types.js';
-import { SCRATCH_A, SCRATCH_B, SCRATCH_C, SCRATCH_D } from './scratch.js';
 import { movingAverage } from './smoothing/moving-average.js';
 import { rectify } from './smoothing/rectify.js';
+import { SLOT_A, SLOT_B, SLOT_C, SLOT_D, type Workspace } from './workspace.js';
 
 export interface EnvelopeResult {
   envelope: Float64Array;
@@ -29,7 +29,7 @@ function envelopeFilter(
   return cutoffHz / (fs / 2) < 1 ? butterworth({ order: p.filterOrder, cutoffHz, fs, kind }) : null;
 }
 
-/** The moving average (or a copy), into a fresh array of its own: `x` may be a pooled view. */
+/** The moving average (or a copy), into a fresh array of its own: `x` may be a workspace view. */
 function smoothed(x: Float64Array, p: EnvelopeParams, fs: number, steps: string[]): EnvelopeResult {
   const m = Math.trunc((p.smoothingWindowMs / 1000) * fs);
   if (m <= 1) return { envelope: x.slice(), smoothingWindowSamples: m, steps };
@@ -37,17 +37,22 @@ function smoothed(x: Float64Array, p: EnvelopeParams, fs: number, steps: string[
   return { envelope: movingAverage(x, m), smoothingWindowSamples: m, steps };
 }
 
-export function computeEnvelope(raw: ArrayLike<number>, fs: number, params: EnvelopeParams): EnvelopeResult {
+/** The envelope of one signal; intermediate results go to `ws` when given. */
+export function computeEnvelope(
+  raw: ArrayLike<number>,
+  fs: number,
+  params: EnvelopeParams,
+  ws?: Workspace,
+): EnvelopeResult {
   const hp = envelopeFilter('highpass', params, fs);
   const lp = envelopeFilter('lowpass', params, fs);
   const steps: string[] = [];
-  // intermediate results are views into pooled work buffers (scratch.ts)
-  let x = hp ? filtfiltView(hp.b, hp.a, raw, {}, false, SCRATCH_A) : Float64Array.from(raw);
+  let x = hp ? filtfiltView(hp.b, hp.a, raw, {}, false, ws, SLOT_A) : Float64Array.from(raw);
   if (hp) steps.push(highpassStep(params));
   steps.push(RECTIFY_STEP);
   if (lp) {
     // rectification fused into the low-pass input
-    x = filtfiltView(lp.b, lp.a, x, {}, true, SCRATCH_B);
+    x = filtfiltView(lp.b, lp.a, x, {}, true, ws, SLOT_B);
     steps.push(lowpassStep(params));
   } else rectify(x, x);
   return smoothed(x, params, fs, steps);
@@ -62,6 +67,7 @@ export function computeEnvelopes(
   raws: readonly ArrayLike<number>[],
   fs: number,
   params: EnvelopeParams,
+  ws?: Workspace,
 ): EnvelopeResult[] {
   const out: EnvelopeResult[] = new Array<EnvelopeResult>(raws.length);
   const pending: number[] = [];
@@ -72,9 +78,9 @@ export function computeEnvelopes(
       return;
     }
     const j = pending.splice(mate, 1)[0]!;
-    [out[j], out[i]] = computeEnvelopePair(raws[j]!, raw, fs, params);
+    [out[j], out[i]] = computeEnvelopePair(raws[j]!, raw, fs, params, ws);
   });
-  for (const i of pending) out[i] = computeEnvelope(raws[i]!, fs, params);
+  for (const i of pending) out[i] = computeEnvelope(raws[i]!, fs, params, ws);
   return out;
 }
 
@@ -83,6 +89,7 @@ function computeEnvelopePair(
   raw2: ArrayLike<number>,
   fs: number,
   params: EnvelopeParams,
+  ws: Workspace | undefined,
 ): [EnvelopeResult, EnvelopeResult] {
   const hp = envelopeFilter('highpass', params, fs);
   const lp = envelopeFilter('lowpass', params, fs);
@@ -90,10 +97,10 @@ function computeEnvelopePair(
   // (computeEnvelope raises the error it raises for one signal)
   const padlen = hp && lp ? 3 * Math.max(hp.a.length, hp.b.length, lp.a.length, lp.b.length) : 0;
   if (!hp || !lp || raw1.length <= padlen)
-    return [computeEnvelope(raw1, fs, params), computeEnvelope(raw2, fs, params)];
-  const [h1, h2] = filtfiltViewPair(hp.b, hp.a, raw1, raw2, false, [SCRATCH_A, SCRATCH_C]);
+    return [computeEnvelope(raw1, fs, params, ws), computeEnvelope(raw2, fs, params, ws)];
+  const [h1, h2] = filtfiltViewPair(hp.b, hp.a, raw1, raw2, false, ws, [SLOT_A, SLOT_C]);
   // rectification fused into the low-pass input, as in computeEnvelope
-  const [l1, l2] = filtfiltViewPair(lp.b, lp.a, h1, h2, true, [SCRATCH_B, SCRATCH_D]);
+  const [l1, l2] = filtfiltViewPair(lp.b, lp.a, h1, h2, true, ws, [SLOT_B, SLOT_D]);
   const steps = () => [highpassStep(params), RECTIFY_STEP, lowpassStep(params)];
   return [smoothed(l1, params, fs, steps()), smoothed(l2, params, fs, steps())];
 }

@@ -38,8 +38,10 @@ export {
   type DurationInputs,
 } from './mvc/thresholds.js';
 export { estimateMvc, type MvcEstimate } from './mvc/estimate.js';
+export { createWorkspace, type Workspace } from './workspace.js';
 export {
   analyzeChannel,
+  analyzeValidatedChannel,
   SignalQualityError,
   type ChannelInput,
   type ChannelOptions,

@@ -5,6 +5,7 @@
 import type { C3dFile } from '@app/c3d';
 import {
   analyzeSeniamChannel,
+  createWorkspace,
   resolveDurationThreshold,
   validateSignalQuality,
   type ProcessingProfile,
@@ -91,6 +92,7 @@ export function analyzeSeniam(
     session_mvc_values: { ...sp.session_mvc_values },
     session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
   };
+  const ws = createWorkspace();
   channels.forEach((ch, i) => {
     const q = validateSignalQuality(ch.raw, fs, profile.quality);
     if (!q.valid) {
@@ -118,6 +120,7 @@ export function analyzeSeniam(
         ),
       },
       profile,
+      ws,
     );
     analytics[ch.name] = seniamChannelReport(
       a,

@@ -1,7 +1,7 @@
 // Contraction detection of ghostly-v1 (original analyze_contractions): timing from a
 // smoothed (activated or envelope) signal, amplitude from the processed envelope.
-import { SCRATCH_A, SCRATCH_B, scratch } from '../scratch.js';
 import { movingAverage } from '../smoothing/moving-average.js';
+import { SLOT_A, SLOT_B, workBuffer, type Workspace } from '../workspace.js';
 import { findIntervals } from './find-intervals.js';
 import { refineIntervals } from './refine-intervals.js';
 import type { Contraction, Interval } from './types.js';
@@ -37,20 +37,22 @@ const ms2samples = (ms: number, fs: number): number => Math.trunc((ms / 1000) * 
 /**
  * @param envelope processed envelope (amplitude source)
  * @param timing   timing signal (the activated channel, or the envelope itself)
+ * @param ws       where the transient rectified and smoothed timing signals go
  */
 export function detectContractions(
   envelope: ArrayLike<number>,
   timing: ArrayLike<number>,
   o: DetectionOptions,
+  ws?: Workspace,
 ): DetectionResult {
   const empty: DetectionResult = { contractions: [], detectionThreshold: null, preMergeCount: 0 };
   if (o.smoothingWindow <= 0 || timing.length < o.smoothingWindow || envelope.length < o.smoothingWindow)
     return empty;
-  // both are transient (only intervals and the threshold leave this function): pooled buffers
-  const abs = scratch(SCRATCH_A, timing.length);
+  // both are transient (only intervals and the threshold leave this function)
+  const abs = workBuffer(ws, SLOT_A, timing.length);
   for (let i = 0; i < abs.length; i++) abs[i] = Math.abs(timing[i]!);
   const w = Math.max(1, o.smoothingWindow);
-  const smoothed = movingAverage(abs, w, scratch(SCRATCH_B, Math.max(abs.length, w)));
+  const smoothed = movingAverage(abs, w, workBuffer(ws, SLOT_B, Math.max(abs.length, w)));
   let peak = -Infinity;
   for (let i = 0; i < smoothed.length; i++) if (smoothed[i]! > peak) peak = smoothed[i]!;
   if (peak < o.minPeak) return empty;

@@ -4,7 +4,7 @@
 import { lfilterInPlace, lfilterPairInPlace, normalizeTf } from './lfilter.js';
 import { lfilterZi } from './lfilter-zi.js';
 import { oddExtensionOf } from './odd-extension.js';
-import { scratch } from '../scratch.js';
+import { SLOT_A, SLOT_C, type Workspace, type WorkSlot } from '../workspace.js';
 
 export interface FiltfiltOptions {
   /** Samples of odd extension each side. Default 3 * max(len(a), len(b)). */
@@ -22,8 +22,8 @@ export function filtfilt(
 
 /**
  * filtfilt as a view into the padded work buffer (no final copy), optionally of |x| (fused
- * rectification) and with a caller-provided work buffer `slot` (see scratch.ts). For pipelines
- * that consume the result right away.
+ * rectification), the buffer taken from the workspace's `slot` when there is a workspace. For
+ * pipelines that consume the result right away.
  */
 export function filtfiltView(
   bIn: ArrayLike<number>,
@@ -31,11 +31,12 @@ export function filtfiltView(
   x: ArrayLike<number>,
   options: FiltfiltOptions = {},
   rectifyInput = false,
-  slot?: number,
+  ws?: Workspace,
+  slot: WorkSlot = SLOT_A,
 ): Float64Array {
   const { b, a } = normalizeTf(bIn, aIn);
   const padlen = options.padlen ?? 3 * Math.max(aIn.length, bIn.length);
-  const work = padlen > 0 && slot !== undefined ? scratch(slot, x.length + 2 * padlen) : undefined;
+  const work = padlen > 0 && ws ? ws.buffer(slot, x.length + 2 * padlen) : undefined;
   const ext =
     padlen > 0
       ? oddExtensionOf(x, padlen, rectifyInput, work)
@@ -53,7 +54,7 @@ export function filtfiltView(
 /**
  * filtfiltView of two equal-length signals at once (the two channels of a recording): the
  * same operations per signal as filtfiltView, with the recursions interleaved. `slots` are
- * the two work buffers.
+ * the workspace slots of the two work buffers.
  */
 export function filtfiltViewPair(
   bIn: ArrayLike<number>,
@@ -61,14 +62,16 @@ export function filtfiltViewPair(
   x1: ArrayLike<number>,
   x2: ArrayLike<number>,
   rectifyInput: boolean,
-  slots: readonly [number, number],
+  ws?: Workspace,
+  slots: readonly [WorkSlot, WorkSlot] = [SLOT_A, SLOT_C],
 ): [Float64Array, Float64Array] {
   if (x1.length !== x2.length)
     throw new RangeError(`paired signals must have equal lengths, got ${x1.length} and ${x2.length}`);
   const { b, a } = normalizeTf(bIn, aIn);
   const padlen = 3 * Math.max(aIn.length, bIn.length);
-  const ext1 = oddExtensionOf(x1, padlen, rectifyInput, scratch(slots[0], x1.length + 2 * padlen));
-  const ext2 = oddExtensionOf(x2, padlen, rectifyInput, scratch(slots[1], x2.length + 2 * padlen));
+  const n = x1.length + 2 * padlen;
+  const ext1 = oddExtensionOf(x1, padlen, rectifyInput, ws?.buffer(slots[0], n));
+  const ext2 = oddExtensionOf(x2, padlen, rectifyInput, ws?.buffer(slots[1], n));
   const zi = lfilterZi(b, a);
   const z1 = new Float64Array(zi.length);
   const z2 = new Float64Array(zi.length);

@@ -1,5 +1,6 @@
 // MVC threshold cascade and duration threshold of ghostly-v1 (original calculate_analytics).
 import { percentile } from '../stats/percentile.js';
+import type { Workspace } from '../workspace.js';
 
 export type MvcEstimationMethod = 'user_provided' | 'global_provided' | 'backend_estimation';
 
@@ -29,12 +30,13 @@ const has = (v: number | null | undefined): v is number => v !== null && v !== u
  * 1. per-channel MVC (percentage: per-channel, else global, else default);
  * 2. global MVC with a global percentage;
  * 3. estimate: the given percentile of the processed envelope, with the global or default %.
- * The envelope is only read in case 3.
+ * The envelope is only read in case 3 (its percentile's selection copy goes to `ws` when given).
  */
 export function resolveMvcThreshold(
   inputs: MvcInputs,
   envelope: ArrayLike<number>,
   defaults: { defaultThresholdPercentage: number; estimationPercentile: number },
+  ws?: Workspace,
 ): MvcThreshold {
   const pctDefault = has(inputs.globalThresholdPercentage)
     ? inputs.globalThresholdPercentage
@@ -57,7 +59,7 @@ export function resolveMvcThreshold(
       method: 'global_provided',
     };
   }
-  const mvc = percentile(envelope, defaults.estimationPercentile);
+  const mvc = percentile(envelope, defaults.estimationPercentile, ws);
   return {
     mvcValue: mvc,
     thresholdPercentage: pctDefault,

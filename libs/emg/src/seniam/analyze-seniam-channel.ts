@@ -3,6 +3,7 @@
 // agreement with the device's activated channel, MVC-relative flags.
 import type { OnsetMethod, ProcessingProfile, SeniamParams } from '../profiles/types.js';
 import { percentile } from '../stats/percentile.js';
+import type { Workspace } from '../workspace.js';
 import { fatigueTrends, type FatigueResult } from '../fatigue/fatigue.js';
 import { agreement, type Agreement } from './agreement.js';
 import { contractionMetrics, type ContractionMetrics } from './contraction-metrics.js';
@@ -135,9 +136,11 @@ function summarize(
   };
 }
 
+/** Transient buffers (the MVC estimate's selection copy) go to `ws` when given. */
 export function analyzeSeniamChannel(
   inp: SeniamChannelInput,
   profile: ProcessingProfile,
+  ws?: Workspace,
 ): SeniamChannelAnalysis {
   const p = seniamParams(profile);
   const { fs } = inp;
@@ -156,7 +159,7 @@ export function analyzeSeniamChannel(
   const onset = results.find((r) => r.method === p.onset.method)!;
   const metrics = onset.spans.map((s) => contractionMetrics(bp, env, s, fs, band, p.spectral));
   const mvcGiven = inp.mvcValue !== null && inp.mvcValue !== undefined;
-  const mvcValue = mvcGiven ? inp.mvcValue! : percentile(env, profile.mvc.estimationPercentile);
+  const mvcValue = mvcGiven ? inp.mvcValue! : percentile(env, profile.mvc.estimationPercentile, ws);
   const mvcSource: MvcSource = mvcGiven ? (inp.mvcSource ?? 'upload') : 'session_estimate';
   const threshold = (mvcValue * inp.thresholdPercentage) / 100;
   const dThr = inp.durationThresholdMs;

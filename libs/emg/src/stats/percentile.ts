@@ -1,19 +1,20 @@
 // numpy.percentile(x, q) with the default 'linear' method, by selection instead of a full sort.
-import { SCRATCH_A, scratch } from '../scratch.js';
+import { SLOT_A, workBuffer, type Workspace } from '../workspace.js';
 
 /**
  * q in [0, 100]. Virtual index q/100 * (n - 1); interpolates between the two order
- * statistics around it with numpy's lerp (which switches form at t >= 0.5).
+ * statistics around it with numpy's lerp (which switches form at t >= 0.5). The selection
+ * copy goes to `ws` when given.
  */
-export function percentile(x: ArrayLike<number>, q: number): number {
+export function percentile(x: ArrayLike<number>, q: number, ws?: Workspace): number {
   const n = x.length;
   if (n === 0) throw new RangeError('percentile of an empty array');
   if (!(q >= 0 && q <= 100)) throw new RangeError(`q must be in [0, 100], got ${q}`);
   const v = (q / 100) * (n - 1);
   const lo = Math.floor(v);
   const t = v - lo;
-  const stats = n >= BRACKET_MIN_N ? bracketedOrderStats(x, lo) : null;
-  const [a, b] = stats ?? fullOrderStats(x, lo);
+  const stats = n >= BRACKET_MIN_N ? bracketedOrderStats(x, lo, ws) : null;
+  const [a, b] = stats ?? fullOrderStats(x, lo, ws);
   if (Number.isNaN(a)) return Number.NaN;
   if (lo + 1 >= n) return a;
   const d = b - a;
@@ -27,9 +28,9 @@ const SAMPLE_SIZE = 1024;
 const SAMPLE_MARGIN = 48;
 
 /** Order statistics k and k+1 (NaN if x has a NaN) by copying x and selecting. */
-function fullOrderStats(x: ArrayLike<number>, k: number): [number, number] {
+function fullOrderStats(x: ArrayLike<number>, k: number, ws: Workspace | undefined): [number, number] {
   const n = x.length;
-  const work = scratch(SCRATCH_A, n);
+  const work = workBuffer(ws, SLOT_A, n);
   work.set(x);
   for (let i = 0; i < n; i++) if (Number.isNaN(work[i]!)) return [Number.NaN, Number.NaN];
   return selectPair(work, k);
@@ -42,7 +43,11 @@ function fullOrderStats(x: ArrayLike<number>, k: number): [number, number] {
  * The values are the exact order statistics; null when the bounds missed ranks k and k+1
  * (an unlucky sample), and the caller falls back to the full selection.
  */
-function bracketedOrderStats(x: ArrayLike<number>, k: number): [number, number] | null {
+function bracketedOrderStats(
+  x: ArrayLike<number>,
+  k: number,
+  ws: Workspace | undefined,
+): [number, number] | null {
   const n = x.length;
   const sample = new Float64Array(SAMPLE_SIZE);
   const stride = n / SAMPLE_SIZE;
@@ -51,7 +56,7 @@ function bracketedOrderStats(x: ArrayLike<number>, k: number): [number, number] 
   const pos = Math.round((k / (n - 1)) * (SAMPLE_SIZE - 1));
   const low = pos - SAMPLE_MARGIN < 0 ? -Infinity : sample[pos - SAMPLE_MARGIN]!;
   const high = pos + SAMPLE_MARGIN >= SAMPLE_SIZE ? Infinity : sample[pos + SAMPLE_MARGIN]!;
-  const inside = scratch(SCRATCH_A, n);
+  const inside = workBuffer(ws, SLOT_A, n);
   let below = 0;
   let m = 0;
   for (let i = 0; i < n; i++) {
