@@ -1,9 +1,10 @@
-// The fused Welch segment kernel: its last butterfly stage fused with the unpacking must give
-// the same bits as the two apart, for every size where the stages end with a single one; and
-// the power spectrum must be that of the plain real FFT (testing/real-fft-reference.ts).
+// The Welch segment kernel against its plain form (testing/segment-power-reference.ts), bit for
+// bit at every power-of-two size, fused or not; its fused last stage against the same kernel
+// with that stage apart; and its spectrum against the plain real FFT (to rounding, see below).
 import { describe, expect, it } from '@jest/globals';
 import { hannPeriodic } from '../spectral/hann.js';
 import { RealFft } from '../testing/real-fft-reference.js';
+import { plainSegmentPower } from '../testing/segment-power-reference.js';
 import { SegmentPower } from './segment-power.js';
 
 function signal(n: number): Float64Array {
@@ -17,6 +18,25 @@ function signal(n: number): Float64Array {
 }
 
 describe('SegmentPower', () => {
+  it.each([8, 16, 32, 64, 128, 256, 512, 1024])('size %d: the bits of the plain form', (size) => {
+    const x = signal(size * 20);
+    const window = hannPeriodic(size);
+    const kernels = [new SegmentPower(window), new SegmentPower(window, false)];
+    const acc = kernels.map(() => new Float64Array(size / 2 + 1));
+    const ref = new Float64Array(size / 2 + 1);
+    for (let s = 0; s < 30; s++) {
+      const o = (s * 37) % (x.length - size);
+      const mean = 1e-6 * Math.sin(s);
+      kernels.forEach((k, i) => k.accumulate(x, o, acc[i]!, mean));
+      plainSegmentPower(x, o, window, mean, ref);
+    }
+    for (const a of acc) {
+      let mismatches = 0;
+      for (let k = 0; k < ref.length; k++) if (!Object.is(a[k], ref[k])) mismatches++;
+      expect(mismatches).toBe(0);
+    }
+  });
+
   it.each([8, 16, 32, 64, 128, 256, 512, 1024])(
     'size %d: the fused last stage gives the bits of the separate stage and unpacking',
     (size) => {

@@ -2,11 +2,11 @@
 // x[o..o+size) it adds |FFT(window * (segment - mean))[k]|^2 to acc[k], k = 0..size/2:
 // detrend (mean removal), window, real FFT through a half-size complex FFT, power.
 //
-// Reference: testing/real-fft-reference.ts, the plain real FFT, on the detrended and windowed
-// segment. Same window products, same butterflies from stage 8 on, same unpacking formulas; the
-// kernel's first two stages multiply by the exact twiddles 1 and -i, so the two agree to
-// rounding (kernels/segment-power.spec.ts states the tolerance and why). The fused last stage is
-// tested bit for bit against the same kernel with that stage apart (createSegmentFft's flag).
+// Reference: plainSegmentPower (testing/segment-power-reference.ts), the same computation
+// written plainly (one stage, one butterfly, one bin at a time); kernels/segment-power.spec.ts
+// compares every bin with Object.is at sizes 8..1024, fused last stage or not. Against the plain
+// real FFT of testing/real-fft-reference.ts the spectra agree to rounding only: that FFT
+// multiplies by cos(pi/2) ~ 6e-17 where the first two stages here use the exact -i.
 //
 // Why this shape: a segment touches its samples twice (the mean, then the windowed bit-reversed
 // load fused with the first two stages), the middle stages go two per pass, and the last single

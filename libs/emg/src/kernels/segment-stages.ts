@@ -1,11 +1,10 @@
 // Speed-tuned kernel: the butterfly stages of the segment-power FFT (kernels/segment-power.ts),
 // a radix-2 decimation-in-time complex FFT of size/2 points over SegmentFft's work slots.
 //
-// Reference: the plain radix-2 FFT of testing/real-fft-reference.ts (one stage at a time, one
-// butterfly at a time). Every butterfly here does that reference's operations in its order, so
-// stages 8 and up give its bits; the first two stages use the exact twiddles 1 and -i where the
-// reference multiplies by cos(pi/2) ~ 6e-17, so the spectra agree to rounding, not bit for bit
-// (kernels/segment-power.spec.ts states the tolerance).
+// Reference: plainSegmentPower (testing/segment-power-reference.ts), one stage and one
+// butterfly at a time; every butterfly here does its operations in its order, with the same
+// twiddles (exact 1 and -i in the first two stages, the table cos/sin after), so the kernel
+// gives its bits (kernels/segment-power.spec.ts).
 //
 // Why this shape: loadFirstStages fuses the windowed, detrended, bit-reversed load with the
 // stages of length 2 and 4 (four slots combined in registers instead of stored and re-read),

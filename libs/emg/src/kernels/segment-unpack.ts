@@ -3,9 +3,9 @@
 // added to acc[k] for k = 0..half. With E and O the spectra of the even and odd samples,
 // X[k] = E[k] + W^k O[k], E = (Z[k] + conj Z[m-k]) / 2, O = (Z[k] - conj Z[m-k]) / 2i.
 //
-// Reference: unpackPower below, the plain loop over bins, whose per-bin formulas are those of
-// testing/real-fft-reference.ts. lastStageUnpack, the fused form, gives unpackPower's bits after
-// a separate last stage (kernels/segment-power.spec.ts, Object.is on every bin).
+// Reference: the unpacking loop of plainSegmentPower (testing/segment-power-reference.ts), one
+// bin at a time; the kernel gives its bits (kernels/segment-power.spec.ts). unpackPower is the
+// unfused form, lastStageUnpack the fused one, tested bit for bit against each other as well.
 //
 // Why this shape: bins k and m-k read the same two slots, so they are done together; and where
 // the FFT's stages end with a single radix-2 stage (256-sample segments), that stage's
