@@ -3,7 +3,7 @@ export default async () => {
   const t = {
     ['./auth/dto/login.dto.js']: await import('./auth/dto/login.dto.js'),
     ['./user/dto/audit-log.dto.js']: await import('./user/dto/audit-log.dto.js'),
-    ['./user/dto/user.dto.js']: await import('./user/dto/user.dto.js'),
+    ['./user/dto/user-response.dto.js']: await import('./user/dto/user-response.dto.js'),
     ['./scoring-config/dto/scoring-config-request.dto.js']:
       await import('./scoring-config/dto/scoring-config-request.dto.js'),
     ['./scoring-config/dto/scoring-config.dto.js']:
@@ -212,6 +212,9 @@ export default async () => {
         [
           import('./user/dto/audit-log.dto.js'),
           {
+            AuditLogQueryDto: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+            },
             AuditEntryDto: {
               id: { required: true, type: () => String },
               timestamp: { required: true, type: () => String },
@@ -241,10 +244,15 @@ export default async () => {
           },
         ],
         [
-          import('./user/dto/user.dto.js'),
+          import('./user/dto/user-request.dto.js'),
           {
             UserIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
-            CreateUserDto: {
+            ResetPasswordDto: {
+              new_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
+              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
+              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
+            },
+            NewUserDto: {
               email: { required: true, type: () => String, maxLength: 320, format: 'email' },
               custom_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
               password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
@@ -255,9 +263,8 @@ export default async () => {
               department: { required: false, type: () => String, nullable: true, maxLength: 200 },
               access_level: { required: false, nullable: true, enum: ['full', 'advanced', 'basic'] },
               notify_user: { required: false, type: () => Boolean, nullable: true },
-              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
-              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
             },
+            CreateUserDto: {},
             UpdateUserDto: {
               role: { required: false, nullable: true, enum: ['admin', 'therapist', 'researcher'] },
               first_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
@@ -267,15 +274,12 @@ export default async () => {
               access_level: { required: false, nullable: true, enum: ['full', 'advanced', 'basic'] },
               active: { required: false, type: () => Boolean, nullable: true },
             },
-            ResetPasswordDto: {
-              new_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
-              delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
-              admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
-            },
             ListUsersQueryDto: { role: { required: false, enum: ['admin', 'therapist', 'researcher'] } },
-            AuditLogQueryDto: {
-              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
-            },
+          },
+        ],
+        [
+          import('./user/dto/user-response.dto.js'),
+          {
             UserDto: {
               id: { required: true, type: () => String },
               email: { required: true, type: () => String, nullable: true },
@@ -298,13 +302,13 @@ export default async () => {
               user_id: { required: true, type: () => String },
               user_code: { required: true, type: () => String },
               message: { required: true, type: () => String },
-              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
+              user: { required: true, type: () => t['./user/dto/user-response.dto.js'].UserDto },
               temporary_password: { required: false, type: () => String },
             },
             UpdatedUserDto: {
               success: { required: true, type: () => Boolean },
               message: { required: true, type: () => String },
-              user: { required: true, type: () => t['./user/dto/user.dto.js'].UserDto },
+              user: { required: true, type: () => t['./user/dto/user-response.dto.js'].UserDto },
             },
             PasswordResetDto: {
               success: { required: true, type: () => Boolean },
@@ -1027,7 +1031,7 @@ export default async () => {
             },
             ListSessionsQueryDto: {
               patient_code: { required: false, type: () => String, pattern: '^[Pp][0-9]{3,}$' },
-              status: { required: false, enum: ['queued', 'processing', 'completed', 'failed'] },
+              status: { required: false, enum: ['completed', 'failed', 'queued', 'processing'] },
               from: { required: false, type: () => Date },
               to: { required: false, type: () => Date },
             },
@@ -1680,7 +1684,7 @@ export default async () => {
               },
               from: { required: false, type: () => Date },
               to: { required: false, type: () => Date },
-              status: { required: false, enum: ['queued', 'processing', 'completed', 'failed'] },
+              status: { required: false, enum: ['completed', 'failed', 'queued', 'processing'] },
               pseudonymise: { required: false, type: () => Boolean },
             },
             ExportIdParamDto: {
@@ -1893,17 +1897,17 @@ export default async () => {
           import('./user/admin-users.controller.js'),
           {
             AdminUsersController: {
-              create: { type: t['./user/dto/user.dto.js'].CreatedUserDto },
-              list: { type: t['./user/dto/user.dto.js'].UserPageDto },
-              update: { type: t['./user/dto/user.dto.js'].UpdatedUserDto },
-              resetPassword: { type: t['./user/dto/user.dto.js'].PasswordResetDto },
+              create: { type: t['./user/dto/user-response.dto.js'].CreatedUserDto },
+              list: { type: t['./user/dto/user-response.dto.js'].UserPageDto },
+              update: { type: t['./user/dto/user-response.dto.js'].UpdatedUserDto },
+              resetPassword: { type: t['./user/dto/user-response.dto.js'].PasswordResetDto },
               auditLog: { type: t['./user/dto/audit-log.dto.js'].AuditLogDto },
             },
           },
         ],
         [
           import('./user/me.controller.js'),
-          { MeController: { me: { type: t['./user/dto/user.dto.js'].UserDto } } },
+          { MeController: { me: { type: t['./user/dto/user-response.dto.js'].UserDto } } },
         ],
         [
           import('./user/password-vault.controller.js'),

@@ -1,5 +1,5 @@
 import { ValidationFailedError } from '../shared/errors/app-error.js';
-import { MIN_PASSWORD_LENGTH } from './dto/user.dto.js';
+import { MIN_PASSWORD_LENGTH } from './dto/user-request.dto.js';
 
 /** A text member of the original client's bodies: null/absent = not given, "" (or blanks) = none. */
 export function optionalText(value: string | null | undefined): string | null | undefined {

@@ -5,19 +5,15 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, ApiJsonBody, Auth } from '../shared/http/api-docs.decorators.js';
 import { ERR } from '../shared/http/error-examples.js';
 import { OriginalValidationStatus } from '../shared/http/original-validation.interceptor.js';
-import { AuditLogDto } from './dto/audit-log.dto.js';
+import { AuditLogDto, AuditLogQueryDto } from './dto/audit-log.dto.js';
 import {
-  AuditLogQueryDto,
-  CreatedUserDto,
   CreateUserDto,
   ListUsersQueryDto,
-  PasswordResetDto,
   ResetPasswordDto,
-  UpdatedUserDto,
   UpdateUserDto,
   UserIdParamDto,
-  UserPageDto,
-} from './dto/user.dto.js';
+} from './dto/user-request.dto.js';
+import { CreatedUserDto, PasswordResetDto, UpdatedUserDto, UserPageDto } from './dto/user-response.dto.js';
 import { ApiValidation422 } from './original-api.decorators.js';
 import { UserAdminService } from './user-admin.service.js';
 import { UserPasswordService } from './user-password.service.js';

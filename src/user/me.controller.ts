@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Auth } from '../shared/http/api-docs.decorators.js';
-import { UserDto } from './dto/user.dto.js';
+import { UserDto } from './dto/user-response.dto.js';
 import { UserService } from './user.service.js';
 
 @ApiTags('users')

@@ -15,7 +15,7 @@ import {
   TherapistDto,
   TherapistPatientCodeParamDto,
 } from './dto/therapist.dto.js';
-import { UserIdParamDto } from './dto/user.dto.js';
+import { UserIdParamDto } from './dto/user-request.dto.js';
 import { ApiValidation422 } from './original-api.decorators.js';
 import { TherapistResolutionService } from './therapist-resolution.service.js';
 

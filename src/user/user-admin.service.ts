@@ -10,15 +10,9 @@ import { ConflictError, NotFoundError } from '../shared/errors/app-error.js';
 import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { type AuditLogDto, toAuditEntryDto } from './dto/audit-log.dto.js';
-import {
-  type CreatedUserDto,
-  type CreateUserDto,
-  type ListUsersQueryDto,
-  toUserDto,
-  type UpdatedUserDto,
-  type UpdateUserDto,
-  type UserDto,
-} from './dto/user.dto.js';
+import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-request.dto.js';
+import type { CreatedUserDto, UpdatedUserDto, UserDto } from './dto/user-response.dto.js';
+import { toUserDto } from './dto/user.mapper.js';
 import { chosenPassword, optionalText } from './admin-input.js';
 import { TherapistResolutionCache } from './therapist-resolution.cache.js';
 import { UserProfileRepository } from './user-profile.repository.js';

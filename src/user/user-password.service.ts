@@ -6,7 +6,9 @@ import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import { NotFoundError } from '../shared/errors/app-error.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { chosenPassword } from './admin-input.js';
-import { maskPassword, type PasswordResetDto, type ResetPasswordDto } from './dto/user.dto.js';
+import type { ResetPasswordDto } from './dto/user-request.dto.js';
+import type { PasswordResetDto } from './dto/user-response.dto.js';
+import { maskPassword } from './dto/user.mapper.js';
 import { UserProfileRepository } from './user-profile.repository.js';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../shared/pagination/time-id-keyset.js';
 import type { Tx } from '../infrastructure/database/db-context.js';
 import type { UserProfilesTable, UserRole } from '../infrastructure/database/database.types.js';
-import type { ProfileRow } from './dto/user.dto.js';
+import type { ProfileRow } from './dto/user.mapper.js';
 
 const THERAPIST_COLUMNS = ['p.id', 'p.first_name', 'p.last_name', 'p.user_code', 'p.role'] as const;
 

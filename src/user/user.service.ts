@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import { NotFoundError } from '../shared/errors/app-error.js';
-import { toUserDto, type UserDto } from './dto/user.dto.js';
+import type { UserDto } from './dto/user-response.dto.js';
+import { toUserDto } from './dto/user.mapper.js';
 import { UserProfileRepository } from './user-profile.repository.js';
 
 /** What any signed-in user may ask about themself. */
