@@ -18,7 +18,7 @@ import type {
   SessionSettingsTable,
 } from '../infrastructure/database/database.types.js';
 import { pick } from '../shared/objects/pick.js';
-import type { SubjectiveData } from './session-row.types.js';
+import type { SubjectiveData } from '../infrastructure/database/database.types.js';
 
 /** The fields a stored contraction has under the report's own names. */
 const CONTRACTION_FIELDS = [

@@ -2,7 +2,7 @@ import { scoreAnalytics, type ChannelAnalyticsReport, type PerformanceAnalysis }
 import type { ScoringConfig } from '@app/scoring';
 import type { Selectable } from 'kysely';
 import type { EmgStatisticsTable } from '../infrastructure/database/database.types.js';
-import type { SubjectiveData } from './session-row.types.js';
+import type { SubjectiveData } from '../infrastructure/database/database.types.js';
 import { toSubjectiveInputs } from './session-subjective.js';
 
 /** A channel as scoring reads it: its counts and targets (emg_statistics.analytics holds them). */

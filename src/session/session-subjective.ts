@@ -1,5 +1,5 @@
 import type { SubjectiveInputs } from '@app/scoring';
-import type { SubjectiveData } from './session-row.types.js';
+import type { SubjectiveData } from '../infrastructure/database/database.types.js';
 
 const SUBJECTIVE_FIELDS = [
   'rpe_post_session',

@@ -14,7 +14,7 @@ import type {
   ParametersReportDto,
 } from './dto/session-result-parts.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
-import type { SessionRow } from './session-row.types.js';
+import type { SessionRow } from './session.repository.js';
 import { pick } from '../shared/objects/pick.js';
 import { sessionQuality } from './session-quality.js';
 

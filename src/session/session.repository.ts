@@ -6,15 +6,22 @@ import {
   type Insertable,
   type Kysely,
   type RawBuilder,
+  type Selectable,
   type SqlBool,
   type Updateable,
 } from 'kysely';
 import type { Tx } from '../infrastructure/database/db-context.js';
-import type { ProcessingStatus } from '../infrastructure/database/database.types.js';
+import type {
+  DB,
+  ProcessingStatus,
+  TherapySessionsTable,
+} from '../infrastructure/database/database.types.js';
 import { decodeCursor, encodeCursor, ISO_TIMESTAMP } from '../shared/pagination/cursor.js';
 import { countRows } from '../shared/pagination/count-rows.js';
 import type { PageRequest, RowsPage } from '../shared/pagination/page.dto.js';
-import { sessionTx, type SessionRow, type SessionsDB, type SessionTable } from './session-row.types.js';
+
+/** A therapy_sessions row as read. */
+export type SessionRow = Selectable<TherapySessionsTable>;
 
 export interface SessionFilter {
   patientCode?: string;
@@ -45,7 +52,7 @@ const LIST_COLUMNS = [
   's.processed_at',
   's.created_at',
 ] as const;
-type ListDB = SessionsDB & { s: SessionTable };
+type ListDB = DB & { s: TherapySessionsTable };
 
 function sessionCursor(cursor: string): { at: RawBuilder<Date>; code: string } {
   const [at, code] = decodeCursor(cursor, 2, ([t]) => ISO_TIMESTAMP.test(t!));
@@ -79,12 +86,8 @@ export class SessionRepository {
     return rows[0]!.code;
   }
 
-  async insert(trx: Tx, values: Insertable<SessionTable>): Promise<SessionRow> {
-    return sessionTx(trx)
-      .insertInto('therapy_sessions')
-      .values(values)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  async insert(trx: Tx, values: Insertable<TherapySessionsTable>): Promise<SessionRow> {
+    return trx.insertInto('therapy_sessions').values(values).returningAll().executeTakeFirstOrThrow();
   }
 
   /** Every stored file path of the patient's sessions. */
@@ -98,7 +101,7 @@ export class SessionRepository {
   }
 
   async findByPatientHash(trx: Tx, patientId: string, fileHash: string): Promise<SessionRow | undefined> {
-    return sessionTx(trx)
+    return trx
       .selectFrom('therapy_sessions')
       .selectAll()
       .where('patient_id', '=', patientId)
@@ -107,7 +110,7 @@ export class SessionRepository {
   }
 
   async findByCode(trx: Tx, sessionCode: string): Promise<SessionRow | undefined> {
-    return sessionTx(trx)
+    return trx
       .selectFrom('therapy_sessions')
       .selectAll()
       .where('session_code', '=', sessionCode.toUpperCase())
@@ -116,7 +119,7 @@ export class SessionRepository {
 
   /** findByCode, locking the row for the rest of the transaction (read-modify-write updates). */
   async lockByCode(trx: Tx, sessionCode: string): Promise<SessionRow | undefined> {
-    return sessionTx(trx)
+    return trx
       .selectFrom('therapy_sessions')
       .selectAll()
       .where('session_code', '=', sessionCode.toUpperCase())
@@ -124,12 +127,8 @@ export class SessionRepository {
       .executeTakeFirst();
   }
 
-  async findById(db: Kysely<SessionsDB> | Tx, id: string): Promise<SessionRow | undefined> {
-    return (db as Kysely<SessionsDB>)
-      .selectFrom('therapy_sessions')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+  async findById(db: Kysely<DB>, id: string): Promise<SessionRow | undefined> {
+    return db.selectFrom('therapy_sessions').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /**
@@ -138,7 +137,7 @@ export class SessionRepository {
    * that inserting child rows (statistics, contractions) takes on the session.
    */
   async lockById(trx: Tx, id: string): Promise<SessionRow | undefined> {
-    return sessionTx(trx)
+    return trx
       .selectFrom('therapy_sessions')
       .selectAll()
       .where('id', '=', id)
@@ -155,7 +154,6 @@ export class SessionRepository {
    * the table nor how the planner guesses the therapist's share of it.
    */
   async list(trx: Tx, filter: SessionFilter, page: PageRequest): Promise<RowsPage<SessionListRow>> {
-    const stx = sessionTx(trx);
     const after = page.cursor === undefined ? undefined : sessionCursor(page.cursor);
     const take = (page.cursor === undefined ? page.offset : 0) + page.limit + 1;
     const code = filter.patientCode?.toUpperCase();
@@ -172,7 +170,7 @@ export class SessionRepository {
       return eb.and(all);
     };
     const patientsQuery = () => {
-      let q = stx.selectFrom('patients as own');
+      let q = trx.selectFrom('patients as own');
       if (code) q = q.where('own.patient_code', '=', code);
       if (filter.ownPatientsOf) q = q.where('own.therapist_id', '=', filter.ownPatientsOf);
       return q;
@@ -181,7 +179,7 @@ export class SessionRepository {
 
     const filtered = filter.status !== undefined || filter.from !== undefined || filter.to !== undefined;
     const narrowed = filtered || after !== undefined;
-    let counted = stx
+    let counted = trx
       .selectFrom('therapy_sessions as s')
       .$if(filtered, (q) => q.where((eb) => where(eb, false)));
     if (scoped) counted = counted.where('s.patient_id', 'in', patientsQuery().select('own.id'));
@@ -206,7 +204,7 @@ export class SessionRepository {
           .select([...LIST_COLUMNS, 's.listed_at', 'own.patient_code'])
           .orderBy('s.sort_at', 'desc')
           .orderBy('s.session_code', 'desc')
-      : stx
+      : trx
           .selectFrom('therapy_sessions as s')
           .$if(narrowed, (q) => q.where((eb) => where(eb, true)))
           .select(LIST_COLUMNS)
@@ -238,11 +236,11 @@ export class SessionRepository {
   }
 
   async update(
-    db: Kysely<SessionsDB> | Tx,
+    db: Kysely<DB>,
     id: string,
-    patch: Updateable<SessionTable>,
+    patch: Updateable<TherapySessionsTable>,
   ): Promise<SessionRow | undefined> {
-    return (db as Kysely<SessionsDB>)
+    return db
       .updateTable('therapy_sessions')
       .set(patch)
       .where('id', '=', id)
@@ -251,7 +249,7 @@ export class SessionRepository {
   }
 
   /** Stage and progress of a running job; only while the session is still processing. */
-  async reportProgress(db: Kysely<SessionsDB>, id: string, stage: string, progress: number): Promise<void> {
+  async reportProgress(db: Kysely<DB>, id: string, stage: string, progress: number): Promise<void> {
     await db
       .updateTable('therapy_sessions')
       .set({ stage, progress, processing_status: 'processing' })
@@ -260,7 +258,7 @@ export class SessionRepository {
       .execute();
   }
 
-  async unfinished(db: Kysely<SessionsDB>): Promise<SessionRow[]> {
+  async unfinished(db: Kysely<DB>): Promise<SessionRow[]> {
     return db
       .selectFrom('therapy_sessions')
       .selectAll()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { SessionRow } from '../session/session-row.types.js';
+import type { SessionRow } from '../session/session.repository.js';
 import { sessionQuality } from '../session/session-quality.js';
 import { SessionQueries } from '../session/use-cases/session-queries.js';
 import type { WebhookStatusDto } from './dto/storage-event.dto.js';

@@ -3,7 +3,7 @@ import { JobQueue } from '../../infrastructure/queue/job-queue.js';
 import { RECONCILER_NOTE, type ReconcilerRun } from '../../infrastructure/queue/queue.constants.js';
 import { AppConfig } from '../../shared/config/app-config.js';
 import { ProcessSession } from '../use-cases/process-session.js';
-import type { SessionRow } from '../session-row.types.js';
+import type { SessionRow } from '../session.repository.js';
 import { SessionProducer } from './session.producer.js';
 import { processSessionJobId, type ProcessSessionPayload } from './session-queue.constants.js';
 

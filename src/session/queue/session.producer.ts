@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '../../infrastructure/queue/job-queue.js';
-import type { SessionRow } from '../session-row.types.js';
+import type { SessionRow } from '../session.repository.js';
 import {
   PROCESS_SESSION_JOB,
   processSessionJobId,

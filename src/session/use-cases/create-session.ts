@@ -13,10 +13,10 @@ import { removeStreamedUpload, type StreamedUpload } from '../../shared/http/str
 import type { CreateSessionFormDto } from '../dto/session-request.dto.js';
 import type { SessionAcceptedDto } from '../dto/session-response.dto.js';
 import { SessionProducer } from '../queue/session.producer.js';
-import type { SessionRow, SubjectiveData } from '../session-row.types.js';
+import type { SubjectiveData } from '../../infrastructure/database/database.types.js';
 import { pickSubjective } from '../session-subjective.js';
 import { assertStreamedC3d, checkC3dHead } from '../session-upload.js';
-import { SessionRepository } from '../session.repository.js';
+import { type SessionRow, SessionRepository } from '../session.repository.js';
 import { objectPathOf, storedFilePath, uploadObjectPath } from '../storage-path.js';
 
 type Runner = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Kysely } from 'kysely';
 import { AnalysisCrashError, AnalysisInputError, AnalysisRunner } from '../../analysis/analysis-runner.js';
 import { CacheService } from '../../infrastructure/cache/cache.service.js';
 import { DbContext } from '../../infrastructure/database/db-context.js';
@@ -8,8 +7,7 @@ import { ObjectStorage, StorageObjectNotFoundError } from '../../infrastructure/
 import type { ProcessSessionPayload } from '../queue/session-queue.constants.js';
 import { SessionResultsRepository } from '../session-results.repository.js';
 import { toSessionResultRows } from '../session-results.mapper.js';
-import { SessionRepository } from '../session.repository.js';
-import { type SessionRow, type SessionsDB } from '../session-row.types.js';
+import { type SessionRow, SessionRepository } from '../session.repository.js';
 import { ScoringConfigService } from '../../scoring-config/scoring-config.service.js';
 import { objectPathOf } from '../storage-path.js';
 import { sameSubjective, toSubjectiveInputs } from '../session-subjective.js';
@@ -56,17 +54,13 @@ export class ProcessSession {
     private readonly baselines: MvcBaselineRepository,
   ) {}
 
-  private get reader(): Kysely<SessionsDB> {
-    return this.db.serviceReader(REASON) as unknown as Kysely<SessionsDB>;
-  }
-
   /** @returns false when the job was stale or already done. */
   async process(job: ProcessSessionPayload, progress: ProgressReporter): Promise<boolean> {
     const started = performance.now();
-    const session = await this.sessions.findById(this.reader, job.sessionId);
+    const session = await this.sessions.findById(this.db.serviceReader(REASON), job.sessionId);
     if (!isCurrent(session, job)) return false;
     const stage = async (name: string, percent: number) => {
-      await this.sessions.reportProgress(this.reader, job.sessionId, name, percent);
+      await this.sessions.reportProgress(this.db.serviceWriter(REASON), job.sessionId, name, percent);
       await progress(percent);
     };
 
@@ -170,7 +164,7 @@ export class ProcessSession {
 
   /** Sessions left queued or processing (in-process jobs die with the process). */
   unfinished(): Promise<SessionRow[]> {
-    return this.sessions.unfinished(this.reader);
+    return this.sessions.unfinished(this.db.serviceReader(REASON));
   }
 
   private async download(session: SessionRow): Promise<Uint8Array> {

@@ -8,9 +8,8 @@ import { ConflictError } from '../../shared/errors/app-error.js';
 import type { ReprocessSessionDto } from '../dto/session-request.dto.js';
 import type { SessionStatusDto } from '../dto/session-response.dto.js';
 import { SessionProducer } from '../queue/session.producer.js';
-import type { SessionRow } from '../session-row.types.js';
 import { toSessionStatusDto } from '../session.mapper.js';
-import { SessionRepository } from '../session.repository.js';
+import { type SessionRow, SessionRepository } from '../session.repository.js';
 import { findVisible } from './session-queries.js';
 
 /**

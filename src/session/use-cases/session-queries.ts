@@ -8,9 +8,8 @@ import { type Page, pageRequest, toKeysetPage } from '../../shared/pagination/pa
 import type { ListSessionsQueryDto } from '../dto/session-request.dto.js';
 import type { SessionDetailDto, SessionStatusDto, SessionSummaryDto } from '../dto/session-response.dto.js';
 import { SessionResultsRepository } from '../session-results.repository.js';
-import type { SessionRow } from '../session-row.types.js';
 import { toSessionDetailDto, toSessionStatusDto, toSessionSummaryDto } from '../session.mapper.js';
-import { SessionRepository } from '../session.repository.js';
+import { type SessionRow, SessionRepository } from '../session.repository.js';
 
 /**
  * The reads of sessions, as the caller may see them: every path runs under RLS (asUser), so
