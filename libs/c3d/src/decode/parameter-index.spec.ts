@@ -1,9 +1,14 @@
 // Parameter lookups: the reader's index and the linear scan of a stored tree (getParameter)
-// give the same answers, case-insensitively, with the first match winning on duplicates.
+// give the same answers, case-insensitively, with the first match winning on duplicates: on
+// synthetic trees with duplicate and repeated names, and on every real file's tree.
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { realC3dFiles } from '../../test-data/real-files.js';
+import { C3dError } from '../errors.js';
 import { findGroup, findParameter } from '../lookup.js';
-import { ParameterIndex } from './parameter-index.js';
+import { readC3d } from '../read.js';
 import type { C3dGroup, C3dParameter } from '../types.js';
+import { ParameterIndex } from './parameter-index.js';
 
 const param = (name: string, value: number): C3dParameter => ({
   name,
@@ -60,3 +65,37 @@ describe('ParameterIndex', () => {
     expect(findGroup(index, 'POINT')?.id).toBe(1);
   });
 });
+
+describe('ParameterIndex on the real files', () => {
+  const real = realC3dFiles('decode kernels against their references (corpus part)');
+  const files = [...real.fixtures, ...real.corpus].flatMap((f) => {
+    const groups = readGroups(f.path);
+    return groups ? [[f.name, groups] as const] : [];
+  });
+
+  it.each(files)('%s: every group and parameter, in any case, as the linear scan finds it', (_, list) => {
+    const index = new ParameterIndex(list);
+    const variants = (s: string) => [s, s.toUpperCase(), s.toLowerCase()];
+    for (const g of list) {
+      for (const gn of variants(g.name)) {
+        expect(findGroup(index, gn)).toBe(findGroup(list, gn));
+        for (const p of g.parameters)
+          for (const pn of variants(p.name))
+            expect(findParameter(index, gn, pn)).toBe(findParameter(list, gn, pn));
+        for (const missing of ['LABELS2', 'NO_SUCH_PARAMETER', ''])
+          expect(findParameter(index, gn, missing)).toBe(findParameter(list, gn, missing));
+      }
+    }
+    expect(findGroup(index, 'NO_SUCH_GROUP')).toBe(findGroup(list, 'NO_SUCH_GROUP'));
+  });
+});
+
+/** The parameter tree of a file that reads, else undefined (not-ok fixtures). */
+function readGroups(path: string): C3dGroup[] | undefined {
+  try {
+    return readC3d(new Uint8Array(readFileSync(path)), { headerOnly: true }).parameters;
+  } catch (error) {
+    if (error instanceof C3dError) return undefined;
+    throw error;
+  }
+}
