@@ -10,11 +10,8 @@ import { NotFoundError, ValidationFailedError } from '../../shared/errors/app-er
 import { AuditLogRepository } from '../../user/audit-log.repository.js';
 import { UserProfileRepository } from '../../user/user-profile.repository.js';
 import type { ScoringConfigRow } from '../dto/scoring-config.dto.js';
-import {
-  type ConfigPatientRef,
-  type ConfigScope,
-  ScoringConfigurationRepository,
-} from '../scoring-config.repository.js';
+import type { ConfigPatientRef } from '../scoring-config-reads.repository.js';
+import { type ConfigScope, ScoringConfigurationRepository } from '../scoring-config.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
