@@ -19,6 +19,8 @@ export const DEFAULT_WEIGHTS = {
 
 export type WeightColumn = keyof typeof DEFAULT_WEIGHTS;
 export type WeightColumns = Record<WeightColumn, number>;
+/** The seven weight columns, in the order above (main weights, then per-muscle ones). */
+export const WEIGHT_COLUMNS = Object.keys(DEFAULT_WEIGHTS) as readonly WeightColumn[];
 
 /** The main weights and the per-muscle sub-weights each sum to 1 (the table's check, same tolerance). */
 export const WEIGHT_SUM_TOLERANCE = 0.001;

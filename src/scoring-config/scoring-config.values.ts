@@ -10,6 +10,7 @@ import {
   DEFAULT_TARGETS,
   DEFAULT_WEIGHTS,
   type TargetKey,
+  WEIGHT_COLUMNS,
   WEIGHT_SUM_TOLERANCE,
   type WeightColumn,
   type WeightColumns,
@@ -18,17 +19,16 @@ import {
 /** The stored shape of rpe_mapping. */
 export type StoredRpeMapping = Record<string, { score: number }>;
 
+/** The weight columns given, the trial default's value for each one left out or null. */
 export function resolveWeights(dto: Partial<Record<WeightColumn, number | null>>): WeightColumns {
-  const pick = (column: WeightColumn) => dto[column] ?? DEFAULT_WEIGHTS[column];
-  return {
-    weight_compliance: pick('weight_compliance'),
-    weight_symmetry: pick('weight_symmetry'),
-    weight_effort: pick('weight_effort'),
-    weight_game: pick('weight_game'),
-    weight_completion: pick('weight_completion'),
-    weight_intensity: pick('weight_intensity'),
-    weight_duration: pick('weight_duration'),
-  };
+  return Object.fromEntries(
+    WEIGHT_COLUMNS.map((column) => [column, dto[column] ?? DEFAULT_WEIGHTS[column]]),
+  ) as WeightColumns;
+}
+
+/** Only the weight columns of a row (or of anything that has them). */
+export function pickWeights(row: WeightColumns): WeightColumns {
+  return Object.fromEntries(WEIGHT_COLUMNS.map((column) => [column, row[column]])) as WeightColumns;
 }
 
 /** Throws 422 scoring_weights_invalid unless both groups sum to 1 (the table's own check). */

@@ -17,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { DEFAULT_WEIGHTS, type WeightColumn } from '../scoring-config.defaults.js';
+import { pickWeights } from '../scoring-config.values.js';
 import type { ScoringConfigRow } from './scoring-config.dto.js';
 import { WeightsDto } from './weights.dto.js';
 
@@ -168,13 +169,7 @@ export function toOriginalConfigDto(row: Omit<ScoringConfigRow, 'patient_code'>)
     id: row.id,
     configuration_name: row.configuration_name,
     description: row.description,
-    weight_compliance: row.weight_compliance,
-    weight_symmetry: row.weight_symmetry,
-    weight_effort: row.weight_effort,
-    weight_game: row.weight_game,
-    weight_completion: row.weight_completion,
-    weight_intensity: row.weight_intensity,
-    weight_duration: row.weight_duration,
+    ...pickWeights(row),
     active: row.active,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),

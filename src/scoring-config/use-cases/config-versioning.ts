@@ -11,7 +11,8 @@ import { CacheService } from '../../infrastructure/cache/cache.service.js';
 import type { Tx } from '../../infrastructure/database/db-context.js';
 import { ForbiddenError } from '../../shared/errors/app-error.js';
 import type { ScoringConfigRow } from '../dto/scoring-config.dto.js';
-import type { WeightColumns } from '../scoring-config.defaults.js';
+import { WEIGHT_COLUMNS, type WeightColumns } from '../scoring-config.defaults.js';
+import { pickWeights } from '../scoring-config.values.js';
 import { type ConfigValuesPatch, ScoringConfigurationRepository } from '../scoring-config.repository.js';
 import { ConfigAccess, WRITE_FORBIDDEN } from './config-access.js';
 
@@ -24,20 +25,6 @@ export interface AppliedValues {
   frozenId: string | null;
   /** Cached session results that named the configuration; drop them after the commit. */
   staleCacheKeys: string[];
-}
-
-const WEIGHT_KEYS = [
-  'weight_compliance',
-  'weight_symmetry',
-  'weight_effort',
-  'weight_game',
-  'weight_completion',
-  'weight_intensity',
-  'weight_duration',
-] as const satisfies readonly (keyof WeightColumns)[];
-
-function weightColumns(row: WeightColumns): WeightColumns {
-  return Object.fromEntries(WEIGHT_KEYS.map((k) => [k, row[k]])) as WeightColumns;
 }
 
 @Injectable()
@@ -56,7 +43,7 @@ export class ConfigVersioning {
     next: NewConfigValues,
     action: string,
   ): Promise<AppliedValues> {
-    const weightsChanged = WEIGHT_KEYS.some((k) => current[k] !== next.weights[k]);
+    const weightsChanged = WEIGHT_COLUMNS.some((k) => current[k] !== next.weights[k]);
     const forbidden = () =>
       new ForbiddenError(WRITE_FORBIDDEN, 'You may not change this scoring configuration');
     let frozenId: string | null = null;
@@ -81,7 +68,7 @@ export class ConfigVersioning {
         description: current.description,
         active: current.active,
         version: current.version,
-        weights: weightColumns(current),
+        weights: pickWeights(current),
       },
       after: {
         ...rest,
