@@ -16,6 +16,7 @@ import type {
 import type { SessionResultsRepository } from './session-results.repository.js';
 import type { SessionRow } from './session.repository.js';
 import { pick } from '../shared/objects/pick.js';
+import { latestRunParams } from './session-params.js';
 import { sessionQuality } from './session-quality.js';
 
 type Results = Awaited<ReturnType<SessionResultsRepository['read']>>;
@@ -159,6 +160,7 @@ export function parametersReport(
 const tenthOfMs = (ms: number | null): number | null => (ms === null ? null : Math.round(ms * 10) / 10);
 
 export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Results): SessionDetailDto {
+  const params = latestRunParams(row) as Record<string, unknown>;
   const scores = r.scores
     ? { ...withoutIds(r.scores), created_at: iso(r.scores.created_at), updated_at: iso(r.scores.updated_at) }
     : null;
@@ -188,8 +190,8 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
     processing_time_ms: tenthOfMs(row.processing_time_ms),
     game_metadata: row.game_metadata,
     processing_profile: r.statistics[0]?.processing_profile ?? null,
-    processing_parameters: row.analysis_params as Record<string, unknown>,
-    parameters: parametersReport(row.analysis_params as Record<string, unknown>, r.statistics),
+    processing_parameters: params,
+    parameters: parametersReport(params, r.statistics),
     subjective: row.subjective as Record<string, unknown>,
     channels: r.statistics.map((s, i) => toChannelDto(s, i)),
     contractions: r.contractions.map(toContractionDto),

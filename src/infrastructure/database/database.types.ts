@@ -327,7 +327,7 @@ export interface TherapySessionPlayersTable {
 }
 
 export interface TherapySessionsTable {
-  analysis_params: Json<AnalysisParams>;
+  analysis_params: Json<AnalysisParams> | null;
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
   error_code: string | null;
@@ -344,6 +344,7 @@ export interface TherapySessionsTable {
   processing_status: Generated<ProcessingStatus>;
   processing_time_ms: number | null;
   progress: Generated<number>;
+  requested_analysis_params: Json<AnalysisParams>;
   result_version: Generated<number>;
   scoring_config_id: Generated<string | null>;
   session_code: string;

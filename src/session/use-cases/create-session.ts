@@ -142,7 +142,7 @@ export class CreateSession {
           session_date: null,
           processed_at: null,
           processing_time_ms: null,
-          analysis_params: JSON.stringify(input.params),
+          requested_analysis_params: JSON.stringify(input.params),
           subjective: JSON.stringify(input.subjective),
           source: input.source,
           processing_profile: input.profile ?? null,

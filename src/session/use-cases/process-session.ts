@@ -83,7 +83,7 @@ export class ProcessSession {
     const subjective = session.subjective ?? {};
     const report = await this.runner
       .analyze(bytes, {
-        params: withConfigTargets(session.analysis_params ?? {}, targets),
+        params: withConfigTargets(session.requested_analysis_params, targets),
         profile: choice.profile,
         calibratedMvc: choice.calibratedMvc,
         scoring,
@@ -120,9 +120,10 @@ export class ProcessSession {
         processing_time_ms: performance.now() - started,
         result_version: locked.result_version + 1,
         scoring_config_id: final.performance_analysis.scoring_config_id,
+        // what this run used; the request stays in requested_analysis_params
         analysis_params: JSON.stringify({
           processing_options: report.processing_options_used,
-          session_params: locked.analysis_params?.session_params ?? {},
+          session_params: locked.requested_analysis_params.session_params ?? {},
         }),
       });
       return true;

@@ -9,6 +9,7 @@ import type { ReprocessSessionDto } from '../dto/session-request.dto.js';
 import type { SessionStatusDto } from '../dto/session-response.dto.js';
 import { SessionProducer } from '../queue/session.producer.js';
 import { toSessionStatusDto } from '../session.mapper.js';
+import { latestRunParams } from '../session-params.js';
 import { type SessionRow, SessionRepository } from '../session.repository.js';
 import { findVisible } from './session-queries.js';
 
@@ -37,10 +38,12 @@ export class ReprocessSession {
         );
       }
       const configPatch = await this.configChoice(trx, current, dto.scoring_config_id);
+      // the given parameters over those of the latest run (what it used, if it completed)
+      const latest = latestRunParams(current);
       const given = toAnalysisParams(dto);
       const params = {
-        processing_options: { ...current.analysis_params?.processing_options, ...given.processing_options },
-        session_params: { ...current.analysis_params?.session_params, ...given.session_params },
+        processing_options: { ...latest.processing_options, ...given.processing_options },
+        session_params: { ...latest.session_params, ...given.session_params },
       };
       return (await this.sessions.update(trx, current.id, {
         processing_status: 'queued',
@@ -49,7 +52,7 @@ export class ReprocessSession {
         error_code: null,
         error_message: null,
         attempts: current.attempts + 1,
-        analysis_params: JSON.stringify(params),
+        requested_analysis_params: JSON.stringify(params),
         ...configPatch,
         ...(dto.profile === undefined ? {} : { processing_profile: dto.profile }),
       }))!;
