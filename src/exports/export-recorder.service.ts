@@ -3,13 +3,14 @@ import type { Insertable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import type { ExportHistoryTable } from '../infrastructure/database/database.types.js';
+import type { ExportFormat } from './dto/export-enums.js';
 import type { ExportCounts, ExportRow } from './export-row.types.js';
 import { ExportsRepository, type ExportAudit } from './exports.repository.js';
 
 export interface FinishedExport {
   id: string;
   scope: 'session' | 'patient';
-  format: 'json' | 'csv' | 'bids';
+  format: ExportFormat;
   sessionId?: string | null;
   patientId?: string | null;
   pseudonymised: boolean;

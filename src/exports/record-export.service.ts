@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import { ConflictError, NotFoundError } from '../shared/errors/app-error.js';
 import { MemorySink, ZipWriter } from './artifact/zip-writer.js';
+import type { ExportFormat } from './dto/export-enums.js';
 import type { PatientExportQueryDto, SessionExportQueryDto } from './dto/export-request.dto.js';
 import { ExportDataRepository, type ExportFilter } from './export-data.repository.js';
 import { pseudonymiseFor } from './export-policy.js';
@@ -22,7 +23,7 @@ export interface ExportFile {
   body: Buffer;
 }
 
-type Query = (SessionExportQueryDto | PatientExportQueryDto) & { format?: 'json' | 'csv' | 'bids' };
+type Query = (SessionExportQueryDto | PatientExportQueryDto) & { format?: ExportFormat };
 
 /**
  * GET /sessions/{code}/export and GET /patients/{code}/export: one session or one patient's

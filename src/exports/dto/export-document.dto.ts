@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ExportChannelRowDto } from './export-channel-row.dto.js';
+import { EXPORT_FORMATS, EXPORT_SCOPES } from './export-enums.js';
 import { ExportContractionRowDto } from './export-contraction-row.dto.js';
 import { ExportSessionRowDto } from './export-session-row.dto.js';
 
@@ -18,8 +19,8 @@ export class ExportSessionDocumentDto extends ExportSessionRowDto {
 /** What, for whom and when: the header of every JSON export. */
 export class ExportMetaDto {
   @ApiProperty({ format: 'uuid', description: 'export_history id of this export' }) id!: string;
-  @ApiProperty({ enum: ['json', 'csv', 'bids'] }) format!: string;
-  @ApiProperty({ enum: ['session', 'patient', 'cohort'] }) scope!: string;
+  @ApiProperty({ enum: EXPORT_FORMATS }) format!: string;
+  @ApiProperty({ enum: EXPORT_SCOPES }) scope!: string;
   @ApiProperty() pseudonymised!: boolean;
   @ApiProperty({ format: 'date-time' }) generated_at!: string;
   @ApiProperty() service_version!: string;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EXPORT_FORMATS, EXPORT_SCOPES, EXPORT_STATUSES } from './export-enums.js';
 
 export class ExportCountsDto {
   @ApiPropertyOptional() sessions?: number;
@@ -10,9 +11,9 @@ export class ExportCountsDto {
 /** A recorded export (export_history) as its requester sees it. */
 export class ExportJobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['session', 'patient', 'cohort'] }) scope!: string;
-  @ApiProperty({ enum: ['json', 'csv', 'bids'] }) format!: string;
-  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status!: string;
+  @ApiProperty({ enum: EXPORT_SCOPES }) scope!: string;
+  @ApiProperty({ enum: EXPORT_FORMATS }) format!: string;
+  @ApiProperty({ enum: EXPORT_STATUSES }) status!: string;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Percent done; 100 only once the download exists' })
   progress!: number;
   @ApiProperty() pseudonymised!: boolean;

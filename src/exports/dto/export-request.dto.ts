@@ -10,13 +10,16 @@ import {
   IsString,
   Matches,
 } from 'class-validator';
+import { EXPORT_TABLES, type ExportTable } from '../tables/export-columns.js';
+import { EXPORT_FORMATS, type ExportFormat, SESSION_EXPORT_FORMATS } from './export-enums.js';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 /** Query strings carry booleans as text: only "true" and "false" are booleans, anything else fails validation. */
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export const CSV_TABLES = ['sessions', 'channels', 'contractions'] as const;
-export type CsvTableName = (typeof CSV_TABLES)[number];
+/** The tables a CSV export may be limited to (table=): those of tables/export-columns.ts. */
+export const CSV_TABLES = Object.keys(EXPORT_TABLES) as readonly ExportTable[];
+export type CsvTableName = ExportTable;
 
 export class ExportSessionParamDto {
   @ApiProperty({ example: 'P001S001' })
@@ -56,29 +59,29 @@ class TabularQueryDto {
 }
 
 export class SessionExportQueryDto extends TabularQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: SESSION_EXPORT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(SESSION_EXPORT_FORMATS)
+  format?: (typeof SESSION_EXPORT_FORMATS)[number];
 }
 
 export class PatientExportQueryDto extends TabularQueryDto {
   @ApiPropertyOptional({
-    enum: ['json', 'csv', 'bids'],
+    enum: EXPORT_FORMATS,
     default: 'json',
     description:
       'bids: a ZIP holding an EMG-BIDS 1.11 dataset (EDF+ recordings, sidecars, contraction events)',
   })
   @IsOptional()
-  @IsIn(['json', 'csv', 'bids'])
-  format?: 'json' | 'csv' | 'bids';
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
 }
 
 /** POST /exports: which sessions, in which format. */
 export class CreateCohortExportDto {
-  @ApiProperty({ enum: ['json', 'csv', 'bids'] })
-  @IsIn(['json', 'csv', 'bids'])
-  format!: 'json' | 'csv' | 'bids';
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  format!: ExportFormat;
 
   @ApiPropertyOptional({
     type: [String],

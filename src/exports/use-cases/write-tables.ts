@@ -21,13 +21,14 @@ import {
 } from '../tables/export-records.js';
 import type { Pseudonymiser } from '../tables/pseudonymiser.js';
 import type { ZipWriter } from '../artifact/zip-writer.js';
+import type { ExportFormat } from '../dto/export-enums.js';
 import { bySession, type ProgressFn, type SessionPages } from './session-pages.js';
 
 export type TextOut = (piece: string) => Promise<void>;
 
 export interface ExportMeta {
   id: string;
-  format: 'json' | 'csv' | 'bids';
+  format: ExportFormat;
   scope: 'session' | 'patient' | 'cohort';
   pseudonymised: boolean;
   generated_at: string;
