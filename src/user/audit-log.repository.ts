@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import type { AuthUser } from '../auth/auth-user.js';
 import type { Tx } from '../infrastructure/database/db-context.js';
 
 export interface AuditEntry {
@@ -9,6 +10,16 @@ export interface AuditEntry {
   tableName: string;
   recordId: string | null;
   changes: Record<string, unknown>;
+}
+
+/** An admin's action on a user profile, as its audit entry. */
+export function userProfileEntry(
+  admin: AuthUser,
+  action: string,
+  recordId: string,
+  changes: Record<string, unknown>,
+): AuditEntry {
+  return { userId: admin.id, userRole: admin.role, action, tableName: 'user_profiles', recordId, changes };
 }
 
 /** The append-only audit trail. Written in the same transaction as the change it records. */

@@ -8,7 +8,7 @@ import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import type { UserProfilesTable } from '../infrastructure/database/database.types.js';
 import { ConflictError, NotFoundError } from '../shared/errors/app-error.js';
 import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
-import { AuditLogRepository } from './audit-log.repository.js';
+import { AuditLogRepository, userProfileEntry } from './audit-log.repository.js';
 import { type AuditLogDto, toAuditEntryDto } from './dto/audit-log.dto.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-request.dto.js';
 import type { CreatedUserDto, UpdatedUserDto, UserDto } from './dto/user-response.dto.js';
@@ -121,14 +121,7 @@ export class UserAdminService {
   }
 
   private log(trx: Tx, admin: AuthUser, action: string, recordId: string, changes: Record<string, unknown>) {
-    return this.audit.append(trx, {
-      userId: admin.id,
-      userRole: admin.role,
-      action,
-      tableName: 'user_profiles',
-      recordId,
-      changes,
-    });
+    return this.audit.append(trx, userProfileEntry(admin, action, recordId, changes));
   }
 
   private notFound(id: string): NotFoundError {

@@ -4,7 +4,7 @@ import { IdentityProvider } from '../auth/identity/identity-provider.js';
 import { generateTemporaryPassword } from '../auth/identity/password-hasher.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import { NotFoundError } from '../shared/errors/app-error.js';
-import { AuditLogRepository } from './audit-log.repository.js';
+import { AuditLogRepository, userProfileEntry } from './audit-log.repository.js';
 import { chosenPassword } from './admin-input.js';
 import type { ResetPasswordDto } from './dto/user-request.dto.js';
 import type { PasswordResetDto } from './dto/user-response.dto.js';
@@ -73,14 +73,6 @@ export class UserPasswordService {
   }
 
   private log(admin: AuthUser, recordId: string, action: string, changes: Record<string, unknown>) {
-    return (trx: Tx) =>
-      this.audit.append(trx, {
-        userId: admin.id,
-        userRole: admin.role,
-        action,
-        tableName: 'user_profiles',
-        recordId,
-        changes,
-      });
+    return (trx: Tx) => this.audit.append(trx, userProfileEntry(admin, action, recordId, changes));
   }
 }
