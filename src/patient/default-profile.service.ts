@@ -5,10 +5,10 @@ import { refusedByRls } from '../shared/database/db-errors.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
 import { NotFoundError } from '../shared/errors/app-error.js';
 import type { DefaultProfileDto } from './dto/mvc-baseline.dto.js';
-import { MvcBaselineRepository, type PatientRef } from './mvc-baseline.repository.js';
-import { mvcTx } from './mvc-baseline.types.js';
+import type { PatientRow } from './dto/patient.dto.js';
+import { PatientRepository } from './patient.repository.js';
 
-const toDto = (p: PatientRef): DefaultProfileDto => ({
+const toDto = (p: PatientRow): DefaultProfileDto => ({
   patient_code: p.patient_code,
   default_profile: p.default_profile,
   effective_profile: p.default_profile ?? DEFAULT_PROFILE_NAME,
@@ -19,12 +19,12 @@ const toDto = (p: PatientRef): DefaultProfileDto => ({
 export class DefaultProfileService {
   constructor(
     private readonly db: DbContext,
-    private readonly repo: MvcBaselineRepository,
+    private readonly patients: PatientRepository,
   ) {}
 
   get(user: AuthUser, patientCode: string): Promise<DefaultProfileDto> {
     return this.db.asUser(user, async (t) => {
-      const p = await this.repo.findPatient(mvcTx(t), patientCode);
+      const p = await this.patients.findByCode(t, patientCode);
       if (!p) throw new NotFoundError('patient_not_found', `Patient ${patientCode} not found`);
       return toDto(p);
     });
@@ -32,11 +32,10 @@ export class DefaultProfileService {
 
   put(user: AuthUser, patientCode: string, profile: string | null): Promise<DefaultProfileDto> {
     return this.db.asUser(user, async (t) => {
-      const trx = mvcTx(t);
-      const p = await this.repo.findPatient(trx, patientCode);
+      const p = await this.patients.findByCode(t, patientCode);
       if (!p) throw new NotFoundError('patient_not_found', `Patient ${patientCode} not found`);
       const row = await refusedByRls(
-        () => this.repo.setDefaultProfile(trx, p.id, profile),
+        () => this.patients.setDefaultProfile(t, p.id, profile),
         'patient_write_forbidden',
         'You may not change this patient',
       );

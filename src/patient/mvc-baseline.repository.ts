@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Insertable, Kysely } from 'kysely';
-import type { MTx, MvcBaselineRow, MvcDB, PatientMvcBaselinesTable } from './mvc-baseline.types.js';
-
-export interface PatientRef {
-  id: string;
-  patient_code: string;
-  default_profile: string | null;
-}
+import type { Tx } from '../infrastructure/database/db-context.js';
+import type { DB, PatientMvcBaselinesTable } from '../infrastructure/database/database.types.js';
+import type { MvcBaselineRow } from './mvc-baseline.types.js';
 
 export type BaselineWithSession = MvcBaselineRow & { source_session_code: string | null };
 
@@ -19,20 +15,13 @@ export interface SessionFileRef {
 }
 
 /**
- * All SQL of MVC baselines and processing-profile choices. User calls run in the caller's
+ * All SQL of MVC baselines and of the profile a session is processed with (patients' own
+ * columns are PatientRepository's). User calls run in the caller's
  * transaction (RLS decides what exists); the session pipeline reads in its service context.
  */
 @Injectable()
 export class MvcBaselineRepository {
-  findPatient(trx: MTx, patientCode: string): Promise<PatientRef | undefined> {
-    return trx
-      .selectFrom('patients')
-      .select(['id', 'patient_code', 'default_profile'])
-      .where('patient_code', '=', patientCode)
-      .executeTakeFirst();
-  }
-
-  findSession(trx: MTx, sessionCode: string): Promise<SessionFileRef | undefined> {
+  findSession(trx: Tx, sessionCode: string): Promise<SessionFileRef | undefined> {
     return trx
       .selectFrom('therapy_sessions')
       .select(['id', 'session_code', 'patient_id', 'file_path', 'file_hash'])
@@ -40,12 +29,12 @@ export class MvcBaselineRepository {
       .executeTakeFirst();
   }
 
-  insert(trx: MTx, values: Insertable<PatientMvcBaselinesTable>): Promise<MvcBaselineRow> {
+  insert(trx: Tx, values: Insertable<PatientMvcBaselinesTable>): Promise<MvcBaselineRow> {
     return trx.insertInto('patient_mvc_baselines').values(values).returningAll().executeTakeFirstOrThrow();
   }
 
   /** Newest first, with the source session's code. */
-  history(trx: MTx, patientId: string, limit: number): Promise<BaselineWithSession[]> {
+  history(trx: Tx, patientId: string, limit: number): Promise<BaselineWithSession[]> {
     return trx
       .selectFrom('patient_mvc_baselines as b')
       .leftJoin('therapy_sessions as s', 's.id', 'b.source_session_id')
@@ -58,7 +47,7 @@ export class MvcBaselineRepository {
       .execute();
   }
 
-  async latest(db: MTx | Kysely<MvcDB>, patientId: string): Promise<MvcBaselineRow | undefined> {
+  async latest(db: Tx | Kysely<DB>, patientId: string): Promise<MvcBaselineRow | undefined> {
     return db
       .selectFrom('patient_mvc_baselines')
       .selectAll()
@@ -69,19 +58,9 @@ export class MvcBaselineRepository {
       .executeTakeFirst();
   }
 
-  /** Returns the updated patient, or undefined when RLS lets the caller change nothing. */
-  setDefaultProfile(trx: MTx, patientId: string, profile: string | null): Promise<PatientRef | undefined> {
-    return trx
-      .updateTable('patients')
-      .set({ default_profile: profile })
-      .where('id', '=', patientId)
-      .returning(['id', 'patient_code', 'default_profile'])
-      .executeTakeFirst();
-  }
-
   /** The profile a session asked for, and its patient's default (service context). */
   async sessionProfile(
-    db: Kysely<MvcDB>,
+    db: Kysely<DB>,
     sessionId: string,
   ): Promise<{ patient_id: string; requested: string | null; patient_default: string | null } | undefined> {
     return db

@@ -16,8 +16,10 @@ import {
   type MvcBaselineHistoryDto,
   type MvcBaselineRequestDto,
 } from './dto/mvc-baseline.dto.js';
-import { MvcBaselineRepository, type PatientRef } from './mvc-baseline.repository.js';
-import { mvcTx, type MTx } from './mvc-baseline.types.js';
+import type { Tx } from '../infrastructure/database/db-context.js';
+import type { PatientRow } from './dto/patient.dto.js';
+import { MvcBaselineRepository } from './mvc-baseline.repository.js';
+import { PatientRepository } from './patient.repository.js';
 
 const HISTORY_LIMIT = 100;
 
@@ -39,6 +41,7 @@ export class MvcBaselineService {
   constructor(
     private readonly db: DbContext,
     private readonly repo: MvcBaselineRepository,
+    private readonly patients: PatientRepository,
     private readonly storage: ObjectStorage,
   ) {}
 
@@ -76,9 +79,8 @@ export class MvcBaselineService {
       };
     } else {
       const session = await this.db.asUser(user, async (t) => {
-        const trx = mvcTx(t);
-        const patient = await this.patient(trx, patientCode);
-        const found = await this.repo.findSession(trx, body.session_code!);
+        const patient = await this.patient(t, patientCode);
+        const found = await this.repo.findSession(t, body.session_code!);
         if (!found || found.patient_id !== patient.id)
           throw new NotFoundError(
             'session_not_found',
@@ -96,30 +98,28 @@ export class MvcBaselineService {
       };
     }
     return this.db.asUser(user, async (t) => {
-      const trx = mvcTx(t);
-      return this.store(trx, await this.patient(trx, patientCode), cal, source);
+      return this.store(t, await this.patient(t, patientCode), cal, source);
     });
   }
 
   history(user: AuthUser, patientCode: string): Promise<MvcBaselineHistoryDto> {
     return this.db.asUser(user, async (t) => {
-      const trx = mvcTx(t);
-      const patient = await this.patient(trx, patientCode);
-      const rows = await this.repo.history(trx, patient.id, HISTORY_LIMIT);
+      const patient = await this.patient(t, patientCode);
+      const rows = await this.repo.history(t, patient.id, HISTORY_LIMIT);
       const history = rows.map((r) => toMvcBaselineDto(r, patient.patient_code, r.source_session_code));
       return { patient_code: patient.patient_code, current: history[0] ?? null, history };
     });
   }
 
-  private async patient(trx: MTx, patientCode: string): Promise<PatientRef> {
-    const p = await this.repo.findPatient(trx, patientCode);
+  private async patient(trx: Tx, patientCode: string): Promise<PatientRow> {
+    const p = await this.patients.findByCode(trx, patientCode);
     if (!p) throw new NotFoundError('patient_not_found', `Patient ${patientCode} not found`);
     return p;
   }
 
   private async store(
-    trx: MTx,
-    patient: PatientRef,
+    trx: Tx,
+    patient: PatientRow,
     cal: MvcCalibration,
     src: BaselineSource,
   ): Promise<MvcBaselineDto> {

@@ -29,6 +29,20 @@ export class PatientRepository {
     return trx.selectFrom('patients').selectAll().where('patient_code', '=', patientCode).executeTakeFirst();
   }
 
+  /** Returns the updated patient, or undefined when RLS lets the caller change nothing. */
+  async setDefaultProfile(
+    trx: Tx,
+    patientId: string,
+    profile: string | null,
+  ): Promise<PatientRow | undefined> {
+    return trx
+      .updateTable('patients')
+      .set({ default_profile: profile })
+      .where('id', '=', patientId)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   async findById(trx: Tx, patientId: string): Promise<PatientRow | undefined> {
     return trx.selectFrom('patients').selectAll().where('id', '=', patientId).executeTakeFirst();
   }

@@ -5,7 +5,6 @@ import { DEFAULT_PROFILE_NAME } from '@app/emg';
 import type { Kysely } from 'kysely';
 import type { DB } from '../infrastructure/database/database.types.js';
 import type { MvcBaselineRepository } from './mvc-baseline.repository.js';
-import type { MvcDB } from './mvc-baseline.types.js';
 
 export interface SessionProfileChoice {
   profile: string;
@@ -19,11 +18,10 @@ export async function resolveSessionProfile(
   db: Kysely<DB>,
   sessionId: string,
 ): Promise<SessionProfileChoice> {
-  const mdb = db as unknown as Kysely<MvcDB>;
-  const s = await repo.sessionProfile(mdb, sessionId);
+  const s = await repo.sessionProfile(db, sessionId);
   const profile = s?.requested ?? s?.patient_default ?? DEFAULT_PROFILE_NAME;
   if (!s) return { profile };
-  const baseline = await repo.latest(mdb, s.patient_id);
+  const baseline = await repo.latest(db, s.patient_id);
   const values = baseline?.mvc_values[profile];
   if (!baseline || !values || Object.keys(values).length === 0) return { profile };
   return { profile, calibratedMvc: values, baselineId: baseline.id };
