@@ -1,12 +1,8 @@
 // ghostly-v1: the original GHOSTLY+ backend's pipeline (processing_version 2.1.0), constant
 // for constant (filters, envelope, thresholds and detection as the original ran them). Frozen: a change of
 // any number here is a new profile, never an edit.
+import { deepFreeze } from './freeze.js';
 import type { ProcessingProfile } from './types.js';
-
-function deepFreeze<T extends object>(o: T): T {
-  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
-  return Object.freeze(o);
-}
 
 export const GHOSTLY_V1: ProcessingProfile = deepFreeze({
   name: 'ghostly-v1',

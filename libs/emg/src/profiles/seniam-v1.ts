@@ -1,12 +1,8 @@
 // seniam-v1: a literature-aligned pipeline beside ghostly-v1 (docs/methods.md). Band-pass
 // 20-450 Hz before any metric, onsets against baseline noise, metrics per contraction,
 // fatigue as trends, a signal-quality gate. Frozen like every published profile.
+import { deepFreeze } from './freeze.js';
 import type { ProcessingProfile } from './types.js';
-
-function deepFreeze<T extends object>(o: T): T {
-  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
-  return Object.freeze(o);
-}
 
 export const SENIAM_V1: ProcessingProfile = deepFreeze({
   name: 'seniam-v1',
