@@ -8,21 +8,26 @@ import {
   createWorkspace,
   getProcessingProfile,
   UnknownProfileError,
-  validateSignalQuality,
   type EnvelopeResult,
   type ProcessingProfile,
   type QualityResult,
   type Workspace,
 } from '@app/emg';
 import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig, type SubjectiveInputs } from '@app/scoring';
-import { analyzeChannels, type ChannelAnalyses } from './channel-analyses.js';
-import { extractEmgChannels, type EmgChannel, type EmgChannels } from './channels.js';
+import { analyzeChannels } from './channel-analyses.js';
+import type { EmgChannel } from './channels.js';
 import { AnalysisError } from './errors.js';
-import { extractGameMetadata } from './metadata.js';
 import { scoreAnalytics } from './score.js';
 import type { AnalysisParams } from './params.js';
 import type { AnalysisReport } from './report-types.js';
 import { analyzeSeniam } from './seniam/analyze-seniam.js';
+import {
+  requireAnalysedChannel,
+  scoreSession,
+  selectChannels,
+  sessionReport,
+  validateChannels,
+} from './session-steps.js';
 
 export interface AnalyzeOptions {
   /** Processing profile name (default 'ghostly-v1'). */
@@ -57,29 +62,13 @@ export function analyzeC3d(
   const { fs, channels } = recording;
   // one set of work buffers for every step of this analysis
   const ws = createWorkspace();
-  const quality = channels.map((ch) => validateSignalQuality(ch.raw, fs, profile.quality));
+  const quality = validateChannels(recording, profile);
   const envelopes = envelopesOfValid(channels, quality, fs, profile, ws);
   const ctx = { fs, profile, params, calibratedMvc: options.calibratedMvc, ws };
   const perChannel = analyzeChannels(channels, quality, envelopes, ctx);
-  if (Object.keys(perChannel.analytics).length === 0) {
-    throw new AnalysisError('no_emg_channels', 'no EMG channel passed signal validation', {
-      channel_errors: perChannel.channelErrors,
-    });
-  }
-  const performance = scoreAnalytics(
-    perChannel.analytics,
-    channels.map((c) => c.name),
-    options.subjective ?? {},
-    options.scoring ?? GHOSTLY_TRIAL_DEFAULT,
-  );
-  return sessionReport(file, recording, perChannel, performance, profile, params);
-}
-
-function selectChannels(file: C3dFile): EmgChannels {
-  const recording = extractEmgChannels(file);
-  if (recording.channels.length === 0)
-    throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
-  return recording;
+  requireAnalysedChannel(perChannel);
+  const performance = scoreSession(perChannel, recording, options);
+  return sessionReport(file, recording, perChannel, performance, profile, params.processing_options ?? {});
 }
 
 /** Envelopes of the channels that passed validation (two at a time), null for the others. */
@@ -100,37 +89,6 @@ function envelopesOfValid(
   const out = channels.map((): EnvelopeResult | null => null);
   valid.forEach((i, k) => (out[i] = computed[k]!));
   return out;
-}
-
-/** The recording's report: metadata, per-channel analytics, the session's scores, the profile used. */
-function sessionReport(
-  file: C3dFile,
-  recording: EmgChannels,
-  perChannel: ChannelAnalyses,
-  performance: AnalysisReport['performance_analysis'],
-  profile: ProcessingProfile,
-  params: AnalysisParams,
-): AnalysisReport {
-  const po = params.processing_options ?? {};
-  const { analytics, channelErrors, used } = perChannel;
-  return {
-    metadata: { ...extractGameMetadata(file), session_parameters_used: used },
-    analytics,
-    available_channels: recording.availableChannels,
-    channel_errors: channelErrors,
-    performance_analysis: performance,
-    processing_profile: {
-      name: profile.name,
-      version: profile.version,
-      description: profile.description,
-      parameters: profile,
-    },
-    processing_options_used: {
-      threshold_factor: po.threshold_factor ?? profile.detection.thresholdFactor,
-      min_duration_ms: po.min_duration_ms ?? profile.detection.minDurationMs,
-      smoothing_window: po.smoothing_window ?? profile.detection.smoothingWindowSamples,
-    },
-  };
 }
 
 /** Recomputes performance_analysis from a report's counts (no signal re-analysis). */

@@ -12,6 +12,7 @@ import type { EmgChannel } from './channels.js';
 import { channelReport } from './channel-report.js';
 import { expectedContractionsFor, type AnalysisParams, type SessionParams } from './params.js';
 import type { ChannelAnalyticsReport, ChannelError } from './report-types.js';
+import { sessionParamsEcho, validationError } from './session-steps.js';
 
 export interface ChannelAnalyses {
   analytics: Record<string, ChannelAnalyticsReport>;
@@ -42,16 +43,12 @@ export function analyzeChannels(
   const sp: SessionParams = ctx.params.session_params ?? {};
   const analytics: Record<string, ChannelAnalyticsReport> = {};
   const channelErrors: Record<string, ChannelError> = {};
-  const used: SessionParams = {
-    ...sp,
-    session_mvc_values: { ...sp.session_mvc_values },
-    session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
-  };
+  const used = sessionParamsEcho(sp);
   channels.forEach((ch, i) => {
     const q = quality[i]!;
     const envelope = envelopes[i];
     if (!q.valid || !envelope) {
-      channelErrors[ch.name] = { stage: 'signal_processing', code: q.issue ?? 'invalid', message: q.message };
+      channelErrors[ch.name] = validationError(q);
       return;
     }
     const calibrated = calibrationFor(ch.name, sp, ctx.calibratedMvc);

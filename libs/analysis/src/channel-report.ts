@@ -2,7 +2,8 @@
 import type { ChannelAnalysis, TemporalStat } from '@app/emg';
 import type { ChannelAnalyticsReport, TemporalStatsReport } from './report-types.js';
 
-function statReport(s: TemporalStat): TemporalStatsReport {
+/** A temporal statistic under the original's names. */
+export function statReport(s: TemporalStat): TemporalStatsReport {
   return {
     mean_value: s.mean,
     std_value: s.std,

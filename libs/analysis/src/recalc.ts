@@ -15,6 +15,7 @@ import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig, type SubjectiveInputs } from
 import { expectedContractionsFor, type SessionParams } from './params.js';
 import type { ChannelAnalyticsReport, PerformanceAnalysis } from './report-types.js';
 import { scoreAnalytics } from './score.js';
+import { sessionParamsEcho } from './session-steps.js';
 
 export interface RecalcOptions {
   profile?: string;
@@ -59,11 +60,7 @@ export function recalculateAnalytics(
   const profile = getProcessingProfile(options.profile);
   const order = Object.keys(analytics).sort();
   const out: Record<string, ChannelAnalyticsReport> = {};
-  const used: SessionParams = {
-    ...sp,
-    session_mvc_values: { ...sp.session_mvc_values },
-    session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
-  };
+  const used = sessionParamsEcho(sp);
   order.forEach((channel, i) => {
     const a = analytics[channel]!;
     const mvc = mvcFor(channel, a, sp, profile);

@@ -7,17 +7,23 @@ import {
   analyzeSeniamChannel,
   createWorkspace,
   resolveDurationThreshold,
-  validateSignalQuality,
   type ProcessingProfile,
+  type QualityResult,
 } from '@app/emg';
-import { GHOSTLY_TRIAL_DEFAULT } from '@app/scoring';
 import type { AnalyzeOptions } from '../analyze.js';
-import { extractEmgChannels } from '../channels.js';
-import { AnalysisError } from '../errors.js';
-import { extractGameMetadata } from '../metadata.js';
+import type { ChannelAnalyses } from '../channel-analyses.js';
+import type { EmgChannels } from '../channels.js';
 import { expectedContractionsFor, type AnalysisParams, type SessionParams } from '../params.js';
 import type { AnalysisReport, ChannelAnalyticsReport, ChannelError } from '../report-types.js';
-import { scoreAnalytics } from '../score.js';
+import {
+  requireAnalysedChannel,
+  scoreSession,
+  selectChannels,
+  sessionParamsEcho,
+  sessionReport,
+  validateChannels,
+  validationError,
+} from '../session-steps.js';
 import { seniamChannelReport } from './seniam-channel-report.js';
 import type { QualityGateReport } from './seniam-report-types.js';
 
@@ -78,28 +84,43 @@ export function analyzeSeniam(
   options: AnalyzeOptions,
   profile: ProcessingProfile,
 ): AnalysisReport {
+  const recording = selectChannels(file);
+  const quality = validateChannels(recording, profile);
   const sp: SessionParams = params.session_params ?? {};
-  const { fs, channels, availableChannels } = extractEmgChannels(file);
-  if (channels.length === 0)
-    throw new AnalysisError('no_emg_channels', 'the file has no EMG (analog) channel');
+  const perChannel = analyzeSeniamChannels(recording, quality, sp, options.calibratedMvc, profile);
+  requireAnalysedChannel(perChannel);
+  const performance = scoreSession(perChannel, recording, options);
+  return {
+    quality_gate: qualityGateReport(perChannel.analytics)!,
+    // seniam-v1 takes no processing_options: its detection settings are the profile's
+    ...sessionReport(file, recording, perChannel, performance, profile, {}),
+  };
+}
+
+/** Each channel's seniam analysis (the channels that passed validation) or its error. */
+function analyzeSeniamChannels(
+  recording: EmgChannels,
+  quality: readonly QualityResult[],
+  sp: SessionParams,
+  calibratedMvc: Record<string, number> | undefined,
+  profile: ProcessingProfile,
+): ChannelAnalyses {
+  const { fs, channels } = recording;
   const globalPct = has(sp.session_mvc_threshold_percentage)
     ? sp.session_mvc_threshold_percentage
     : profile.mvc.defaultThresholdPercentage;
   const analytics: Record<string, ChannelAnalyticsReport> = {};
   const channelErrors: Record<string, ChannelError> = {};
-  const used: SessionParams = {
-    ...sp,
-    session_mvc_values: { ...sp.session_mvc_values },
-    session_mvc_threshold_percentages: { ...sp.session_mvc_threshold_percentages },
-  };
+  const used = sessionParamsEcho(sp);
+  // one set of work buffers for every channel
   const ws = createWorkspace();
   channels.forEach((ch, i) => {
-    const q = validateSignalQuality(ch.raw, fs, profile.quality);
+    const q = quality[i]!;
     if (!q.valid) {
-      channelErrors[ch.name] = { stage: 'signal_processing', code: q.issue ?? 'invalid', message: q.message };
+      channelErrors[ch.name] = validationError(q);
       return;
     }
-    const mvc = channelMvc(ch.name, sp, options.calibratedMvc);
+    const mvc = channelMvc(ch.name, sp, calibratedMvc);
     const pctOwn = sp.session_mvc_threshold_percentages?.[ch.name];
     const pct = mvc.source === 'upload' && mvc.method === 'user_provided' && has(pctOwn) ? pctOwn : globalPct;
     const a = analyzeSeniamChannel(
@@ -132,33 +153,5 @@ export function analyzeSeniam(
     used.session_mvc_values![ch.name] = a.mvc.value;
     used.session_mvc_threshold_percentages![ch.name] = a.mvc.thresholdPercentage;
   });
-  if (Object.keys(analytics).length === 0) {
-    throw new AnalysisError('no_emg_channels', 'no EMG channel passed signal validation', {
-      channel_errors: channelErrors,
-    });
-  }
-  return {
-    quality_gate: qualityGateReport(analytics)!,
-    metadata: { ...extractGameMetadata(file), session_parameters_used: used },
-    analytics,
-    available_channels: availableChannels,
-    channel_errors: channelErrors,
-    performance_analysis: scoreAnalytics(
-      analytics,
-      channels.map((c) => c.name),
-      options.subjective ?? {},
-      options.scoring ?? GHOSTLY_TRIAL_DEFAULT,
-    ),
-    processing_profile: {
-      name: profile.name,
-      version: profile.version,
-      description: profile.description,
-      parameters: profile,
-    },
-    processing_options_used: {
-      threshold_factor: profile.detection.thresholdFactor,
-      min_duration_ms: profile.detection.minDurationMs,
-      smoothing_window: profile.detection.smoothingWindowSamples,
-    },
-  };
+  return { analytics, channelErrors, used };
 }

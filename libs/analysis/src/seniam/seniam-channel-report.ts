@@ -5,25 +5,16 @@ import {
   type Agreement,
   type DiffStats,
   type SeniamChannelAnalysis,
-  type TemporalStat,
   type Trend,
 } from '@app/emg';
-import type { ChannelAnalyticsReport, TemporalStatsReport } from '../report-types.js';
+import { statReport } from '../channel-report.js';
+import type { ChannelAnalyticsReport } from '../report-types.js';
 import type {
   AgreementReport,
   DiffStatsReport,
   SeniamChannelReport,
   TrendReport,
 } from './seniam-report-types.js';
-
-const stat = (s: TemporalStat): TemporalStatsReport => ({
-  mean_value: s.mean,
-  std_value: s.std,
-  min_value: s.min,
-  max_value: s.max,
-  valid_windows: s.validWindows,
-  coefficient_of_variation: s.cv,
-});
 
 const trend = (t: Trend | null): TrendReport | null =>
   t && {
@@ -146,7 +137,7 @@ export function seniamChannelReport(
   const good = cs.filter((c) => c.isGood).length;
   const col = (k: 'rms' | 'mav' | 'mnf' | 'mdf' | 'fiNsm5') => {
     const v = values(cs.map((c) => c[k]));
-    return stat(describeValues(v, v.length, 3));
+    return statReport(describeValues(v, v.length, 3));
   };
   return {
     contraction_count: n,
