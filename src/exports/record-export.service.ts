@@ -1,3 +1,4 @@
+import { packageVersion } from '@app/report/node';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -11,7 +12,6 @@ import { pseudonymiseFor } from './export-policy.js';
 import { ExportRecorder } from './export-recorder.service.js';
 import type { ExportCounts } from './export-row.types.js';
 import { ExportSourceService } from './export-source.service.js';
-import { serviceVersion } from './service-version.js';
 import { Pseudonymiser } from './tables/pseudonymiser.js';
 import { writeBidsZip } from './use-cases/write-bids.js';
 import { writeCsvTable, writeCsvZip, writeJsonDocument, type ExportMeta } from './use-cases/write-tables.js';
@@ -111,7 +111,7 @@ export class RecordExportService {
       scope: o.scope,
       pseudonymised: p.enabled,
       generated_at: startedAt.toISOString(),
-      service_version: serviceVersion(),
+      service_version: packageVersion(),
     };
     const pages = this.source.pages(user, filter);
     let file: ExportFile;

@@ -4,6 +4,7 @@
  * export_history after every page. The download is advertised (status completed, artifact
  * path) only after the last part is stored; a failure removes the parts and records the error.
  */
+import { packageVersion } from '@app/report/node';
 import { Injectable, Logger } from '@nestjs/common';
 import { DbContext } from '../../infrastructure/database/db-context.js';
 import { PermanentJobError } from '../../infrastructure/queue/job-queue.js';
@@ -17,7 +18,6 @@ import { ExportRecorder } from '../export-recorder.service.js';
 import { ExportSourceService } from '../export-source.service.js';
 import { ExportsRepository } from '../exports.repository.js';
 import { ExportTuning } from '../export-tuning.js';
-import { serviceVersion } from '../service-version.js';
 import { Pseudonymiser } from '../tables/pseudonymiser.js';
 import { writeBidsZip } from './write-bids.js';
 import { writeCsvZip, writeJsonDocument, type ExportMeta } from './write-tables.js';
@@ -118,7 +118,7 @@ export class CohortExportRunner {
       scope: 'cohort',
       pseudonymised: p.enabled,
       generated_at: new Date().toISOString(),
-      service_version: serviceVersion(),
+      service_version: packageVersion(),
     };
     const total = row.sessions_total ?? 0;
     const zip = new ZipWriter(sink);
