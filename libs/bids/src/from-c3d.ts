@@ -62,18 +62,34 @@ export function bidsInputFromC3d(file: C3dFile, options: FromC3dOptions): BidsSe
   };
 }
 
+/** A contraction's fields as the analysis reports them and the contractions table stores them. */
+export interface StoredContraction {
+  start_time_ms: number;
+  duration_ms: number;
+  meets_mvc: boolean | null;
+  meets_duration: boolean | null;
+  is_good: boolean;
+  max_amplitude: number | null;
+  mean_amplitude: number | null;
+}
+
+/** One contraction of a channel as a BIDS event. */
+export function bidsContraction(channel: string, c: StoredContraction): BidsContraction {
+  return {
+    channel,
+    startTimeMs: c.start_time_ms,
+    durationMs: c.duration_ms,
+    meetsMvc: c.meets_mvc,
+    meetsDuration: c.meets_duration,
+    isGood: c.is_good,
+    maxAmplitude: c.max_amplitude,
+    meanAmplitude: c.mean_amplitude,
+  };
+}
+
 /** The detected contractions of an analysis, per channel, as BIDS events. */
 export function contractionsFromReport(report: AnalysisReport): BidsContraction[] {
   return Object.entries(report.analytics).flatMap(([channel, a]) =>
-    a.contractions.map((c) => ({
-      channel,
-      startTimeMs: c.start_time_ms,
-      durationMs: c.duration_ms,
-      meetsMvc: c.meets_mvc,
-      meetsDuration: c.meets_duration,
-      isGood: c.is_good,
-      maxAmplitude: c.max_amplitude,
-      meanAmplitude: c.mean_amplitude,
-    })),
+    a.contractions.map((c) => bidsContraction(channel, c)),
   );
 }

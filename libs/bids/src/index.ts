@@ -26,9 +26,11 @@ export { bidsDatasetFiles, type BidsDatasetInput, type BidsParticipant } from '.
 export { checkBidsDataset, type BidsTree } from './check.js';
 export { toTsv, parseTsv, tsvCell, type TsvCell } from './tsv.js';
 export {
+  bidsContraction,
   bidsInputFromC3d,
   contractionsFromReport,
   publicGameMetadata,
   PERSONAL_GAME_FIELDS,
   type FromC3dOptions,
+  type StoredContraction,
 } from './from-c3d.js';

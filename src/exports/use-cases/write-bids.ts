@@ -5,6 +5,7 @@
  * participant and every n/a is known.
  */
 import {
+  bidsContraction,
   bidsDatasetFiles,
   bidsInputFromC3d,
   bidsSessionFiles,
@@ -27,16 +28,7 @@ export interface BidsCounts {
 }
 
 function contractionsOf(rows: ContractionRow[]): BidsContraction[] {
-  return rows.map((c) => ({
-    channel: c.channel_name,
-    startTimeMs: c.start_time_ms,
-    durationMs: c.duration_ms,
-    meetsMvc: c.meets_mvc,
-    meetsDuration: c.meets_duration,
-    isGood: c.is_good,
-    maxAmplitude: c.max_amplitude,
-    meanAmplitude: c.mean_amplitude,
-  }));
+  return rows.map((c) => bidsContraction(c.channel_name, c));
 }
 
 /** A channel-to-muscle mapping stored with the session's parameters, if any. */
