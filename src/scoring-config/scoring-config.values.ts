@@ -2,7 +2,7 @@
  * The stored values of a new configuration from its request: the trial default fills every
  * weight, RPE score and target left out, and the weight sums are checked before the insert.
  */
-import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
+import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig, type ScoringWeights } from '@app/scoring';
 import { UnprocessableError } from '../shared/errors/app-error.js';
 import type { CreateScoringConfigDto, TargetDefaultsDto } from './dto/scoring-config-request.dto.js';
 import {
@@ -76,15 +76,7 @@ export function configValues(dto: CreateScoringConfigDto) {
 }
 
 /** The weight columns of a row in the scoring library's names (ScoringWeights). */
-export function weightsOf(row: WeightColumns): {
-  compliance: number;
-  symmetry: number;
-  effort: number;
-  game: number;
-  completion: number;
-  intensity: number;
-  duration: number;
-} {
+export function weightsOf(row: WeightColumns): ScoringWeights {
   return {
     compliance: row.weight_compliance,
     symmetry: row.weight_symmetry,
