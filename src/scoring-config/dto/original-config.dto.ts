@@ -5,20 +5,10 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { DEFAULT_WEIGHTS, type WeightColumn } from '../scoring-config.defaults.js';
+import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { pickWeights } from '../scoring-config.values.js';
 import type { ScoringConfigRow } from './scoring-config.dto.js';
+import { WeightField } from './weight-field.decorator.js';
 import { WeightsDto } from './weights.dto.js';
 
 const nullIsAbsent = ({ value }: { value: unknown }) => (value === null ? undefined : value);
@@ -27,14 +17,6 @@ const trimmed = ({ value }: { value: unknown }) =>
 
 /** A patient's UUID or its code (P001); the original client's value is passed through as is. */
 export const PATIENT_REF = /^(P[0-9]{3,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
-const weight = (column: WeightColumn) => ({
-  minimum: 0,
-  maximum: 1,
-  default: DEFAULT_WEIGHTS[column],
-  nullable: true,
-  type: Number,
-});
 
 /** The original's ScoringConfigurationRequest (POST /, POST /custom, PUT /default). */
 export class OriginalScoringConfigBodyDto {
@@ -50,60 +32,25 @@ export class OriginalScoringConfigBodyDto {
   @MaxLength(500)
   description?: string;
 
-  @ApiPropertyOptional(weight('weight_compliance'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_compliance', { nullIsAbsent: true })
   weight_compliance?: number;
 
-  @ApiPropertyOptional(weight('weight_symmetry'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_symmetry', { nullIsAbsent: true })
   weight_symmetry?: number;
 
-  @ApiPropertyOptional(weight('weight_effort'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_effort', { nullIsAbsent: true })
   weight_effort?: number;
 
-  @ApiPropertyOptional(weight('weight_game'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_game', { nullIsAbsent: true })
   weight_game?: number;
 
-  @ApiPropertyOptional(weight('weight_completion'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_completion', { nullIsAbsent: true })
   weight_completion?: number;
 
-  @ApiPropertyOptional(weight('weight_intensity'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_intensity', { nullIsAbsent: true })
   weight_intensity?: number;
 
-  @ApiPropertyOptional(weight('weight_duration'))
-  @Transform(nullIsAbsent)
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_duration', { nullIsAbsent: true })
   weight_duration?: number;
 
   @ApiPropertyOptional({

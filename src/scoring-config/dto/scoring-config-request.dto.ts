@@ -19,8 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../shared/pagination/page.dto.js';
-import { DEFAULT_RPE_SCORES, DEFAULT_TARGETS, DEFAULT_WEIGHTS } from '../scoring-config.defaults.js';
+import { DEFAULT_RPE_SCORES, DEFAULT_TARGETS } from '../scoring-config.defaults.js';
 import { IsRpeMapping } from './rpe-mapping.validator.js';
+import { WeightField } from './weight-field.decorator.js';
 
 export const SCORING_SCOPES = ['global', 'therapist', 'patient'] as const;
 export type ScoringScope = (typeof SCORING_SCOPES)[number];
@@ -122,12 +123,6 @@ export class TargetDefaultsDto {
   bfr_target_lop_percentage_ch2?: number;
 }
 
-const weight = (column: keyof typeof DEFAULT_WEIGHTS) => ({
-  minimum: 0,
-  maximum: 1,
-  default: DEFAULT_WEIGHTS[column],
-});
-
 export class CreateScoringConfigDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Low-load protocol' })
   @IsString()
@@ -167,42 +162,19 @@ export class CreateScoringConfigDto {
   @IsUUID()
   therapist_id?: string;
 
-  @ApiPropertyOptional(weight('weight_compliance'))
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_compliance')
   weight_compliance?: number;
-  @ApiPropertyOptional(weight('weight_symmetry'))
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_symmetry')
   weight_symmetry?: number;
-  @ApiPropertyOptional(weight('weight_effort'))
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_effort')
   weight_effort?: number;
-  @ApiPropertyOptional(weight('weight_game')) @IsOptional() @IsNumber() @Min(0) @Max(1) weight_game?: number;
-  @ApiPropertyOptional(weight('weight_completion'))
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_game')
+  weight_game?: number;
+  @WeightField('weight_completion')
   weight_completion?: number;
-  @ApiPropertyOptional(weight('weight_intensity'))
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_intensity')
   weight_intensity?: number;
-  @ApiPropertyOptional(weight('weight_duration'))
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @WeightField('weight_duration')
   weight_duration?: number;
 
   @ApiPropertyOptional({
