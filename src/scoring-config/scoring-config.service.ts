@@ -2,16 +2,15 @@ import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { refusedByRls } from '../shared/database/db-errors.js';
-import { sqlStateOf } from '../shared/errors/database-errors.js';
 import { DbContext, type Tx } from '../infrastructure/database/db-context.js';
 import {
-  ConflictError,
   ForbiddenError,
   NotFoundError,
   UnprocessableError,
   ValidationFailedError,
 } from '../shared/errors/app-error.js';
 import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
+import { conflictOnSqlState } from './sql-conflict.js';
 import type {
   CreateScoringConfigDto,
   ListScoringConfigsQueryDto,
@@ -46,18 +45,13 @@ interface ScopeColumns {
  * Runs an update and turns protect_trial_config's refusal (plpgsql raise_exception, P0001:
  * the trial default must stay active and global) into a 409.
  */
-async function conflictWhenProtected<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (sqlStateOf(error) === 'P0001') {
-      throw new ConflictError(
-        'scoring_config_protected',
-        'GHOSTLY-TRIAL-DEFAULT must stay active and global',
-      );
-    }
-    throw error;
-  }
+function conflictWhenProtected<T>(work: () => Promise<T>): Promise<T> {
+  return conflictOnSqlState(
+    'P0001',
+    'scoring_config_protected',
+    'GHOSTLY-TRIAL-DEFAULT must stay active and global',
+    work,
+  );
 }
 
 /**

@@ -7,13 +7,13 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { refusedByRls } from '../../shared/database/db-errors.js';
 import { DbContext } from '../../infrastructure/database/db-context.js';
-import { sqlStateOf } from '../../shared/errors/database-errors.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
 } from '../../shared/errors/app-error.js';
+import { conflictOnSqlState } from '../sql-conflict.js';
 import {
   type ConfigActivatedDto,
   type ConfigDeletedDto,
@@ -126,19 +126,16 @@ export class ConfigCatalogueService {
           'scoring_config_active',
         );
       }
-      const deleted = await refusedByRls(async () => {
-        try {
-          return await this.configs.delete(trx, id);
-        } catch (error) {
-          if (sqlStateOf(error) === '23503') {
-            throw new ConflictError(
-              'scoring_config_in_use',
-              'Stored sessions were scored with this configuration; it cannot be deleted',
-            );
-          }
-          throw error;
-        }
-      }, WRITE_FORBIDDEN);
+      const deleted = await refusedByRls(
+        () =>
+          conflictOnSqlState(
+            '23503',
+            'scoring_config_in_use',
+            'Stored sessions were scored with this configuration; it cannot be deleted',
+            () => this.configs.delete(trx, id),
+          ),
+        WRITE_FORBIDDEN,
+      );
       if (!deleted)
         throw new ForbiddenError(WRITE_FORBIDDEN, 'You may not delete this scoring configuration');
       await this.access.record(trx, user, 'scoring_config_delete', id, {
