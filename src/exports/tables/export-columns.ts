@@ -11,7 +11,11 @@ export interface ExportColumn {
   description: string;
 }
 
-const c = (name: string, unit: string | null, description: string): ExportColumn => ({
+const c = <N extends string>(
+  name: N,
+  unit: string | null,
+  description: string,
+): ExportColumn & { name: N } => ({
   name,
   unit,
   description,
