@@ -2,15 +2,10 @@
 import { type C3dWarning } from './errors.js';
 import { concatenated, findParameter, numberOf, stringOf, type ParameterSource } from './lookup.js';
 import { type AnalogScaling } from './decode/index.js';
+import { type C3dAnalogInfo } from './types.js';
 
-export interface ChannelInfo {
-  labels: string[];
-  descriptions: string[];
-  units: string[];
-  scale: number[];
-  offset: number[];
-  genScale: number;
-  unsigned: boolean;
+export interface ChannelInfo extends C3dAnalogInfo {
+  /** The same scaling as typed arrays, for the sample decoder. */
   scaling: AnalogScaling;
 }
 

@@ -78,6 +78,8 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
   const decoded = options.headerOnly
     ? emptySamples(layout.pointCount, layout.channels)
     : decodeSamples(bytes, layout, codec, analog.scaling);
+  // the file reports the ANALOG fields; the decoder's typed copy of the scaling stays inside
+  const { scaling: _scaling, ...analogNames } = analog;
   return {
     header,
     processor: codec.processor,
@@ -94,13 +96,7 @@ export function readC3d(bytes: Uint8Array, options: ReadOptions = {}): C3dFile {
     analog: {
       rate: layout.analogRate,
       samplesPerFrame: layout.samplesPerFrame,
-      labels: analog.labels,
-      descriptions: analog.descriptions,
-      units: analog.units,
-      scale: analog.scale,
-      offset: analog.offset,
-      genScale: analog.genScale,
-      unsigned: analog.unsigned,
+      ...analogNames,
       channels: decoded.channels,
     },
     events: readEvents(header, index),

@@ -61,9 +61,8 @@ export interface C3dPoints {
   camera: Uint8Array[];
 }
 
-export interface C3dAnalog {
-  rate: number;
-  samplesPerFrame: number;
+/** The names, units and scaling of the analog channels (the ANALOG parameters). */
+export interface C3dAnalogInfo {
   labels: string[];
   descriptions: string[];
   units: string[];
@@ -71,6 +70,11 @@ export interface C3dAnalog {
   offset: number[];
   genScale: number;
   unsigned: boolean;
+}
+
+export interface C3dAnalog extends C3dAnalogInfo {
+  rate: number;
+  samplesPerFrame: number;
   /** One array per channel, frames x samplesPerFrame samples, scaled: (raw - offset) * scale * genScale. */
   channels: Float64Array[];
 }

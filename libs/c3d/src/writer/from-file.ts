@@ -4,6 +4,7 @@ import { type C3dWriteSpec } from './spec.js';
 
 export function toWriteSpec(file: C3dFile): C3dWriteSpec {
   const { points, analog } = file;
+  const { rate: _rate, samplesPerFrame, channels, ...analogInfo } = analog;
   return {
     processor: file.processor,
     format: file.dataFormat,
@@ -21,17 +22,7 @@ export function toWriteSpec(file: C3dFile): C3dWriteSpec {
       residual: points.residual,
       camera: points.camera,
     },
-    analog: {
-      samplesPerFrame: analog.samplesPerFrame || 1,
-      labels: analog.labels,
-      descriptions: analog.descriptions,
-      units: analog.units,
-      scale: analog.scale,
-      offset: analog.offset,
-      genScale: analog.genScale,
-      unsigned: analog.unsigned,
-      channels: analog.channels,
-    },
+    analog: { samplesPerFrame: samplesPerFrame || 1, ...analogInfo, channels },
     events: file.events.map((e) => ({
       label: e.label,
       time: e.time,
