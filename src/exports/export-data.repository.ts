@@ -6,6 +6,7 @@ import type {
   EmgStatisticsTable,
   ProcessingStatus,
 } from '../infrastructure/database/database.types.js';
+import { COMPUTED_SCORE_FIELDS } from '../session/performance-score-fields.js';
 
 export interface ExportFilter {
   sessionCode?: string;
@@ -22,22 +23,9 @@ export interface ExportPatient {
   gender: string | null;
 }
 
+/** The scores an export carries: the computed ones, their inputs, and the configuration used. */
 const SCORE_COLUMNS = [
-  'overall_score',
-  'compliance_score',
-  'symmetry_score',
-  'effort_score',
-  'game_score',
-  'left_muscle_compliance',
-  'right_muscle_compliance',
-  'completion_rate_left',
-  'completion_rate_right',
-  'intensity_rate_left',
-  'intensity_rate_right',
-  'duration_rate_left',
-  'duration_rate_right',
-  'bfr_compliant',
-  'bfr_pressure_aop',
+  ...COMPUTED_SCORE_FIELDS,
   'rpe_post_session',
   'game_points_achieved',
   'game_points_max',

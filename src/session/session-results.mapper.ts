@@ -18,6 +18,7 @@ import type {
   SessionSettingsTable,
 } from '../infrastructure/database/database.types.js';
 import { pick } from '../shared/objects/pick.js';
+import { COMPUTED_SCORE_FIELDS } from './performance-score-fields.js';
 import type { SubjectiveData } from '../infrastructure/database/database.types.js';
 
 /** The fields a stored contraction has under the report's own names. */
@@ -32,24 +33,10 @@ const CONTRACTION_FIELDS = [
   'is_good',
 ] as const satisfies readonly (keyof ContractionReport & keyof ContractionsTable)[];
 
-/** The scores stored as the scoring computed them. */
+/** The scores stored as the scoring computed them, with the scoring configuration used. */
 const SCORE_FIELDS = [
   'scoring_config_id',
-  'overall_score',
-  'compliance_score',
-  'symmetry_score',
-  'effort_score',
-  'game_score',
-  'left_muscle_compliance',
-  'right_muscle_compliance',
-  'completion_rate_left',
-  'completion_rate_right',
-  'intensity_rate_left',
-  'intensity_rate_right',
-  'duration_rate_left',
-  'duration_rate_right',
-  'bfr_compliant',
-  'bfr_pressure_aop',
+  ...COMPUTED_SCORE_FIELDS,
 ] as const satisfies readonly (keyof PerformanceAnalysis & keyof PerformanceScoresTable)[];
 
 export interface SessionResultRows {
