@@ -21,6 +21,20 @@ export class SessionWarningDto {
   message!: string;
 }
 
+/** The documentation of `quality`, shared by every response that shows a session's result. */
+export const ApiSessionQuality = (): PropertyDecorator =>
+  ApiProperty({
+    enum: ['complete', 'truncated'],
+    nullable: true,
+    description:
+      'truncated: the recording was cut off and only its complete frames were analysed ' +
+      '(TRUNCATED_FILES=score); null until a result exists',
+  });
+
+/** The documentation of `warnings`, shared like `quality`. */
+export const ApiSessionWarnings = (): PropertyDecorator =>
+  ApiProperty({ type: [SessionWarningDto], description: 'What a reader of the result must know' });
+
 export interface SessionQualityFields {
   quality: SessionQuality | null;
   warnings: SessionWarningDto[];

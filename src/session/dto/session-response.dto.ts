@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../shared/pagination/page.dto.js';
-import { type SessionQuality, SessionWarningDto } from '../session-quality.js';
+import {
+  ApiSessionQuality,
+  ApiSessionWarnings,
+  type SessionQuality,
+  type SessionWarningDto,
+} from '../session-quality.js';
 import { QualityGateDto } from '../../analysis/dto/quality-gate.dto.js';
 import {
   BfrMeasurementDto,
@@ -33,16 +38,8 @@ export class SessionStatusDto {
   @ApiProperty() result_version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) processed_at!: string | null;
   @ApiProperty() has_analysis!: boolean;
-  @ApiProperty({
-    enum: ['complete', 'truncated'],
-    nullable: true,
-    description:
-      'truncated: the recording was cut off and only its complete frames were analysed ' +
-      '(TRUNCATED_FILES=score); null until a result exists',
-  })
-  quality!: SessionQuality | null;
-  @ApiProperty({ type: [SessionWarningDto], description: 'What a reader of the result must know' })
-  warnings!: SessionWarningDto[];
+  @ApiSessionQuality() quality!: SessionQuality | null;
+  @ApiSessionWarnings() warnings!: SessionWarningDto[];
 }
 
 export class SessionSummaryDto {
@@ -176,16 +173,8 @@ export class SessionDetailDto extends SessionSummaryDto {
       'seniam-v1 results: says when a scored channel fails the signal-quality gate; null otherwise',
   })
   quality_gate!: QualityGateDto | null;
-  @ApiProperty({
-    enum: ['complete', 'truncated'],
-    nullable: true,
-    description:
-      'truncated: the recording was cut off and only its complete frames were analysed ' +
-      '(TRUNCATED_FILES=score); null until a result exists',
-  })
-  quality!: SessionQuality | null;
-  @ApiProperty({ type: [SessionWarningDto], description: 'What a reader of the result must know' })
-  warnings!: SessionWarningDto[];
+  @ApiSessionQuality() quality!: SessionQuality | null;
+  @ApiSessionWarnings() warnings!: SessionWarningDto[];
   @ApiProperty({ nullable: true, type: String, example: 'completed' }) stage!: string | null;
   @ApiProperty({ description: 'Processing progress, percent (0-100)' }) progress!: number;
   @ApiProperty({ nullable: true, type: String }) error_code!: string | null;

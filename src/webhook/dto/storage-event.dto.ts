@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString } from 'class-validator';
-import { type SessionQuality, SessionWarningDto } from '../../session/session-quality.js';
+import {
+  ApiSessionQuality,
+  ApiSessionWarnings,
+  type SessionQuality,
+  type SessionWarningDto,
+} from '../../session/session-quality.js';
 
 /** A Supabase database-webhook event on storage.objects, as the original's webhook received it. */
 export class StorageEventDto {
@@ -45,14 +50,6 @@ export class WebhookStatusDto {
   @ApiProperty({ nullable: true, type: String }) error_code!: string | null;
   @ApiProperty({ nullable: true, type: String }) error_message!: string | null;
   @ApiProperty() has_analysis!: boolean;
-  @ApiProperty({
-    enum: ['complete', 'truncated'],
-    nullable: true,
-    description:
-      'truncated: the recording was cut off and only its complete frames were analysed ' +
-      '(TRUNCATED_FILES=score); null until a result exists',
-  })
-  quality!: SessionQuality | null;
-  @ApiProperty({ type: [SessionWarningDto], description: 'What a reader of the result must know' })
-  warnings!: SessionWarningDto[];
+  @ApiSessionQuality() quality!: SessionQuality | null;
+  @ApiSessionWarnings() warnings!: SessionWarningDto[];
 }
