@@ -29,18 +29,20 @@ export interface SessionFilter {
 const LISTED_AT = sql<Date>`(case when s.session_date is null then s.created_at else s.session_date end)`;
 /** The sort key at full precision (microseconds), for the cursor. */
 const LISTED_AT_TEXT = sql<string>`to_char(${LISTED_AT} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const LIST_COLUMNS = [
-  's.id',
-  's.session_code',
-  's.patient_id',
-  's.therapist_id',
-  's.processing_status',
-  's.file_path',
-  's.file_size_bytes',
-  's.session_date',
-  's.processed_at',
-  's.created_at',
-] as const;
+/** The sessions' columns the list shows. */
+const LIST_FIELDS = [
+  'id',
+  'session_code',
+  'patient_id',
+  'therapist_id',
+  'processing_status',
+  'file_path',
+  'file_size_bytes',
+  'session_date',
+  'processed_at',
+  'created_at',
+] as const satisfies readonly (keyof SessionRow)[];
+const LIST_COLUMNS = LIST_FIELDS.map((c) => `s.${c}` as const);
 type ListDB = DB & { s: TherapySessionsTable };
 
 function sessionCursor(cursor: string): { at: RawBuilder<Date>; code: string } {
@@ -48,19 +50,10 @@ function sessionCursor(cursor: string): { at: RawBuilder<Date>; code: string } {
   return { at: sql<Date>`${at}::timestamptz`, code: code! };
 }
 
-export type SessionListRow = Pick<
-  SessionRow,
-  | 'id'
-  | 'session_code'
-  | 'patient_id'
-  | 'therapist_id'
-  | 'processing_status'
-  | 'file_path'
-  | 'file_size_bytes'
-  | 'session_date'
-  | 'processed_at'
-  | 'created_at'
-> & { patient_code: string; listed_at: string };
+export type SessionListRow = Pick<SessionRow, (typeof LIST_FIELDS)[number]> & {
+  patient_code: string;
+  listed_at: string;
+};
 
 /**
  * A page of sessions, newest first: session date (else upload time) desc, session_code desc.

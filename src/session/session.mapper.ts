@@ -14,7 +14,7 @@ import type {
   ParametersReportDto,
 } from './dto/session-result-parts.dto.js';
 import type { SessionResultsRepository } from './session-results.repository.js';
-import type { SessionRow } from './session.repository.js';
+import type { SessionListRow, SessionRow } from './session.repository.js';
 import { pick } from '../shared/objects/pick.js';
 import { latestRunParams } from './session-params.js';
 import { sessionQuality } from './session-quality.js';
@@ -44,18 +44,7 @@ export function toSessionStatusDto(row: SessionRow): SessionStatusDto {
 }
 
 export function toSessionSummaryDto(
-  row: Pick<
-    SessionRow,
-    | 'id'
-    | 'session_code'
-    | 'therapist_id'
-    | 'processing_status'
-    | 'file_path'
-    | 'file_size_bytes'
-    | 'session_date'
-    | 'processed_at'
-    | 'created_at'
-  > & { patient_code: string },
+  row: Omit<SessionListRow, 'patient_id' | 'listed_at'>,
 ): SessionSummaryDto {
   return {
     id: row.id,
