@@ -33,17 +33,11 @@ const trend = (t: Trend | null): TrendReport | null =>
 const diff = (d: DiffStats | null): DiffStatsReport | null =>
   d && { median_ms: d.median, q25_ms: d.q25, q75_ms: d.q75, iqr_ms: d.iqr, median_abs_ms: d.medianAbs };
 
-const agreementReport = (a: Agreement | null): AgreementReport | null =>
-  a && {
-    detected: a.detected,
-    reference: a.reference,
-    matched: a.matched,
-    precision: a.precision,
-    recall: a.recall,
-    f1: a.f1,
-    onset_diff: diff(a.onsetDiffMs),
-    offset_diff: diff(a.offsetDiffMs),
-  };
+function agreementReport(a: Agreement | null): AgreementReport | null {
+  if (!a) return null;
+  const { onsetDiffMs, offsetDiffMs, ...counts } = a;
+  return { ...counts, onset_diff: diff(onsetDiffMs), offset_diff: diff(offsetDiffMs) };
+}
 
 function values(xs: Array<number | null>): number[] {
   return xs.filter((v): v is number => v !== null);

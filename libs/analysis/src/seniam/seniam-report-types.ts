@@ -1,5 +1,5 @@
 // Report blocks added by the seniam-v1 profile (snake_case like the rest of the report).
-import type { GateReason, GateMeasures, OnsetMethod } from '@app/emg';
+import type { Agreement, GateReason, GateMeasures, OnsetMethod } from '@app/emg';
 
 export type MvcSourceReport = 'upload' | 'calibration' | 'session_estimate';
 
@@ -24,13 +24,8 @@ export interface DiffStatsReport {
   median_abs_ms: number;
 }
 
-export interface AgreementReport {
-  detected: number;
-  reference: number;
-  matched: number;
-  precision: number | null;
-  recall: number | null;
-  f1: number | null;
+/** An Agreement (@app/emg): its counts and scores as they are, its differences in snake_case. */
+export interface AgreementReport extends Omit<Agreement, 'onsetDiffMs' | 'offsetDiffMs'> {
   onset_diff: DiffStatsReport | null;
   offset_diff: DiffStatsReport | null;
 }
