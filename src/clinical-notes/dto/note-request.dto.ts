@@ -18,14 +18,17 @@ class NoteTextDto {
   title?: string;
 }
 
-export class CreatePatientNoteDto extends NoteTextDto {
+/** A new note's title and (required) content. */
+class NewNoteTextDto extends NoteTextDto {
   @ApiProperty({ minLength: 1, maxLength: 10_000 })
   @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(10_000)
   content!: string;
+}
 
+export class CreatePatientNoteDto extends NewNoteTextDto {
   @ApiPropertyOptional({
     example: 'c3d-examples/P001/Ghostly_Emg_20230321_17-50-17-0881.c3d',
     description:
@@ -39,14 +42,7 @@ export class CreatePatientNoteDto extends NoteTextDto {
   file_path?: string;
 }
 
-export class CreateSessionNoteDto extends NoteTextDto {
-  @ApiProperty({ minLength: 1, maxLength: 10_000 })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10_000)
-  content!: string;
-}
+export class CreateSessionNoteDto extends NewNoteTextDto {}
 
 export class UpdateNoteDto extends NoteTextDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 10_000 })
