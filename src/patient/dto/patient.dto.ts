@@ -18,6 +18,7 @@ import {
 import type { Selectable } from 'kysely';
 import type { PatientsTable } from '../../infrastructure/database/database.types.js';
 import { PageOf, PageQueryDto } from '../../shared/pagination/page.dto.js';
+import { pick } from '../../shared/objects/pick.js';
 
 export const AGE_GROUPS = ['18-30', '31-50', '51-70', '71+'] as const;
 export const GENDERS = ['M', 'F', 'NB', 'NS'] as const;
@@ -129,6 +130,16 @@ export class PatientDto {
 
 export class PatientPageDto extends PageOf(PatientDto) {}
 
+/** A patient's treatment targets: the MVC thresholds, duration targets and BFR pressures. */
+export const TREATMENT_TARGET_FIELDS = [
+  'current_mvc75_ch1',
+  'current_mvc75_ch2',
+  'current_target_ch1_ms',
+  'current_target_ch2_ms',
+  'bfr_target_lop_percentage_ch1',
+  'bfr_target_lop_percentage_ch2',
+] as const satisfies readonly (keyof PatientDto & keyof PatientRow)[];
+
 export type PatientRow = Selectable<PatientsTable>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -144,12 +155,7 @@ export function toPatientDto(row: PatientRow): PatientDto {
     active: row.active,
     treatment_start_date: row.treatment_start_date.toISOString(),
     total_sessions_planned: row.total_sessions_planned,
-    current_mvc75_ch1: row.current_mvc75_ch1,
-    current_mvc75_ch2: row.current_mvc75_ch2,
-    current_target_ch1_ms: row.current_target_ch1_ms,
-    current_target_ch2_ms: row.current_target_ch2_ms,
-    bfr_target_lop_percentage_ch1: row.bfr_target_lop_percentage_ch1,
-    bfr_target_lop_percentage_ch2: row.bfr_target_lop_percentage_ch2,
+    ...pick(row, TREATMENT_TARGET_FIELDS),
     last_assessment_date: iso(row.last_assessment_date),
     current_scoring_config_id: row.current_scoring_config_id,
     session_count: row.session_counter,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsPositive, Max, Min } from 'class-validator';
-import type { PatientRow } from './patient.dto.js';
+import { pick } from '../../shared/objects/pick.js';
+import { TREATMENT_TARGET_FIELDS, type PatientRow } from './patient.dto.js';
 
 /** Longest contraction target a therapist may set: one minute. */
 export const MAX_TARGET_MS = 60_000;
@@ -68,12 +69,7 @@ export class TreatmentTargetsDto {
 export function toTreatmentTargetsDto(row: PatientRow): TreatmentTargetsDto {
   return {
     patient_code: row.patient_code,
-    current_mvc75_ch1: row.current_mvc75_ch1,
-    current_mvc75_ch2: row.current_mvc75_ch2,
-    current_target_ch1_ms: row.current_target_ch1_ms,
-    current_target_ch2_ms: row.current_target_ch2_ms,
-    bfr_target_lop_percentage_ch1: row.bfr_target_lop_percentage_ch1,
-    bfr_target_lop_percentage_ch2: row.bfr_target_lop_percentage_ch2,
+    ...pick(row, TREATMENT_TARGET_FIELDS),
     updated_at: row.updated_at.toISOString(),
   };
 }
