@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { toOptionalJsonObject, toOptionalNumber } from '../../shared/validation/form-values.js';
 import { IsNumberMap } from '../../shared/validation/maps.js';
+import { FormPercentage } from './form-percentage.decorator.js';
 
 /**
  * The original's analysis parameters (same names), as multipart text fields or JSON members.
@@ -54,16 +55,7 @@ export class AnalysisParamsFormDto {
   @Max(10)
   session_mvc_value?: number;
 
-  @ApiPropertyOptional({
-    description: 'MVC threshold, percent of MVC (default 75)',
-    minimum: 0,
-    maximum: 100,
-  })
-  @IsOptional()
-  @Transform(toOptionalNumber)
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @FormPercentage('MVC threshold, percent of MVC (default 75)')
   session_mvc_threshold_percentage?: number;
 
   @ApiPropertyOptional({ description: 'Expected contractions per muscle (default 12)', minimum: 0 })

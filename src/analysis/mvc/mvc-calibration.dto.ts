@@ -1,24 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { EchoedIdsDto } from '../dto/echoed-ids.dto.js';
+import { FormPercentage } from '../dto/form-percentage.decorator.js';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PROFILE_NAMES } from '@app/emg';
-import { toOptionalNumber, toOptionalString } from '../../shared/validation/form-values.js';
+import { toOptionalString } from '../../shared/validation/form-values.js';
 
 export const DEFAULT_CALIBRATION_PERCENTAGE = 75;
 
 /** POST /mvc/calibrate, file form: the text fields beside `file`. */
 export class MvcCalibrateFormDto extends PickType(EchoedIdsDto, ['user_id', 'session_id']) {
-  @ApiPropertyOptional({
-    description: `Threshold, percent of MVC (default ${DEFAULT_CALIBRATION_PERCENTAGE})`,
-    minimum: 0,
-    maximum: 100,
-  })
-  @IsOptional()
-  @Transform(toOptionalNumber)
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @FormPercentage(`Threshold, percent of MVC (default ${DEFAULT_CALIBRATION_PERCENTAGE})`)
   threshold_percentage?: number;
 
   @ApiPropertyOptional({
