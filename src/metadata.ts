@@ -248,14 +248,14 @@ export default async () => {
           {
             UserIdParamDto: { id: { required: true, type: () => String, format: 'uuid' } },
             ResetPasswordDto: {
-              new_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
+              new_password: { required: false, type: () => String, nullable: true },
               delivery_method: { required: false, type: () => String, nullable: true, maxLength: 50 },
               admin_note: { required: false, type: () => String, nullable: true, maxLength: 2000 },
             },
             NewUserDto: {
               email: { required: true, type: () => String, maxLength: 320, format: 'email' },
-              custom_password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
-              password: { required: false, type: () => String, nullable: true, maxLength: 1024 },
+              custom_password: { required: false, type: () => String, nullable: true },
+              password: { required: false, type: () => String, nullable: true },
               role: { required: true, enum: ['admin', 'therapist', 'researcher'] },
               first_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
               last_name: { required: false, type: () => String, nullable: true, maxLength: 100 },
@@ -539,12 +539,7 @@ export default async () => {
               min_duration_ms: { required: false, type: () => Number, minimum: 1, maximum: 60000 },
               smoothing_window: { required: false, type: () => Number, minimum: 1, maximum: 100000 },
               session_mvc_value: { required: false, type: () => Number, minimum: 0, maximum: 10 },
-              session_mvc_threshold_percentage: {
-                required: false,
-                type: () => Number,
-                minimum: 0,
-                maximum: 100,
-              },
+              session_mvc_threshold_percentage: { required: false, type: () => Number },
               session_expected_contractions: {
                 required: false,
                 type: () => Number,
@@ -606,7 +601,7 @@ export default async () => {
           import('./analysis/mvc/mvc-calibration.dto.js'),
           {
             MvcCalibrateFormDto: {
-              threshold_percentage: { required: false, type: () => Number, minimum: 0, maximum: 100 },
+              threshold_percentage: { required: false, type: () => Number },
               profile: { required: false, type: () => String },
             },
             MvcEstimationDto: {
@@ -1059,7 +1054,6 @@ export default async () => {
           import('./clinical-notes/dto/note-request.dto.js'),
           {
             CreatePatientNoteDto: {
-              content: { required: true, type: () => String, minLength: 1, maxLength: 10000 },
               file_path: {
                 required: false,
                 type: () => String,
@@ -1067,9 +1061,7 @@ export default async () => {
                 pattern: '^([^/]+\\/)?P[0-9]{3,}\\/[^/].*$',
               },
             },
-            CreateSessionNoteDto: {
-              content: { required: true, type: () => String, minLength: 1, maxLength: 10000 },
-            },
+            CreateSessionNoteDto: {},
             UpdateNoteDto: {
               content: { required: false, type: () => String, minLength: 1, maxLength: 10000 },
             },

@@ -3,6 +3,7 @@
  * Members that are null count as not given; "" in a text field means none (the client sends ""
  * for blank fields).
  */
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ACCESS_ROLES, type AccessRole } from '../../shared/http/api-docs.decorators.js';
@@ -13,21 +14,31 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 /** The original's rule for passwords an admin sets (checked by the service, answered 400). */
 export const MIN_PASSWORD_LENGTH = 8;
 
+const PASSWORD_TO_SET = 'The password to set; generated and shown once when omitted or null';
+
+/** An optional password an admin sets (null: not given); its length rule is the service's. */
+function PasswordField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      maxLength: 1024,
+      minLength: MIN_PASSWORD_LENGTH,
+      description,
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(1024),
+  );
+}
+
 export class UserIdParamDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 /** POST /admin/users/{id}/reset-password. */
 export class ResetPasswordDto {
-  @ApiPropertyOptional({
-    minLength: MIN_PASSWORD_LENGTH,
-    nullable: true,
-    description: 'The password to set; generated and shown once when omitted or null',
-    type: String,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @PasswordField(PASSWORD_TO_SET)
   new_password?: string | null;
   @ApiPropertyOptional({
     nullable: true,
@@ -52,25 +63,9 @@ export class NewUserDto {
   @IsEmail({ require_tld: false })
   @MaxLength(320)
   email!: string;
-  @ApiPropertyOptional({
-    minLength: MIN_PASSWORD_LENGTH,
-    nullable: true,
-    description: 'The password to set; generated and shown once when omitted or null',
-    type: String,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @PasswordField(PASSWORD_TO_SET)
   custom_password?: string | null;
-  @ApiPropertyOptional({
-    minLength: MIN_PASSWORD_LENGTH,
-    nullable: true,
-    description: "Same as custom_password (this service's earlier name for it)",
-    type: String,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @PasswordField("Same as custom_password (this service's earlier name for it)")
   password?: string | null;
   @ApiProperty({ enum: ACCESS_ROLES }) @IsIn(ACCESS_ROLES) role!: AccessRole;
   @ApiPropertyOptional({ nullable: true, type: String })
