@@ -28,7 +28,7 @@ interface Worker {
 /**
  * Jobs in memory, processed in this process with per-name concurrency, retries with
  * exponential backoff, and a graceful drain. Durability across restarts is the caller's: the
- * session service re-enqueues unfinished sessions from the database at start.
+ * session processor (src/session/queue) re-enqueues unfinished sessions from the database at start.
  */
 export class InProcessQueue extends JobQueue {
   readonly kind = 'in-process' as const;
