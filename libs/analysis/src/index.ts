@@ -16,6 +16,8 @@ export { AnalysisError, type AnalysisErrorCode } from './errors.js';
 export {
   validateAnalysisParams,
   normalizeAnalysisParams,
+  PROCESSING_OPTION_KEYS,
+  SESSION_PARAM_KEYS,
   expectedContractionsFor,
   type AnalysisParams,
   type SessionParams,

@@ -30,6 +30,29 @@ export interface AnalysisParams {
   session_params?: SessionParams;
 }
 
+/** The processing options' keys. */
+export const PROCESSING_OPTION_KEYS = [
+  'threshold_factor',
+  'min_duration_ms',
+  'smoothing_window',
+] as const satisfies readonly (keyof ProcessingOptionsParams)[];
+/** The session parameters that are one number (or null). */
+export const SESSION_NUMBER_KEYS = [
+  'session_mvc_value',
+  'session_mvc_threshold_percentage',
+  'session_expected_contractions',
+  'session_expected_contractions_ch1',
+  'session_expected_contractions_ch2',
+  'contraction_duration_threshold',
+] as const satisfies readonly (keyof SessionParams)[];
+/** The session parameters that are a number (or null) per channel. */
+export const SESSION_MAP_KEYS = [
+  'session_mvc_values',
+  'session_mvc_threshold_percentages',
+  'session_duration_thresholds_per_muscle',
+] as const satisfies readonly (keyof SessionParams)[];
+export const SESSION_PARAM_KEYS = [...SESSION_NUMBER_KEYS, ...SESSION_MAP_KEYS] as const;
+
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -49,30 +72,14 @@ export function validateAnalysisParams(p: unknown): string[] {
   const po = p.processing_options;
   if (po !== undefined) {
     if (!isObj(po)) problems.push('processing_options must be an object');
-    else
-      for (const k of ['threshold_factor', 'min_duration_ms', 'smoothing_window'])
-        num(`processing_options.${k}`, po[k], true);
+    else for (const k of PROCESSING_OPTION_KEYS) num(`processing_options.${k}`, po[k], true);
   }
   const sp = p.session_params;
   if (sp !== undefined) {
     if (!isObj(sp)) problems.push('session_params must be an object');
     else {
-      for (const k of [
-        'session_mvc_value',
-        'session_mvc_threshold_percentage',
-        'session_expected_contractions',
-        'session_expected_contractions_ch1',
-        'session_expected_contractions_ch2',
-        'contraction_duration_threshold',
-      ]) {
-        num(`session_params.${k}`, sp[k], true);
-      }
-      for (const k of [
-        'session_mvc_values',
-        'session_mvc_threshold_percentages',
-        'session_duration_thresholds_per_muscle',
-      ])
-        map(`session_params.${k}`, sp[k]);
+      for (const k of SESSION_NUMBER_KEYS) num(`session_params.${k}`, sp[k], true);
+      for (const k of SESSION_MAP_KEYS) map(`session_params.${k}`, sp[k]);
     }
   }
   return problems;

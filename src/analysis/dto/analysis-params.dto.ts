@@ -1,4 +1,9 @@
-import { normalizeAnalysisParams, type AnalysisParams, type SessionParams } from '@app/analysis';
+import {
+  normalizeAnalysisParams,
+  PROCESSING_OPTION_KEYS,
+  SESSION_PARAM_KEYS,
+  type AnalysisParams,
+} from '@app/analysis';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
@@ -122,20 +127,6 @@ export class AnalysisParamsFormDto {
   @IsNumberMap({ min: 0, max: 600 })
   session_duration_thresholds_per_muscle?: Record<string, number | null>;
 }
-
-/** The processing options among the parameters; every other key is a session parameter. */
-export const PROCESSING_OPTION_KEYS = ['threshold_factor', 'min_duration_ms', 'smoothing_window'] as const;
-export const SESSION_PARAM_KEYS = [
-  'session_mvc_value',
-  'session_mvc_threshold_percentage',
-  'session_expected_contractions',
-  'session_expected_contractions_ch1',
-  'session_expected_contractions_ch2',
-  'contraction_duration_threshold',
-  'session_mvc_values',
-  'session_mvc_threshold_percentages',
-  'session_duration_thresholds_per_muscle',
-] as const satisfies readonly (keyof SessionParams)[];
 
 /** Form fields -> the analysis library's parameter object (fields not given stay absent). */
 export function toAnalysisParams(form: Partial<AnalysisParamsFormDto>): AnalysisParams {
