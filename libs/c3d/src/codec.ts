@@ -52,23 +52,31 @@ export function encodeVax(view: DataView, offset: number, value: number): void {
   view.setUint16(offset + 2, bits & 0xffff, true);
 }
 
-/** A codec whose floats are IEEE 754, in the given byte order (intel, mips). */
-function ieeeCodec(processor: Processor, littleEndian: boolean): NumberCodec {
-  return {
-    processor,
-    littleEndian,
-    i16: (v, o) => v.getInt16(o, littleEndian),
-    u16: (v, o) => v.getUint16(o, littleEndian),
-    f32: (v, o) => v.getFloat32(o, littleEndian),
-  };
-}
+// Three literal codecs rather than one factory: each accessor's byte order is a constant the
+// compiler folds, and each processor's parameter-word reads get their own call targets.
+export const intelCodec: NumberCodec = {
+  processor: 'intel',
+  littleEndian: true,
+  i16: (v, o) => v.getInt16(o, true),
+  u16: (v, o) => v.getUint16(o, true),
+  f32: (v, o) => v.getFloat32(o, true),
+};
 
-export const intelCodec: NumberCodec = ieeeCodec('intel', true);
+export const decCodec: NumberCodec = {
+  processor: 'dec',
+  littleEndian: true,
+  i16: (v, o) => v.getInt16(o, true),
+  u16: (v, o) => v.getUint16(o, true),
+  f32: decodeVax,
+};
 
-/** DEC: Intel's little-endian integers, VAX floats. */
-export const decCodec: NumberCodec = { ...intelCodec, processor: 'dec', f32: decodeVax };
-
-export const mipsCodec: NumberCodec = ieeeCodec('mips', false);
+export const mipsCodec: NumberCodec = {
+  processor: 'mips',
+  littleEndian: false,
+  i16: (v, o) => v.getInt16(o, false),
+  u16: (v, o) => v.getUint16(o, false),
+  f32: (v, o) => v.getFloat32(o, false),
+};
 
 /** Parameter header byte 4 holds 83 + processor type. */
 export function codecForProcessorByte(byte: number): NumberCodec | undefined {
