@@ -4,6 +4,7 @@
  */
 import { GHOSTLY_TRIAL_DEFAULT, type ScoringConfig, type ScoringWeights } from '@app/scoring';
 import { UnprocessableError } from '../shared/errors/app-error.js';
+import { pick } from '../shared/objects/pick.js';
 import type { CreateScoringConfigDto, TargetDefaultsDto } from './dto/scoring-config-request.dto.js';
 import {
   DEFAULT_RPE_SCORES,
@@ -28,7 +29,7 @@ export function resolveWeights(dto: Partial<Record<WeightColumn, number | null>>
 
 /** Only the weight columns of a row (or of anything that has them). */
 export function pickWeights(row: WeightColumns): WeightColumns {
-  return Object.fromEntries(WEIGHT_COLUMNS.map((column) => [column, row[column]])) as WeightColumns;
+  return pick(row, WEIGHT_COLUMNS);
 }
 
 /** Throws 422 scoring_weights_invalid unless both groups sum to 1 (the table's own check). */
