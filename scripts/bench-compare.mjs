@@ -14,31 +14,14 @@
  * bench:emg, its "all 7 (sum of medians)" figure (ms).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { median, root, withBaseBuild } from './bench-builds.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const base = process.argv[2] ?? 'HEAD~1';
 const rounds = Number(process.argv[3] ?? 5);
 const malloc = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728';
 
-function sh(cmd, args, cwd) {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-function build(cwd) {
-  sh('npm', ['run', 'build', '--silent'], cwd);
-}
-
-const worktree = mkdtempSync(join(tmpdir(), 'bench-base-'));
-rmSync(worktree, { recursive: true });
-sh('git', ['worktree', 'add', '--detach', worktree, base], root);
-try {
-  symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'));
-  build(worktree);
-  build(root);
-
+await withBaseBuild(base, (worktree) => {
   const benches = {
     c3d: {
       'sum of per-file medians (ms)': (out) =>
@@ -56,7 +39,6 @@ try {
     },
   };
 
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (const [name, figures] of Object.entries(benches)) {
     const seen = Object.fromEntries(Object.keys(figures).map((f) => [f, { base: [], new: [] }]));
     for (let round = 0; round < rounds; round++) {
@@ -85,6 +67,4 @@ try {
       );
     }
   }
-} finally {
-  sh('git', ['worktree', 'remove', '--force', worktree], root);
-}
+});
