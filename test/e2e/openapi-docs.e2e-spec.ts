@@ -13,6 +13,7 @@ interface Schema {
   items?: Schema;
   allOf?: Schema[];
   required?: string[];
+  additionalProperties?: unknown;
 }
 interface Media {
   schema?: Schema;
@@ -114,5 +115,22 @@ describe('OpenAPI document (GET /docs-json)', () => {
       ]),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('no scalar field is documented as a bare object (a nullable field without a type would be)', () => {
+    // free-form on purpose: an error's structured detail, and the storage row a webhook receives
+    const freeForm = ['ErrorResponseDto.details', 'StorageEventDto.record'];
+    const bare: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      for (const [key, p] of Object.entries(schema.properties ?? {})) {
+        const described = p.properties ?? p.additionalProperties ?? p.allOf;
+        if (p.type === 'object' && !described) bare.push(`${name}.${key}`);
+      }
+    }
+    expect(bare.filter((field) => !freeForm.includes(field))).toEqual([]);
+    expect(doc.components.schemas.PatientDto!.properties!.current_mvc75_ch1).toMatchObject({
+      type: 'number',
+      nullable: true,
+    });
   });
 });

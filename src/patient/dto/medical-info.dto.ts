@@ -83,13 +83,14 @@ export class MedicalInfoDto {
   @ApiProperty() last_name!: string;
   @ApiProperty() date_of_birth!: string;
   @ApiProperty() gender!: string;
-  @ApiProperty({ nullable: true }) room_number!: string | null;
-  @ApiProperty({ nullable: true }) admission_date!: string | null;
-  @ApiProperty({ nullable: true }) primary_diagnosis!: string | null;
+  @ApiProperty({ nullable: true, type: String }) room_number!: string | null;
+  @ApiProperty({ nullable: true, type: String }) admission_date!: string | null;
+  @ApiProperty({ nullable: true, type: String }) primary_diagnosis!: string | null;
   @ApiProperty() mobility_status!: string;
-  @ApiProperty({ nullable: true }) height_cm!: number | null;
-  @ApiProperty({ nullable: true }) weight_kg!: number | null;
-  @ApiProperty({ nullable: true, description: 'Computed from height and weight' }) bmi_value!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) height_cm!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) weight_kg!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Computed from height and weight' }) bmi_value!:
+    number | null;
   @ApiProperty({ nullable: true, enum: ['underweight', 'normal', 'overweight', 'obese'] }) bmi_status!:
     string | null;
   @ApiProperty() cognitive_status!: string;

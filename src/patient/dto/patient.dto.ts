@@ -88,6 +88,7 @@ export class UpdatePatientDto extends PatientFieldsDto {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
+    type: String,
     description: 'Scoring configuration for this patient',
   })
   @IsOptional()
@@ -111,18 +112,18 @@ export class PatientDto {
   @ApiProperty({ format: 'uuid' }) therapist_id!: string;
   @ApiProperty({ enum: AGE_GROUPS, nullable: true }) age_group!: string | null;
   @ApiProperty({ enum: GENDERS, nullable: true }) gender!: string | null;
-  @ApiProperty({ nullable: true }) pathology_category!: string | null;
+  @ApiProperty({ nullable: true, type: String }) pathology_category!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty() treatment_start_date!: string;
   @ApiProperty() total_sessions_planned!: number;
-  @ApiProperty({ nullable: true }) current_mvc75_ch1!: number | null;
-  @ApiProperty({ nullable: true }) current_mvc75_ch2!: number | null;
-  @ApiProperty({ nullable: true }) current_target_ch1_ms!: number | null;
-  @ApiProperty({ nullable: true }) current_target_ch2_ms!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) current_mvc75_ch1!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) current_mvc75_ch2!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) current_target_ch1_ms!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) current_target_ch2_ms!: number | null;
   @ApiProperty() bfr_target_lop_percentage_ch1!: number;
   @ApiProperty() bfr_target_lop_percentage_ch2!: number;
-  @ApiProperty({ nullable: true }) last_assessment_date!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) current_scoring_config_id!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_assessment_date!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) current_scoring_config_id!: string | null;
   @ApiProperty({ description: 'Sessions allocated so far' }) session_count!: number;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
