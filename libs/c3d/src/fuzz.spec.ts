@@ -12,6 +12,7 @@ import { type PointArrays } from './decode/index.js';
 import { decodeSamplesInto } from './decode/samples.js';
 import { C3dError, readC3d, writeC3d, type C3dFile, type ReadOptions } from './index.js';
 import { readStructure } from './read.js';
+import { uniform } from '../../../test/support/random.js';
 
 const dir = join(process.cwd(), 'test/fixtures/c3d');
 const bases = [
@@ -23,18 +24,6 @@ const bases = [
   'ok/sample01-mips-float.c3d',
   'ok/header-parameter-mismatch.c3d',
 ].map((f) => new Uint8Array(readFileSync(join(dir, f))));
-
-/** mulberry32: small, seeded, good enough to spread mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(base: Uint8Array, rand: () => number): Uint8Array {
   const int = (n: number): number => Math.floor(rand() * n);
@@ -131,7 +120,7 @@ function timedRead(bytes: Uint8Array, options: ReadOptions, i: number): Outcome 
 
 describe('fuzz: damaged input never crashes, hangs or over-allocates', () => {
   it('3000 seeded mutations give a result or a C3dError, read in full and headerOnly', () => {
-    const rand = prng(20240304);
+    const rand = uniform(20240304);
     const seen = new Set<string>();
     for (let i = 0; i < 3000; i++) {
       const base = bases[i % bases.length]!;

@@ -3,20 +3,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { GHOSTLY_V1 } from './profiles/ghostly-v1.js';
 import { validateSignalQuality, type QualityResult } from './quality.js';
+import { uniform } from '../../../test/support/random.js';
 
 const limits = GHOSTLY_V1.quality;
 
 /** Deterministic zero-mean noise of amplitude ~1e-4 V (mulberry32), like a resting EMG channel. */
 function noise(n: number, seed = 7): Float64Array {
-  let a = seed >>> 0;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5) * 2e-4;
-  }
-  return out;
+  const next = uniform(seed);
+  return Float64Array.from({ length: n }, () => (next() - 0.5) * 2e-4);
 }
 
 const check = (x: ArrayLike<number>, fs: number): QualityResult => validateSignalQuality(x, fs, limits);

@@ -17,6 +17,7 @@ import { type DataFormat } from '../types.js';
 import { type Allocate } from './output.js';
 import { referenceSamples } from './reference/samples.js';
 import { decodeSamplesInto, type AnalogScaling, type Samples } from './samples.js';
+import { mulberry32 } from '../../../../test/support/random.js';
 
 const poisoned: Allocate = (bytes) => {
   const buffer = new ArrayBuffer(bytes);
@@ -112,18 +113,6 @@ describe('decodeSamples against the reference on real files', () => {
   });
 });
 
-/** mulberry32: small, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 /** IEEE bits at the edges: NaNs (quiet, signalling, with payloads), -0, infinities, subnormals, extremes. */
 const EDGE_BITS = [
   0x7fc00000, 0xffc00001, 0x7f800001, 0x7fbfffff, 0x80000000, 0x7f800000, 0xff800000, 0x00000001, 0x807fffff,
@@ -158,7 +147,7 @@ function section(shape: Shape, proc: Processor, format: DataFormat, start: numbe
   const bytes = new Uint8Array(start + wpf * F * size + 5);
   const view = new DataView(bytes.buffer);
   const little = proc !== 'mips';
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   for (let i = 0; i < wpf * F; i++) {
     const at = start + i * size;
     const pick = rand() % 8;

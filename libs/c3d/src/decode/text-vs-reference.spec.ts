@@ -12,6 +12,7 @@ import { parameterStart } from '../header.js';
 import { referenceRows, referenceString } from './reference/text.js';
 import { MAX_WHOLE, SectionText, nativeLatin1 } from './section-text.js';
 import { decodeString } from './text.js';
+import { mulberry32 } from '../../../../test/support/random.js';
 
 /** Widths of the windows read: empty, shorter than a word, around 4 and 8, label and description widths. */
 const WIDTHS = [0, 1, 3, 4, 5, 8, 9, 13, 16, 17, 32, 50];
@@ -63,18 +64,6 @@ describe('the string kernels against the reference on real parameter sections', 
   });
 });
 
-/** mulberry32: small, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 const enc = (text: string) => [...new TextEncoder().encode(text)];
 
 /** Pieces of text a CHAR array holds, and pieces it must not be confused by. */
@@ -99,7 +88,7 @@ const PIECES: number[][] = [
 
 /** Random runs of the pieces, of padding and of random bytes. */
 function synthetic(length: number, seed: number): Uint8Array {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const out: number[] = [];
   while (out.length < length) {
     const pick = rand() % 4;

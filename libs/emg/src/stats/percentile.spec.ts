@@ -2,6 +2,7 @@
 // bracketed selection, including inputs built to defeat its sample (fallback path).
 import { describe, expect, it } from '@jest/globals';
 import { percentile } from './percentile.js';
+import { uniform } from '../../../../test/support/random.js';
 
 /** numpy.percentile(x, q), method 'linear', from a full sort. */
 function reference(x: ArrayLike<number>, q: number): number {
@@ -16,21 +17,10 @@ function reference(x: ArrayLike<number>, q: number): number {
   return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const QS = [0, 1, 5, 25, 50, 75, 94.9, 95, 99, 99.99, 100];
 
 describe('percentile on large inputs', () => {
-  const r = rng(7);
+  const r = uniform(7);
   const cases: Record<string, Float64Array> = {
     uniform: Float64Array.from({ length: 50_000 }, () => r()),
     'skewed envelope-like': Float64Array.from({ length: 173_370 }, () => r() ** 6 * 1e-3),
