@@ -1653,6 +1653,7 @@ export default async () => {
               created_at: { required: true, type: () => String },
               completed_at: { required: true, type: () => String, nullable: true },
             },
+            ExportJobPageDto: {},
           },
         ],
         [
@@ -1685,6 +1686,11 @@ export default async () => {
                 type: () => String,
                 pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
               },
+            },
+            ListExportsQueryDto: {
+              scope: { required: false, enum: ['cohort', 'patient', 'session'] },
+              status: { required: false, enum: ['completed', 'failed', 'queued', 'running'] },
+              format: { required: false, enum: ['json', 'csv', 'bids'] },
             },
           },
         ],
@@ -2083,6 +2089,7 @@ export default async () => {
           {
             ExportsController: {
               create: { type: t['./exports/dto/export-job.dto.js'].ExportJobDto },
+              list: { type: t['./exports/dto/export-job.dto.js'].ExportJobPageDto },
               get: { type: t['./exports/dto/export-job.dto.js'].ExportJobDto },
               download: {},
             },

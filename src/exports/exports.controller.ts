@@ -1,17 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiErrors, Auth } from '../shared/http/api-docs.decorators.js';
 import { ERR } from '../shared/http/error-examples.js';
 import { CohortExportService } from './cohort-export.service.js';
-import { ExportJobDto } from './dto/export-job.dto.js';
-import { CreateCohortExportDto, ExportIdParamDto } from './dto/export-request.dto.js';
+import { ExportJobDto, ExportJobPageDto } from './dto/export-job.dto.js';
+import { CreateCohortExportDto, ExportIdParamDto, ListExportsQueryDto } from './dto/export-request.dto.js';
+import { ExportListService } from './export-list.service.js';
 
 @ApiTags('exports')
 @Controller('exports')
 export class ExportsController {
-  constructor(private readonly exports: CohortExportService) {}
+  constructor(
+    private readonly exports: CohortExportService,
+    private readonly history: ExportListService,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -26,6 +30,18 @@ export class ExportsController {
   @ApiErrors(400, ERR.patientsNotFound)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCohortExportDto): Promise<ExportJobDto> {
     return this.exports.create(user, body);
+  }
+
+  @Get()
+  @Auth('admin', 'researcher')
+  @ApiOperation({
+    summary:
+      'Your exports, newest first: cohort exports with their state and download, and the session and patient exports you made',
+  })
+  @ApiOkResponse({ type: ExportJobPageDto })
+  @ApiErrors(400)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListExportsQueryDto): Promise<ExportJobPageDto> {
+    return this.history.list(user, query);
   }
 
   @Get(':id')

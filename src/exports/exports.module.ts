@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CohortExportService } from './cohort-export.service.js';
 import { ExportDataRepository } from './export-data.repository.js';
+import { ExportListService } from './export-list.service.js';
 import { ExportRecorder } from './export-recorder.service.js';
 import { ExportSourceService } from './export-source.service.js';
 import { ExportsController } from './exports.controller.js';
@@ -22,6 +23,7 @@ import { CohortExportRunner } from './use-cases/run-cohort-export.js';
     ExportRecorder,
     RecordExportService,
     CohortExportService,
+    ExportListService,
     CohortExportRunner,
     ExportProducer,
     ExportProcessor,

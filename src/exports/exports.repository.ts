@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { Insertable, Updateable } from 'kysely';
+import type { Tx } from '../infrastructure/database/db-context.js';
 import type { ExportHistoryTable } from '../infrastructure/database/database.types.js';
+import { countRows } from '../shared/pagination/count-rows.js';
+import type { PageRequest, RowsPage } from '../shared/pagination/page.dto.js';
+import {
+  afterTimeId,
+  decodeTimeIdCursor,
+  keysetSlice,
+  utcText,
+} from '../shared/pagination/time-id-keyset.js';
 import type { Db, ExportRow } from './export-row.types.js';
+
+export interface ExportFilter {
+  scope?: ExportRow['scope'];
+  status?: ExportRow['status'];
+  format?: ExportRow['export_format'];
+}
 
 export interface ExportAudit {
   userId: string;
@@ -25,6 +40,33 @@ export class ExportsRepository {
   /** Under asUser: row-level security shows a caller their own exports only. */
   async find(db: Db, id: string): Promise<ExportRow | undefined> {
     return db.selectFrom('export_history').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Under asUser: the caller's own exports (row-level security), newest first (exported_at desc,
+   * id desc), keyset on both.
+   */
+  async list(trx: Tx, filter: ExportFilter, page: PageRequest): Promise<RowsPage<ExportRow>> {
+    let query = trx.selectFrom('export_history as e');
+    if (filter.scope) query = query.where('e.scope', '=', filter.scope);
+    if (filter.status) query = query.where('e.status', '=', filter.status);
+    if (filter.format) query = query.where('e.export_format', '=', filter.format);
+    const after = page.cursor === undefined ? undefined : decodeTimeIdCursor(page.cursor);
+    const rowsQuery = after
+      ? query.where(afterTimeId('e.exported_at', 'e.id', after, 'desc', 'desc'))
+      : query;
+    const [rows, counted] = await Promise.all([
+      rowsQuery
+        .selectAll('e')
+        .select(utcText('e.exported_at').as('cursor_at'))
+        .orderBy('e.exported_at', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(page.limit + 1)
+        .offset(after ? 0 : page.offset)
+        .execute(),
+      countRows(trx, query, page.count),
+    ]);
+    return { ...keysetSlice(rows, page.limit, (r) => [r.cursor_at, r.id]), ...counted };
   }
 
   /** queued -> running (or a running one again after a restart); false if it already ended. */

@@ -198,5 +198,18 @@ describe('cohort exports of 2,000 sessions (PostgreSQL, Bull)', () => {
     const jsonPseudonyms = new Set(parsed.sessions.map((s) => s.patient_code));
     expect(jsonPseudonyms.size).toBe(PATIENTS);
     for (const p of jsonPseudonyms) expect(pseudonyms.has(p)).toBe(false);
+
+    // GET /exports on PostgreSQL: the three jobs, newest first, a page at a time
+    const page = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/exports${query}`, headers: await auth(researcher) })).json<{
+        items: Job[];
+        total: number | null;
+        next_cursor: string | null;
+      }>();
+    const first = await page('?scope=cohort&limit=2');
+    expect(first.total).toBe(3);
+    const rest = await page(`?scope=cohort&limit=2&cursor=${first.next_cursor}`);
+    expect([...first.items, ...rest.items].map((j) => j.id)).toEqual([json.job.id, csv.job.id, small.job.id]);
+    expect(rest.next_cursor).toBeNull();
   });
 });

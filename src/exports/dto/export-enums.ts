@@ -7,5 +7,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const SESSION_EXPORT_FORMATS = ['json', 'csv'] as const satisfies readonly ExportFormat[];
 
 export const EXPORT_SCOPES = ['session', 'patient', 'cohort'] as const;
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
 export const EXPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];

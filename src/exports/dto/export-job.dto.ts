@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../shared/pagination/page.dto.js';
 import { EXPORT_FORMATS, EXPORT_SCOPES, EXPORT_STATUSES } from './export-enums.js';
 
 export class ExportCountsDto {
@@ -41,3 +42,5 @@ export class ExportJobDto {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completed_at!: string | null;
 }
+
+export class ExportJobPageDto extends PageOf(ExportJobDto) {}

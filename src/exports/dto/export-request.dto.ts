@@ -11,7 +11,16 @@ import {
   Matches,
 } from 'class-validator';
 import { EXPORT_TABLES, type ExportTable } from '../tables/export-columns.js';
-import { EXPORT_FORMATS, type ExportFormat, SESSION_EXPORT_FORMATS } from './export-enums.js';
+import { PageQueryDto } from '../../shared/pagination/page.dto.js';
+import {
+  EXPORT_FORMATS,
+  EXPORT_SCOPES,
+  EXPORT_STATUSES,
+  type ExportFormat,
+  type ExportScope,
+  type ExportStatus,
+  SESSION_EXPORT_FORMATS,
+} from './export-enums.js';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 /** Query strings carry booleans as text: only "true" and "false" are booleans, anything else fails validation. */
@@ -136,4 +145,11 @@ export class ExportIdParamDto {
     message: 'id must be a UUID',
   })
   id!: string;
+}
+
+/** GET /exports: the caller's exports, newest first, optionally of one scope, state or format. */
+export class ListExportsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_SCOPES }) @IsOptional() @IsIn(EXPORT_SCOPES) scope?: ExportScope;
+  @ApiPropertyOptional({ enum: EXPORT_STATUSES }) @IsOptional() @IsIn(EXPORT_STATUSES) status?: ExportStatus;
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS }) @IsOptional() @IsIn(EXPORT_FORMATS) format?: ExportFormat;
 }
