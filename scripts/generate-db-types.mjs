@@ -23,6 +23,7 @@ const COLUMN_TYPES = [
   'Immutable',
   'ClinicalNoteType',
   'SubjectiveData',
+  'ChannelMuscles',
   'RpeMapping',
 ];
 const CUSTOM_IMPORTS = {
@@ -58,6 +59,7 @@ const OVERRIDES = {
   'therapy_sessions.analysis_params': 'Json<AnalysisParams> | null',
   'therapy_sessions.requested_analysis_params': 'Json<AnalysisParams>',
   'therapy_sessions.subjective': 'Json<SubjectiveData>',
+  'therapy_sessions.channel_muscle_mapping': 'Json<ChannelMuscles> | null',
   'contractions.id': 'ReadOnly<number | string>',
   'frontend_logs.id': 'ReadOnly<number | string>',
   'clinical_notes.author_id': 'Immutable<string>',

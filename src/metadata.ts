@@ -1494,6 +1494,12 @@ export default async () => {
                 type: () => t['./session/dto/session-result-parts.dto.js'].ParametersReportDto,
               },
               subjective: { required: true, type: 'object', additionalProperties: true },
+              channel_muscle_mapping: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                nullable: true,
+              },
               channels: {
                 required: true,
                 type: () => [t['./session/dto/session-response.dto.js'].ChannelStatisticsDto],

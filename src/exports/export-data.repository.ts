@@ -73,6 +73,7 @@ export class ExportDataRepository {
         's.file_hash',
         's.game_metadata',
         's.analysis_params',
+        's.channel_muscle_mapping',
         'p.patient_code',
         'p.age_group',
         'p.gender',

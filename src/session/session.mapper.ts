@@ -182,6 +182,7 @@ export function toSessionDetailDto(row: SessionRow, patientCode: string, r: Resu
     processing_parameters: params,
     parameters: parametersReport(params, r.statistics),
     subjective: row.subjective as Record<string, unknown>,
+    channel_muscle_mapping: row.channel_muscle_mapping,
     channels: r.statistics.map((s, i) => toChannelDto(s, i)),
     contractions: r.contractions.map(toContractionDto),
     performance_scores: scores,

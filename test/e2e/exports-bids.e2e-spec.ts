@@ -13,6 +13,8 @@ import { ghostly, multipart, waitForSession } from '../support/session-helpers.j
 
 const SECRET = 'exports-bids-e2e-secret-with-32-chars-ok';
 const FILE = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
+/** As the original client sends it with an upload. */
+const MUSCLES = { CH1: 'Left Quadriceps', CH2: 'Right Quadriceps' };
 /** Debian's interpreter, where python3-mne is installed (another python3 may come first on PATH). */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -50,7 +52,10 @@ describe('EMG-BIDS export of a patient (embedded), read back by MNE', () => {
       payload: {},
     });
     const patientCode = p.json<{ patient_code: string }>().patient_code;
-    const body = multipart({ name: FILE, content: ghostly(FILE) }, { patient_code: patientCode });
+    const body = multipart(
+      { name: FILE, content: ghostly(FILE) },
+      { patient_code: patientCode, channel_muscle_mapping: JSON.stringify(MUSCLES) },
+    );
     const res = await t.app.inject({
       method: 'POST',
       url: '/sessions',
@@ -101,8 +106,17 @@ describe('EMG-BIDS export of a patient (embedded), read back by MNE', () => {
     );
     expect(events.columns.slice(0, 3)).toEqual(['onset', 'duration', 'trial_type']);
     expect(events.rows.length).toBe(26); // 15 contractions on CH1 + 11 on CH2
+    const channels = parseTsv(
+      strFromU8(tree.get(`sub-${subject}/ses-001/emg/sub-${subject}_ses-001_task-ghostly_channels.tsv`)!),
+    );
+    const muscleOf = channels.columns.indexOf('target_muscle');
+    expect(channels.rows.filter((r) => r[muscleOf] !== 'n/a').map((r) => [r[0], r[muscleOf]])).toEqual(
+      Object.entries(MUSCLES),
+    );
     const readme = strFromU8(tree.get('README')!);
     expect(readme).toContain('- EMGReference: n/a.');
+    // the session's mapping names the muscles: target_muscle is not among the unknowns
+    expect(readme).not.toContain('target_muscle');
     expect(readme).toContain('pseudonyms made for this export only');
   });
 

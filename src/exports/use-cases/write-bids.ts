@@ -31,14 +31,6 @@ function contractionsOf(rows: ContractionRow[]): BidsContraction[] {
   return rows.map((c) => bidsContraction(c.channel_name, c));
 }
 
-/** A channel-to-muscle mapping stored with the session's parameters, if any. */
-function musclesOf(row: SessionExportRow): Record<string, string | null> | undefined {
-  const params = row.analysis_params as Record<string, unknown>;
-  const nested = params.session_params as Record<string, unknown> | undefined;
-  const map = params.channel_muscle_mapping ?? nested?.channel_muscle_mapping;
-  return map && typeof map === 'object' ? (map as Record<string, string | null>) : undefined;
-}
-
 export async function writeBidsZip(
   zip: ZipWriter,
   pages: SessionPages,
@@ -62,7 +54,7 @@ export async function writeBidsZip(
         subject,
         session: sessionNumber(row.session_code),
         contractions: events,
-        muscles: musclesOf(row),
+        muscles: row.channel_muscle_mapping ?? undefined,
       });
       const out = bidsSessionFiles(input);
       Object.assign(unknowns, out.unknowns);

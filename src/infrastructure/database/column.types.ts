@@ -39,5 +39,8 @@ export interface SubjectiveData {
   game_points_max?: number | null;
 }
 
+/** therapy_sessions.channel_muscle_mapping: channel name -> muscle, e.g. {"CH1": "Left Quadriceps"}. */
+export type ChannelMuscles = Record<string, string>;
+
 /** scoring_configuration.rpe_mapping: {"0": {score, category, clinical}, ..., "10": {...}}. */
 export type RpeMapping = Record<string, { score: number; category?: string; clinical?: string }>;

@@ -5,6 +5,7 @@
 import type { ExportCounts } from '../../exports/export-row.types.js';
 import type { ProfileMvcValues, ProfileMvcWindows } from '../../patient/mvc-baseline.types.js';
 import type {
+  ChannelMuscles,
   ClinicalNoteType,
   Immutable,
   Int8,
@@ -329,6 +330,7 @@ export interface TherapySessionPlayersTable {
 export interface TherapySessionsTable {
   analysis_params: Json<AnalysisParams> | null;
   attempts: Generated<number>;
+  channel_muscle_mapping: Json<ChannelMuscles> | null;
   created_at: Generated<Timestamp>;
   error_code: string | null;
   error_message: string | null;
@@ -401,5 +403,6 @@ export type {
   Immutable,
   ClinicalNoteType,
   SubjectiveData,
+  ChannelMuscles,
   RpeMapping,
 } from './column.types.js';

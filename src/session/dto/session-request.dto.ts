@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDate,
@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { AnalysisParamsFormDto } from '../../analysis/dto/analysis-params.dto.js';
+import { ClientSessionParamsDto } from '../../analysis/dto/client-session-params.dto.js';
 import { PageQueryDto } from '../../shared/pagination/page.dto.js';
 import { toOptionalNumber, toOptionalString } from '../../shared/validation/form-values.js';
 import { PROFILE_NAMES } from '@app/emg';
@@ -55,8 +56,15 @@ export class SubjectiveDto {
   game_points_max?: number;
 }
 
-/** POST /sessions text fields: patient, analysis parameters and subjective data. */
-export class CreateSessionFormDto extends IntersectionType(AnalysisParamsFormDto, SubjectiveDto) {
+/**
+ * POST /sessions text fields: patient, analysis parameters, subjective data, and the channel-to-muscle
+ * mapping the original client sends with an upload (kept with the session).
+ */
+export class CreateSessionFormDto extends IntersectionType(
+  AnalysisParamsFormDto,
+  SubjectiveDto,
+  PickType(ClientSessionParamsDto, ['channel_muscle_mapping'] as const),
+) {
   @ApiProperty({ example: 'P001' }) @IsString() @Matches(/^[Pp][0-9]{3,}$/) patient_code!: string;
 
   @ApiPropertyOptional({

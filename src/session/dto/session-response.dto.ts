@@ -210,6 +210,14 @@ export class SessionDetailDto extends SessionSummaryDto {
     string,
     unknown
   >;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    example: { CH1: 'Left Quadriceps', CH2: 'Right Quadriceps' },
+    description: 'Channel -> muscle, as given at upload (channel_muscle_mapping); null when none was given',
+  })
+  channel_muscle_mapping!: Record<string, string> | null;
   @ApiProperty({ type: [ChannelStatisticsDto] }) channels!: ChannelStatisticsDto[];
   @ApiProperty({ type: [ContractionDto] }) contractions!: ContractionDto[];
   @ApiProperty({ type: PerformanceScoresDto, nullable: true, description: 'The scores; null until scored' })

@@ -13,7 +13,7 @@ import { removeStreamedUpload, type StreamedUpload } from '../../shared/http/str
 import type { CreateSessionFormDto } from '../dto/session-request.dto.js';
 import type { SessionAcceptedDto } from '../dto/session-response.dto.js';
 import { SessionProducer } from '../queue/session.producer.js';
-import type { SubjectiveData } from '../../infrastructure/database/database.types.js';
+import type { ChannelMuscles, SubjectiveData } from '../../infrastructure/database/database.types.js';
 import { pickSubjective } from '../session-subjective.js';
 import { assertStreamedC3d, checkC3dHead } from '../session-upload.js';
 import { type SessionRow, SessionRepository } from '../session.repository.js';
@@ -28,6 +28,8 @@ interface NewSessionInput {
   sizeBytes: number;
   params: AnalysisParams;
   subjective: SubjectiveData;
+  /** Channel name -> muscle, when the upload named any. */
+  muscles?: ChannelMuscles | null;
   source: 'upload' | 'webhook';
   /** Object path when the file is already in storage (webhook); otherwise built from the codes. */
   objectPath?: string;
@@ -72,6 +74,7 @@ export class CreateSession {
         sizeBytes: file.size,
         params: toAnalysisParams(form),
         subjective: pickSubjective(form),
+        muscles: namedMuscles(form.channel_muscle_mapping),
         source: 'upload',
         originalName: file.originalname,
         profile: form.profile ?? null,
@@ -144,6 +147,7 @@ export class CreateSession {
           processing_time_ms: null,
           requested_analysis_params: JSON.stringify(input.params),
           subjective: JSON.stringify(input.subjective),
+          channel_muscle_mapping: input.muscles ? JSON.stringify(input.muscles) : null,
           source: input.source,
           processing_profile: input.profile ?? null,
         });
@@ -180,6 +184,14 @@ export class CreateSession {
 
 function accepted(row: SessionRow, duplicate: boolean): SessionAcceptedDto {
   return { id: row.id, session_code: row.session_code, status: row.processing_status, duplicate };
+}
+
+/** The channels a mapping names (a null or blank muscle is not given); null when it names none. */
+function namedMuscles(map: Record<string, string | null> | undefined): ChannelMuscles | null {
+  const named = Object.entries(map ?? {}).flatMap(([channel, muscle]) =>
+    muscle?.trim() ? [[channel, muscle.trim()] as const] : [],
+  );
+  return named.length > 0 ? Object.fromEntries(named) : null;
 }
 
 function patientNotFound(patientCode: string): NotFoundError {

@@ -1,0 +1,75 @@
+// POST /sessions keeps the channel-to-muscle mapping the original client sends with an upload
+// (channel_muscle_mapping, JSON text in the form), and GET /sessions/{code} gives it back.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
+import { ghostly, multipart } from '../support/session-helpers.js';
+
+const SECRET = 'session-muscles-e2e-secret-with-32-chars';
+const FILE = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
+
+describe('POST /sessions channel_muscle_mapping', () => {
+  let t: TestApp;
+  let alice: TestUser;
+  let patientCode: string;
+  const auth = async () => bearer(await signHs256(SECRET, supabaseClaims(alice)));
+
+  /** A fresh patient each time, so that the same file makes a new session. */
+  const upload = async (fields: Record<string, string>) => {
+    const p = await t.app.inject({ method: 'POST', url: '/patients', headers: await auth(), payload: {} });
+    patientCode = p.json<{ patient_code: string }>().patient_code;
+    const body = multipart({ name: FILE, content: ghostly(FILE) }, { patient_code: patientCode, ...fields });
+    return t.app.inject({
+      method: 'POST',
+      url: '/sessions',
+      headers: { ...(await auth()), ...body.headers },
+      payload: body.payload,
+    });
+  };
+  const mappingOf = async (fields: Record<string, string>) => {
+    const res = await upload(fields);
+    expect(res.statusCode).toBe(202);
+    const code = res.json<{ session_code: string }>().session_code;
+    const detail = await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth() });
+    return detail.json<{ channel_muscle_mapping: unknown }>().channel_muscle_mapping;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ JWT_SECRET: SECRET });
+    alice = await createUser(t.database, 'therapist');
+  });
+  afterAll(async () => t.close());
+
+  it('keeps the channels the mapping names; none named or none given is null', async () => {
+    const sent = { CH1: ' Left Quadriceps ', CH2: 'Right Quadriceps', CH3: null, CH4: '  ' };
+    expect(await mappingOf({ channel_muscle_mapping: JSON.stringify(sent) })).toEqual({
+      CH1: 'Left Quadriceps',
+      CH2: 'Right Quadriceps',
+    });
+    expect(await mappingOf({ channel_muscle_mapping: JSON.stringify({ CH1: null }) })).toBeNull();
+    // the client's empty field and JSON null mean "not given"
+    expect(await mappingOf({ channel_muscle_mapping: '' })).toBeNull();
+    expect(await mappingOf({ channel_muscle_mapping: 'null' })).toBeNull();
+    expect(await mappingOf({})).toBeNull();
+  });
+
+  it('refuses a mapping that is not an object of channel -> short text, and creates no session', async () => {
+    const refused = [
+      '["Left Quadriceps"]',
+      '{"CH1": 3}',
+      `{"CH1": "${'x'.repeat(201)}"}`,
+      '{"CH1": "Left',
+      '"Left Quadriceps"',
+    ];
+    for (const mapping of refused) {
+      const res = await upload({ channel_muscle_mapping: mapping });
+      expect([mapping, res.statusCode]).toEqual([mapping, 400]);
+      const list = await t.app.inject({
+        method: 'GET',
+        url: `/sessions?patient_code=${patientCode}`,
+        headers: await auth(),
+      });
+      expect(list.json<{ items: unknown[] }>().items).toEqual([]);
+    }
+  });
+});
