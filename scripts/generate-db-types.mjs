@@ -60,6 +60,7 @@ const OVERRIDES = {
   'therapy_sessions.requested_analysis_params': 'Json<AnalysisParams>',
   'therapy_sessions.subjective': 'Json<SubjectiveData>',
   'therapy_sessions.channel_muscle_mapping': 'Json<ChannelMuscles> | null',
+  'patients.channel_muscle_mapping': 'Json<ChannelMuscles> | null',
   'contractions.id': 'ReadOnly<number | string>',
   'frontend_logs.id': 'ReadOnly<number | string>',
   'clinical_notes.author_id': 'Immutable<string>',

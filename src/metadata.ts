@@ -997,6 +997,12 @@ export default async () => {
               bfr_target_lop_percentage_ch2: { required: true, type: () => Number },
               last_assessment_date: { required: true, type: () => String, nullable: true },
               current_scoring_config_id: { required: true, type: () => String, nullable: true },
+              channel_muscle_mapping: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                nullable: true,
+              },
               session_count: { required: true, type: () => Number },
               created_at: { required: true, type: () => String },
               updated_at: { required: true, type: () => String },

@@ -21,6 +21,7 @@ import { ScoringConfigService } from '../scoring-config/scoring-config.service.j
 import { calculateAdherence, protocolDay } from '@app/scoring';
 import { type AdherenceDto, toAdherenceDto } from './dto/adherence.dto.js';
 import { type OriginalAdherenceDto, toOriginalAdherenceDto } from './dto/original-adherence.dto.js';
+import { namedTexts } from '../shared/validation/maps.js';
 
 /**
  * Patients as the caller may see them. Visibility is RLS's job (a therapist's query simply
@@ -41,7 +42,7 @@ export class PatientService {
     return this.db.asUser(user, async (trx) => {
       const therapistId = await this.therapistFor(trx, user, requested);
       const row = await refusedByRls(
-        () => this.patients.insert(trx, { ...fields, therapist_id: therapistId }),
+        () => this.patients.insert(trx, { ...patientColumns(fields), therapist_id: therapistId }),
         'patient_write_forbidden',
         'You may not create this patient',
       );
@@ -72,7 +73,7 @@ export class PatientService {
   update(user: AuthUser, patientCode: string, dto: UpdatePatientDto): Promise<PatientDto> {
     return this.db.asUser(user, async (trx) => {
       const current = await this.findVisible(trx, patientCode);
-      const patch: Updateable<PatientsTable> = { ...dto };
+      const patch: Updateable<PatientsTable> = patientColumns(dto);
       if (dto.therapist_id !== undefined && dto.therapist_id !== current.therapist_id) {
         if (user.role !== 'admin') {
           throw new ForbiddenError('patient_reassign_forbidden', 'Only admins may reassign a patient');
@@ -197,4 +198,14 @@ export class PatientService {
   private notFound(patientCode: string): NotFoundError {
     return new NotFoundError('patient_not_found', `Patient ${patientCode} not found`);
   }
+}
+
+/** The request's fields as columns: a muscle mapping keeps the channels it names (none: null). */
+function patientColumns<T extends { channel_muscle_mapping?: Record<string, string | null> | null }>(
+  fields: T,
+) {
+  const { channel_muscle_mapping: muscles, ...rest } = fields;
+  if (muscles === undefined) return rest;
+  const named = namedTexts(muscles);
+  return { ...rest, channel_muscle_mapping: named ? JSON.stringify(named) : null };
 }

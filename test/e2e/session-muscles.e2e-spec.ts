@@ -1,5 +1,6 @@
 // POST /sessions keeps the channel-to-muscle mapping the original client sends with an upload
-// (channel_muscle_mapping, JSON text in the form), and GET /sessions/{code} gives it back.
+// (channel_muscle_mapping, JSON text in the form), else the patient's (PATCH /patients/{code}),
+// and GET /sessions/{code} gives it back.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
@@ -14,10 +15,13 @@ describe('POST /sessions channel_muscle_mapping', () => {
   let patientCode: string;
   const auth = async () => bearer(await signHs256(SECRET, supabaseClaims(alice)));
 
-  /** A fresh patient each time, so that the same file makes a new session. */
-  const upload = async (fields: Record<string, string>) => {
-    const p = await t.app.inject({ method: 'POST', url: '/patients', headers: await auth(), payload: {} });
-    patientCode = p.json<{ patient_code: string }>().patient_code;
+  /** A fresh patient each time (unless one is named), so that the same file makes a new session. */
+  const upload = async (fields: Record<string, string>, patient?: string) => {
+    if (patient) patientCode = patient;
+    else {
+      const p = await t.app.inject({ method: 'POST', url: '/patients', headers: await auth(), payload: {} });
+      patientCode = p.json<{ patient_code: string }>().patient_code;
+    }
     const body = multipart({ name: FILE, content: ghostly(FILE) }, { patient_code: patientCode, ...fields });
     return t.app.inject({
       method: 'POST',
@@ -26,13 +30,15 @@ describe('POST /sessions channel_muscle_mapping', () => {
       payload: body.payload,
     });
   };
-  const mappingOf = async (fields: Record<string, string>) => {
-    const res = await upload(fields);
+  const mappingOf = async (fields: Record<string, string>, patient?: string) => {
+    const res = await upload(fields, patient);
     expect(res.statusCode).toBe(202);
     const code = res.json<{ session_code: string }>().session_code;
     const detail = await t.app.inject({ method: 'GET', url: `/sessions/${code}`, headers: await auth() });
     return detail.json<{ channel_muscle_mapping: unknown }>().channel_muscle_mapping;
   };
+  const patchPatient = async (code: string, payload: object) =>
+    t.app.inject({ method: 'PATCH', url: `/patients/${code}`, headers: await auth(), payload });
 
   beforeAll(async () => {
     t = await createTestApp({ JWT_SECRET: SECRET });
@@ -71,5 +77,56 @@ describe('POST /sessions channel_muscle_mapping', () => {
       });
       expect(list.json<{ items: unknown[] }>().items).toEqual([]);
     }
+  });
+
+  it("falls back to the patient's mapping as it is at upload; a later change leaves the session as it is", async () => {
+    const p = await t.app.inject({ method: 'POST', url: '/patients', headers: await auth(), payload: {} });
+    const code = p.json<{ patient_code: string }>().patient_code;
+    const set = await patchPatient(code, {
+      channel_muscle_mapping: { CH1: 'Left Vastus Lateralis', CH2: null },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ channel_muscle_mapping: { CH1: 'Left Vastus Lateralis' } });
+
+    // no mapping of its own: the patient's; its own: its own
+    const files = ['Ghostly_Emg_20230321_17-28-14-0160.c3d', 'Ghostly_Emg_20231004_13-18-43-0464.c3d'];
+    const uploadFile = async (file: string, fields: Record<string, string>) => {
+      const body = multipart({ name: file, content: ghostly(file) }, { patient_code: code, ...fields });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/sessions',
+        headers: { ...(await auth()), ...body.headers },
+        payload: body.payload,
+      });
+      const detail = await t.app.inject({
+        method: 'GET',
+        url: `/sessions/${res.json<{ session_code: string }>().session_code}`,
+        headers: await auth(),
+      });
+      return detail.json<{ session_code: string; channel_muscle_mapping: unknown }>();
+    };
+    const inherited = await uploadFile(files[0]!, {});
+    expect(inherited.channel_muscle_mapping).toEqual({ CH1: 'Left Vastus Lateralis' });
+    expect(await mappingOf({ channel_muscle_mapping: '{"CH2": "Right Rectus Femoris"}' }, code)).toEqual({
+      CH2: 'Right Rectus Femoris',
+    });
+
+    // clearing the patient's mapping changes no stored session, and later uploads have none
+    const cleared = await patchPatient(code, { channel_muscle_mapping: null });
+    expect(cleared.json()).toMatchObject({ channel_muscle_mapping: null });
+    const again = await t.app.inject({
+      method: 'GET',
+      url: `/sessions/${inherited.session_code}`,
+      headers: await auth(),
+    });
+    expect(again.json()).toMatchObject({ channel_muscle_mapping: { CH1: 'Left Vastus Lateralis' } });
+    expect((await uploadFile(files[1]!, {})).channel_muscle_mapping).toBeNull();
+
+    for (const bad of [['CH1'], { CH1: 3 }, 'CH1=Left']) {
+      const res = await patchPatient(code, { channel_muscle_mapping: bad });
+      expect([bad, res.statusCode >= 400 && res.statusCode < 500]).toEqual([bad, true]);
+    }
+    const unchanged = await t.app.inject({ method: 'GET', url: `/patients/${code}`, headers: await auth() });
+    expect(unchanged.json()).toMatchObject({ channel_muscle_mapping: null });
   });
 });

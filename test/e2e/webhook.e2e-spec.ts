@@ -8,6 +8,8 @@ import { ghostly, waitForSession } from '../support/session-helpers.js';
 const SECRET = 'webhook-e2e-jwt-secret-with-at-least-32-chars';
 const HOOK_SECRET = 'webhook-hmac-secret-0123456789';
 const FILE = 'Ghostly_Emg_20230321_17-50-17-0881.c3d';
+/** The patient's channel-to-muscle mapping: a webhook upload carries none of its own. */
+const MUSCLES = { CH1: 'Left Quadriceps', CH2: 'Right Quadriceps' };
 
 function event(name: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -51,7 +53,7 @@ describe('POST /webhooks/storage/c3d-upload', () => {
       method: 'POST',
       url: '/patients',
       headers: bearer(await signHs256(SECRET, supabaseClaims(therapist))),
-      payload: {},
+      payload: { channel_muscle_mapping: MUSCLES },
     });
     patientCode = p.json().patient_code;
     await t.get(ObjectStorage).put(`${patientCode}/${FILE}`, ghostly(FILE));
@@ -83,6 +85,7 @@ describe('POST /webhooks/storage/c3d-upload', () => {
       await t.app.inject({ method: 'GET', url: `/sessions/${body.session_code}`, headers })
     ).json();
     expect(detail.performance_scores.overall_score).toBeCloseTo(78.25, 2);
+    expect(detail.channel_muscle_mapping).toEqual(MUSCLES);
 
     const replay = await send(event(`${patientCode}/${FILE}`));
     expect(replay.statusCode).toBe(202);

@@ -225,6 +225,7 @@ export interface PatientsTable {
   age_group: '18-30' | '31-50' | '51-70' | '71+' | null;
   bfr_target_lop_percentage_ch1: Generated<number>;
   bfr_target_lop_percentage_ch2: Generated<number>;
+  channel_muscle_mapping: Json<ChannelMuscles> | null;
   created_at: Generated<Timestamp>;
   current_mvc75_ch1: number | null;
   current_mvc75_ch2: number | null;

@@ -19,6 +19,7 @@ import type { Selectable } from 'kysely';
 import type { PatientsTable } from '../../infrastructure/database/database.types.js';
 import { PageOf, PageQueryDto } from '../../shared/pagination/page.dto.js';
 import { pick } from '../../shared/objects/pick.js';
+import { IsTextMap, MUSCLE_MAP_SCHEMA } from '../../shared/validation/maps.js';
 
 export const AGE_GROUPS = ['18-30', '31-50', '51-70', '71+'] as const;
 export const GENDERS = ['M', 'F', 'NB', 'NS'] as const;
@@ -67,6 +68,16 @@ class PatientFieldsDto {
   @Min(0)
   @Max(100)
   bfr_target_lop_percentage_ch2?: number;
+  @ApiPropertyOptional({
+    ...MUSCLE_MAP_SCHEMA,
+    nullable: true,
+    description:
+      'Channel -> muscle for the sessions uploaded without a mapping of their own (webhook uploads ' +
+      'included): each keeps a copy as it is at its upload. A null or blank muscle is not given; null clears it.',
+  })
+  @IsOptional()
+  @IsTextMap(200)
+  channel_muscle_mapping?: Record<string, string | null> | null;
 }
 
 export class CreatePatientDto extends PatientFieldsDto {
@@ -124,6 +135,8 @@ export class PatientDto {
   @ApiProperty() bfr_target_lop_percentage_ch2!: number;
   @ApiProperty({ nullable: true, type: String }) last_assessment_date!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) current_scoring_config_id!: string | null;
+  @ApiProperty({ ...MUSCLE_MAP_SCHEMA, nullable: true, description: 'Channel -> muscle; null when not set' })
+  channel_muscle_mapping!: Record<string, string> | null;
   @ApiProperty({ description: 'Sessions allocated so far' }) session_count!: number;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
@@ -159,6 +172,7 @@ export function toPatientDto(row: PatientRow): PatientDto {
     ...pick(row, TREATMENT_TARGET_FIELDS),
     last_assessment_date: iso(row.last_assessment_date),
     current_scoring_config_id: row.current_scoring_config_id,
+    channel_muscle_mapping: row.channel_muscle_mapping,
     session_count: row.session_counter,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),

@@ -7,6 +7,7 @@ import {
   type SessionWarningDto,
 } from '../session-quality.js';
 import { QualityGateDto } from '../../analysis/dto/quality-gate.dto.js';
+import { MUSCLE_MAP_SCHEMA } from '../../shared/validation/maps.js';
 import {
   BfrMeasurementDto,
   ParametersReportDto,
@@ -211,11 +212,10 @@ export class SessionDetailDto extends SessionSummaryDto {
     unknown
   >;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'string' },
+    ...MUSCLE_MAP_SCHEMA,
     nullable: true,
-    example: { CH1: 'Left Quadriceps', CH2: 'Right Quadriceps' },
-    description: 'Channel -> muscle, as given at upload (channel_muscle_mapping); null when none was given',
+    description:
+      "Channel -> muscle: the upload's channel_muscle_mapping, else the patient's at upload time; null when neither named one",
   })
   channel_muscle_mapping!: Record<string, string> | null;
   @ApiProperty({ type: [ChannelStatisticsDto] }) channels!: ChannelStatisticsDto[];

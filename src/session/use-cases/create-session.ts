@@ -9,6 +9,7 @@ import { AppConfig } from '../../shared/config/app-config.js';
 import { isUniqueViolation } from '../../shared/database/db-errors.js';
 import { NotFoundError } from '../../shared/errors/app-error.js';
 import { sha256Hex } from '../../shared/hash/sha256.js';
+import { namedTexts } from '../../shared/validation/maps.js';
 import { removeStreamedUpload, type StreamedUpload } from '../../shared/http/streamed-upload-storage.js';
 import type { CreateSessionFormDto } from '../dto/session-request.dto.js';
 import type { SessionAcceptedDto } from '../dto/session-response.dto.js';
@@ -28,7 +29,7 @@ interface NewSessionInput {
   sizeBytes: number;
   params: AnalysisParams;
   subjective: SubjectiveData;
-  /** Channel name -> muscle, when the upload named any. */
+  /** Channel name -> muscle, when the upload named any; else the patient's mapping is kept. */
   muscles?: ChannelMuscles | null;
   source: 'upload' | 'webhook';
   /** Object path when the file is already in storage (webhook); otherwise built from the codes. */
@@ -74,7 +75,7 @@ export class CreateSession {
         sizeBytes: file.size,
         params: toAnalysisParams(form),
         subjective: pickSubjective(form),
-        muscles: namedMuscles(form.channel_muscle_mapping),
+        muscles: namedTexts(form.channel_muscle_mapping),
         source: 'upload',
         originalName: file.originalname,
         profile: form.profile ?? null,
@@ -127,6 +128,8 @@ export class CreateSession {
         existing = await this.sessions.findByPatientHash(trx, patient.id, input.fileHash);
         if (existing) return;
         const sessionCode = await this.sessions.nextSessionCode(trx, patient.id);
+        // the upload's mapping, else the patient's as it is now (a later change leaves this session as it is)
+        const muscles = input.muscles ?? patient.channel_muscle_mapping;
         // After nextSessionCode: its lock on the patient row makes concurrent uploads of one
         // file name pick different paths.
         const objectPath = input.objectPath ?? (await this.freeUploadPath(trx, patient, input.originalName));
@@ -147,7 +150,7 @@ export class CreateSession {
           processing_time_ms: null,
           requested_analysis_params: JSON.stringify(input.params),
           subjective: JSON.stringify(input.subjective),
-          channel_muscle_mapping: input.muscles ? JSON.stringify(input.muscles) : null,
+          channel_muscle_mapping: muscles ? JSON.stringify(muscles) : null,
           source: input.source,
           processing_profile: input.profile ?? null,
         });
@@ -184,14 +187,6 @@ export class CreateSession {
 
 function accepted(row: SessionRow, duplicate: boolean): SessionAcceptedDto {
   return { id: row.id, session_code: row.session_code, status: row.processing_status, duplicate };
-}
-
-/** The channels a mapping names (a null or blank muscle is not given); null when it names none. */
-function namedMuscles(map: Record<string, string | null> | undefined): ChannelMuscles | null {
-  const named = Object.entries(map ?? {}).flatMap(([channel, muscle]) =>
-    muscle?.trim() ? [[channel, muscle.trim()] as const] : [],
-  );
-  return named.length > 0 ? Object.fromEntries(named) : null;
 }
 
 function patientNotFound(patientCode: string): NotFoundError {

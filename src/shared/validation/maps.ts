@@ -35,6 +35,13 @@ export function IsNumberMap(range: { min: number; max: number }, options?: Valid
   );
 }
 
+/** The OpenAPI schema of a channel -> muscle map (channel_muscle_mapping), for ApiProperty. */
+export const MUSCLE_MAP_SCHEMA = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { CH1: 'Left Quadriceps', CH2: 'Right Quadriceps' },
+} as const;
+
 /** A map from channel name to a short text or null, e.g. channel_muscle_mapping. */
 export function IsTextMap(maxLength: number, options?: ValidationOptions) {
   return ValidateBy(
@@ -48,4 +55,18 @@ export function IsTextMap(maxLength: number, options?: ValidationOptions) {
     },
     options,
   );
+}
+
+/**
+ * The members of a text map that name something, trimmed (a null or blank member is not given);
+ * null when none does, e.g. a channel_muscle_mapping of {"CH1": " Left Quadriceps ", "CH2": null}
+ * is {"CH1": "Left Quadriceps"}.
+ */
+export function namedTexts(
+  map: Record<string, string | null> | null | undefined,
+): Record<string, string> | null {
+  const named = Object.entries(map ?? {}).flatMap(([key, text]) =>
+    text?.trim() ? [[key, text.trim()] as const] : [],
+  );
+  return named.length > 0 ? Object.fromEntries(named) : null;
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from '@jest/globals';
+import { namedTexts } from './maps.js';
+
+describe('namedTexts', () => {
+  it('keeps the members that name something, trimmed', () => {
+    expect(namedTexts({ CH1: ' Left Quadriceps ', CH2: null, CH3: '', CH4: '  ', CH5: 'Right' })).toEqual({
+      CH1: 'Left Quadriceps',
+      CH5: 'Right',
+    });
+  });
+
+  it('is null when nothing is named', () => {
+    expect(namedTexts({ CH1: null, CH2: ' ' })).toBeNull();
+    expect(namedTexts({})).toBeNull();
+    expect(namedTexts(null)).toBeNull();
+    expect(namedTexts(undefined)).toBeNull();
+  });
+});
