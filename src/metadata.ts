@@ -1036,6 +1036,14 @@ export default async () => {
               from: { required: false, type: () => Date },
               to: { required: false, type: () => Date },
             },
+            SessionMusclesDto: {
+              channel_muscle_mapping: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                nullable: true,
+              },
+            },
           },
         ],
         [
@@ -2062,6 +2070,7 @@ export default async () => {
               status: { type: t['./session/dto/session-response.dto.js'].SessionStatusDto },
               reprocess: { type: t['./session/dto/session-response.dto.js'].SessionStatusDto },
               subjective: { type: t['./session/dto/session-response.dto.js'].SessionDetailDto },
+              muscles: { type: t['./session/dto/session-response.dto.js'].SessionDetailDto },
             },
           },
         ],

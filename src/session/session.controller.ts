@@ -6,6 +6,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Res,
   UploadedFile,
@@ -25,6 +26,7 @@ import {
   ListSessionsQueryDto,
   ReprocessSessionDto,
   SessionCodeParamDto,
+  SessionMusclesDto,
   SubjectiveDto,
 } from './dto/session-request.dto.js';
 import {
@@ -36,6 +38,7 @@ import {
 import { CreateSession } from './use-cases/create-session.js';
 import { ReprocessSession } from './use-cases/reprocess-session.js';
 import { SessionQueries } from './use-cases/session-queries.js';
+import { UpdateMuscles } from './use-cases/update-muscles.js';
 import { UpdateSubjective } from './use-cases/update-subjective.js';
 
 @ApiTags('sessions')
@@ -46,6 +49,7 @@ export class SessionController {
     private readonly queries: SessionQueries,
     private readonly reprocessing: ReprocessSession,
     private readonly subjectiveUpdates: UpdateSubjective,
+    private readonly muscleUpdates: UpdateMuscles,
   ) {}
 
   @Post()
@@ -128,5 +132,20 @@ export class SessionController {
     @Body() body: SubjectiveDto,
   ): Promise<SessionDetailDto> {
     return this.subjectiveUpdates.update(user, params.session_code, body);
+  }
+
+  @Put(':session_code/muscles')
+  @Auth('admin', 'therapist')
+  @ApiOperation({
+    summary: 'Set which muscle each channel recorded (labels only: nothing is analysed or scored again)',
+  })
+  @ApiOkResponse({ type: SessionDetailDto })
+  @ApiErrors(400, ERR.sessionNotFound)
+  muscles(
+    @CurrentUser() user: AuthUser,
+    @Param() params: SessionCodeParamDto,
+    @Body() body: SessionMusclesDto,
+  ): Promise<SessionDetailDto> {
+    return this.muscleUpdates.update(user, params.session_code, body);
   }
 }

@@ -13,6 +13,7 @@ import { CreateSession } from './use-cases/create-session.js';
 import { ProcessSession } from './use-cases/process-session.js';
 import { ReprocessSession } from './use-cases/reprocess-session.js';
 import { SessionQueries } from './use-cases/session-queries.js';
+import { UpdateMuscles } from './use-cases/update-muscles.js';
 import { UpdateSubjective } from './use-cases/update-subjective.js';
 
 @Module({
@@ -25,6 +26,7 @@ import { UpdateSubjective } from './use-cases/update-subjective.js';
     SessionQueries,
     ReprocessSession,
     UpdateSubjective,
+    UpdateMuscles,
     ProcessSession,
     SessionProducer,
     SessionProcessor,

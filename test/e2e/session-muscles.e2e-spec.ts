@@ -1,10 +1,10 @@
 // POST /sessions keeps the channel-to-muscle mapping the original client sends with an upload
 // (channel_muscle_mapping, JSON text in the form), else the patient's (PATCH /patients/{code}),
-// and GET /sessions/{code} gives it back.
+// and GET /sessions/{code} gives it back; PUT /sessions/{code}/muscles corrects it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, createUser, signHs256, supabaseClaims, type TestUser } from '../support/tokens.js';
-import { ghostly, multipart } from '../support/session-helpers.js';
+import { ghostly, multipart, waitForSession } from '../support/session-helpers.js';
 
 const SECRET = 'session-muscles-e2e-secret-with-32-chars';
 const FILE = 'Ghostly_Emg_20230321_17-23-09-0409.c3d';
@@ -128,5 +128,48 @@ describe('POST /sessions channel_muscle_mapping', () => {
     }
     const unchanged = await t.app.inject({ method: 'GET', url: `/patients/${code}`, headers: await auth() });
     expect(unchanged.json()).toMatchObject({ channel_muscle_mapping: null });
+  });
+
+  it('PUT /sessions/{code}/muscles corrects a completed session’s labels without a new result', async () => {
+    const res = await upload({ channel_muscle_mapping: '{"CH1": "Left Quadriceps"}' });
+    const code = res.json<{ session_code: string }>().session_code;
+    expect((await waitForSession(t, await auth(), code)).status).toBe('completed');
+    const get = async (user = alice) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/sessions/${code}`,
+        headers: bearer(await signHs256(SECRET, supabaseClaims(user))),
+      });
+    const put = async (payload: object, user = alice) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/sessions/${code}/muscles`,
+        headers: bearer(await signHs256(SECRET, supabaseClaims(user))),
+        payload,
+      });
+    type Detail = { channel_muscle_mapping: unknown; result_version: number; performance_scores: unknown };
+    const before = (await get()).json<Detail>(); // a completed session's detail is now cached
+    const changed = await put({
+      channel_muscle_mapping: { CH1: 'Left Vastus Medialis', CH2: 'Right Vastus Medialis' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const after = (await get()).json<Detail>();
+    for (const detail of [changed.json<Detail>(), after])
+      expect(detail).toMatchObject({
+        channel_muscle_mapping: { CH1: 'Left Vastus Medialis', CH2: 'Right Vastus Medialis' },
+        result_version: before.result_version,
+        performance_scores: before.performance_scores,
+      });
+    expect((await put({ channel_muscle_mapping: null })).json<Detail>().channel_muscle_mapping).toBeNull();
+    expect((await get()).json<Detail>().channel_muscle_mapping).toBeNull();
+
+    // refused: no field, not a map; another therapist does not see the session; researchers read only
+    for (const payload of [{}, { channel_muscle_mapping: ['CH1'] }, { channel_muscle_mapping: { CH1: 1 } }])
+      expect([payload, (await put(payload)).statusCode]).toEqual([payload, 400]);
+    const bob = await createUser(t.database, 'therapist');
+    const researcher = await createUser(t.database, 'researcher');
+    expect((await put({ channel_muscle_mapping: { CH1: 'x' } }, bob)).statusCode).toBe(404);
+    expect((await put({ channel_muscle_mapping: { CH1: 'x' } }, researcher)).statusCode).toBe(403);
+    expect((await get()).json<Detail>().channel_muscle_mapping).toBeNull();
   });
 });

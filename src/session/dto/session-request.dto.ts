@@ -11,11 +11,13 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { AnalysisParamsFormDto } from '../../analysis/dto/analysis-params.dto.js';
 import { ClientSessionParamsDto } from '../../analysis/dto/client-session-params.dto.js';
 import { PageQueryDto } from '../../shared/pagination/page.dto.js';
 import { toOptionalNumber, toOptionalString } from '../../shared/validation/form-values.js';
+import { IsTextMap, MUSCLE_MAP_SCHEMA } from '../../shared/validation/maps.js';
 import { PROFILE_NAMES } from '@app/emg';
 
 const PROCESSING_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
@@ -140,4 +142,16 @@ export class ListSessionsQueryDto extends PageQueryDto {
   @Type(() => Date)
   @IsDate()
   to?: Date;
+}
+
+/** PUT /sessions/:code/muscles: the session's channel-to-muscle mapping, replaced. */
+export class SessionMusclesDto {
+  @ApiProperty({
+    ...MUSCLE_MAP_SCHEMA,
+    nullable: true,
+    description: 'Channel -> muscle; a null or blank muscle is not given; null removes the mapping',
+  })
+  @ValidateIf((dto: SessionMusclesDto) => dto.channel_muscle_mapping !== null)
+  @IsTextMap(200)
+  channel_muscle_mapping!: Record<string, string | null> | null;
 }

@@ -61,8 +61,10 @@ export class SessionQueries {
               CACHE_TTL.sessionResult,
               load,
             );
-      if (user.role === 'researcher') return pseudonymised(detail);
-      return withPlayerName(detail, await this.sessions.playerNameOf(trx, row.id));
+      // labels that change without a new result version come from the row, not the cache
+      const current = { ...detail, channel_muscle_mapping: row.channel_muscle_mapping };
+      if (user.role === 'researcher') return pseudonymised(current);
+      return withPlayerName(current, await this.sessions.playerNameOf(trx, row.id));
     });
   }
 
