@@ -1720,6 +1720,7 @@ export default async () => {
             ExportChannelRowDto: {
               session_code: { required: true, type: () => String },
               channel: { required: true, type: () => String },
+              target_muscle: { required: true, type: () => String, nullable: true },
               sampling_rate_hz: { required: true, type: () => Number, nullable: true },
               duration_seconds: { required: true, type: () => Number, nullable: true },
               processing_profile: { required: true, type: () => String },

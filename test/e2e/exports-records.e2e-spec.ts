@@ -118,6 +118,40 @@ describe('exports of a session and of a patient (embedded)', () => {
     }
   });
 
+  it("channels carry the session's target muscle: named channels in CSV and JSON, empty otherwise", async () => {
+    const [mapped, unmapped] = sessionCodes;
+    const put = await f.t.app.inject({
+      method: 'PUT',
+      url: `/sessions/${mapped}/muscles`,
+      headers: await f.auth(alice),
+      payload: { channel_muscle_mapping: { CH1: 'Left Quadriceps' } },
+    });
+    expect(put.statusCode).toBe(200);
+    const rows = parseCsv(
+      (await get(alice, `/patients/${patientCode}/export?format=csv&table=channels`)).body,
+    );
+    const at = (name: string) => rows[0]!.indexOf(name);
+    expect(rows.slice(1).map((r) => [r[0], r[at('channel')], r[at('target_muscle')]])).toEqual([
+      [mapped, 'CH1', 'Left Quadriceps'],
+      [mapped, 'CH2', ''],
+      [unmapped, 'CH1', ''],
+      [unmapped, 'CH2', ''],
+    ]);
+    const doc = (await get(alice, `/sessions/${mapped}/export`)).json<{
+      sessions: { channels: { channel: string; target_muscle: string | null }[] }[];
+    }>();
+    expect(doc.sessions[0]!.channels.map((c) => [c.channel, c.target_muscle])).toEqual([
+      ['CH1', 'Left Quadriceps'],
+      ['CH2', null],
+    ]);
+    await f.t.app.inject({
+      method: 'PUT',
+      url: `/sessions/${mapped}/muscles`,
+      headers: await f.auth(alice),
+      payload: { channel_muscle_mapping: null },
+    });
+  });
+
   it('table= answers one table as text/csv', async () => {
     const res = await get(alice, `/sessions/${sessionCodes[0]}/export?format=csv&table=contractions`);
     expect(res.statusCode).toBe(200);

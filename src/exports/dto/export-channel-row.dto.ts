@@ -8,6 +8,8 @@ export class ExportChannelRowDto {
   session_code!: string;
   @Column({ type: String })
   channel!: string;
+  @Column({ type: String, nullable: true })
+  target_muscle!: string | null;
   @Column({ type: Number, nullable: true })
   sampling_rate_hz!: number | null;
   @Column({ type: Number, nullable: true })

@@ -60,6 +60,11 @@ export const SESSION_COLUMNS = [
 export const CHANNEL_COLUMNS = [
   c('session_code', null, 'Session the channel belongs to (as in the sessions table)'),
   c('channel', null, 'EMG channel name (e.g. CH1)'),
+  c(
+    'target_muscle',
+    null,
+    "Muscle the channel recorded, from the session's channel-to-muscle mapping; empty when it names none",
+  ),
   c('sampling_rate_hz', 'Hz', 'Analog sampling rate'),
   c('duration_seconds', 's', 'Channel duration'),
   c('processing_profile', null, 'Signal-processing profile the analysis used'),

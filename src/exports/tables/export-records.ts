@@ -4,6 +4,7 @@
  * file name and none of the game's personal fields.
  */
 import { PERSONAL_GAME_FIELDS } from '@app/bids';
+import type { ChannelMuscles } from '../../infrastructure/database/database.types.js';
 import type { ContractionRow, SessionExportRow, StatisticsRow } from '../export-data.repository.js';
 import {
   CHANNEL_COLUMNS,
@@ -58,8 +59,17 @@ export function toSessionRecord(row: SessionExportRow, p: Pseudonymiser): Sessio
   return recordOf(SESSION_COLUMNS, derived, row);
 }
 
-export function toChannelRecord(s: StatisticsRow, sessionCode: string): ChannelRecord {
-  return recordOf(CHANNEL_COLUMNS, { session_code: sessionCode, channel: s.channel_name }, s);
+export function toChannelRecord(
+  s: StatisticsRow,
+  sessionCode: string,
+  muscles: ChannelMuscles | null,
+): ChannelRecord {
+  const derived = {
+    session_code: sessionCode,
+    channel: s.channel_name,
+    target_muscle: muscles?.[s.channel_name] ?? null,
+  };
+  return recordOf(CHANNEL_COLUMNS, derived, s);
 }
 
 export function toContractionRecord(c: ContractionRow, sessionCode: string): ContractionRecord {

@@ -67,7 +67,9 @@ export async function writeJsonDocument(
     const pieces: string[] = [];
     for (const row of page.sessions) {
       const code = sessionLabel(row, p);
-      const channels = (stats.get(row.id) ?? []).map((s) => toChannelRecord(s, code));
+      const channels = (stats.get(row.id) ?? []).map((s) =>
+        toChannelRecord(s, code, row.channel_muscle_mapping),
+      );
       const cs = (contractions.get(row.id) ?? []).map((c) => toContractionRecord(c, code));
       counts.channels += channels.length;
       counts.contractions += cs.length;
@@ -102,8 +104,12 @@ export async function writeCsvTable(
   for await (const page of pages(wants)) {
     const lines: string[] = [];
     const codes = new Map(page.sessions.map((s) => [s.id, sessionLabel(s, p)]));
+    const muscles = new Map(page.sessions.map((s) => [s.id, s.channel_muscle_mapping]));
     if (table === 'sessions') for (const s of page.sessions) lines.push(csvRow(cols, toSessionRecord(s, p)));
-    for (const s of page.statistics) lines.push(csvRow(cols, toChannelRecord(s, codes.get(s.session_id)!)));
+    for (const s of page.statistics)
+      lines.push(
+        csvRow(cols, toChannelRecord(s, codes.get(s.session_id)!, muscles.get(s.session_id) ?? null)),
+      );
     for (const c of page.contractions)
       lines.push(csvRow(cols, toContractionRecord(c, codes.get(c.session_id)!)));
     rows += lines.length;
