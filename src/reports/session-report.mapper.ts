@@ -131,6 +131,7 @@ export function sessionReportModel(d: SessionDetailDto, x: StoredReportExtras): 
     .sort((a, b) => a.channel_name.localeCompare(b.channel_name))
     .map((c) => ({
       name: c.channel_name,
+      muscle: d.channel_muscle_mapping?.[c.channel_name] ?? null,
       analytics: {
         ...(c.analytics as unknown as ChannelAnalyticsReport),
         contractions: byChannel.get(c.channel_name) ?? [],

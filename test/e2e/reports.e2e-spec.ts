@@ -142,6 +142,28 @@ describe('reports (GET /sessions/{code}/report, GET /patients/{code}/report)', (
     for (const [name, svg] of stored) expect(svg).toBe(local.get(name));
   });
 
+  it("names the muscle beside each channel the session's mapping names", async () => {
+    const setMuscles = async (mapping: Record<string, string> | null) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/sessions/${code}/muscles`,
+        headers: await auth(alice),
+        payload: { channel_muscle_mapping: mapping },
+      });
+    const headings = (html: string) => [...html.matchAll(/<h3>(CH[^<]*)<\/h3>/g)].map((m) => m[1]);
+    expect(headings((await get(alice, `/sessions/${code}/report`)).body)).toEqual([
+      'CH1',
+      'CH2',
+      'CH1',
+      'CH2',
+    ]);
+    expect((await setMuscles({ CH1: 'Left Quadriceps' })).statusCode).toBe(200);
+    const named = (await get(alice, `/sessions/${code}/report`)).body;
+    expect(headings(named)).toEqual(['CH1 · Left Quadriceps', 'CH2', 'CH1 · Left Quadriceps', 'CH2']);
+    expect(named).toContain('<th class="n">CH1 · Left Quadriceps</th>');
+    expect((await setMuscles(null)).statusCode).toBe(200);
+  });
+
   it('shows the player name to the therapist but never to a researcher', async () => {
     expect((await get(alice, `/sessions/${code}/report`)).body).toContain(PLAYER);
     const res = await get(researcher, `/sessions/${code}/report`);

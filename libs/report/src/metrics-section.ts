@@ -3,6 +3,11 @@ import type { ChannelAnalyticsReport } from '@app/analysis';
 import { esc, num, pct, physical, sig } from './html.js';
 import { CLASS_LABEL, contractionClass, type ReportChannel } from './model.js';
 
+/** A channel's heading: its name, and the muscle it recorded when that is known (CH1 · Left Quadriceps). */
+export function channelTitle(ch: Pick<ReportChannel, 'name' | 'muscle'>): string {
+  return ch.muscle ? `${esc(ch.name)} · ${esc(ch.muscle)}` : esc(ch.name);
+}
+
 interface MetricRow {
   label: string;
   unit: string;
@@ -138,7 +143,7 @@ const METRICS: MetricRow[] = [
 /** One table: metric rows, one value column per channel. */
 export function metricsTable(channels: ReportChannel[]): string {
   const unitOf = (c: ReportChannel) => c.signal?.unit ?? 'V';
-  const head = `<thead><tr><th>Metric</th><th>Unit</th>${channels.map((c) => `<th class="n">${esc(c.name)}</th>`).join('')}<th>Meaning</th></tr></thead>`;
+  const head = `<thead><tr><th>Metric</th><th>Unit</th>${channels.map((c) => `<th class="n">${channelTitle(c)}</th>`).join('')}<th>Meaning</th></tr></thead>`;
   const rows = METRICS.map((m) => {
     const unit = m.unit === 'V' ? (channels[0] ? unitOf(channels[0]) : 'V') : m.unit;
     const cells = channels.map((c) => `<td class="n">${m.value(c.analytics, unitOf(c))}</td>`).join('');

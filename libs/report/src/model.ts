@@ -20,6 +20,8 @@ export interface ReportSignal {
 
 export interface ReportChannel {
   name: string;
+  /** The muscle the channel recorded, when the session's channel-to-muscle mapping names it. */
+  muscle?: string | null;
   analytics: ChannelAnalyticsReport;
   signal: ReportSignal | null;
 }

@@ -1,6 +1,6 @@
 // The session report as one self-contained HTML page (inline CSS and SVG, nothing fetched).
 import { esc, kvTable, num } from './html.js';
-import { contractionTable, metricsTable } from './metrics-section.js';
+import { channelTitle, contractionTable, metricsTable } from './metrics-section.js';
 import {
   CLASS_LABEL,
   contractionClass,
@@ -73,7 +73,7 @@ function channelFigure(ch: ReportChannel): string {
     .map((k) => `${counts[k]} ${CLASS_LABEL[k].toLowerCase()}`)
     .join(', ');
   return (
-    `<section class="channel" data-channel="${esc(ch.name)}"><h3>${esc(ch.name)}</h3>` +
+    `<section class="channel" data-channel="${esc(ch.name)}"><h3>${channelTitle(ch)}</h3>` +
     `<figure>${channelPlotSvg(ch)}<figcaption>${a.contraction_count} contractions (${esc(summary)}); ` +
     `${a.good_contraction_count} good, target ${a.expected_contractions ?? 'the scoring default (see Scores)'}. ` +
     `Top: raw EMG; bottom: processed envelope (high-pass, rectified, low-pass, smoothed), on which peaks and the MVC threshold are measured.</figcaption></figure></section>`
@@ -113,7 +113,7 @@ export function renderSessionReport(m: SessionReportModel): string {
     `<section class="scores"><h2>Scores</h2>${scoresSection(m.scores, names)}</section>`,
     `<section class="signals"><h2>Signals and contractions</h2>${m.channels.map(channelFigure).join('')}</section>`,
     `<section class="contraction-tables page-break"><h2>Contractions</h2><p class="muted">Start and duration in seconds from the start of the recording; peak and mean on the processed envelope. ✓ = criterion met.</p>` +
-      m.channels.map((c) => `<h3>${esc(c.name)}</h3>${contractionTable(c)}`).join('') +
+      m.channels.map((c) => `<h3>${channelTitle(c)}</h3>${contractionTable(c)}`).join('') +
       '</section>',
     `<section class="metrics"><h2>Metrics</h2><p class="muted">Amplitudes are in the recording's unit, shown with an SI prefix (µV, mV).</p>${metricsTable(m.channels)}</section>`,
     `<section class="game"><h2>Game metadata</h2>${kvTable(metadataRows(m.game_metadata))}</section>`,
