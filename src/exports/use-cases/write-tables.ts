@@ -103,15 +103,16 @@ export async function writeCsvTable(
   const wants = { statistics: table === 'channels', contractions: table === 'contractions' };
   for await (const page of pages(wants)) {
     const lines: string[] = [];
-    const codes = new Map(page.sessions.map((s) => [s.id, sessionLabel(s, p)]));
-    const muscles = new Map(page.sessions.map((s) => [s.id, s.channel_muscle_mapping]));
-    if (table === 'sessions') for (const s of page.sessions) lines.push(csvRow(cols, toSessionRecord(s, p)));
-    for (const s of page.statistics)
-      lines.push(
-        csvRow(cols, toChannelRecord(s, codes.get(s.session_id)!, muscles.get(s.session_id) ?? null)),
-      );
-    for (const c of page.contractions)
-      lines.push(csvRow(cols, toContractionRecord(c, codes.get(c.session_id)!)));
+    // rows in the page's session order (session code), as in sessions.csv
+    const stats = bySession(page.statistics);
+    const contractions = bySession(page.contractions);
+    for (const row of page.sessions) {
+      const code = sessionLabel(row, p);
+      if (table === 'sessions') lines.push(csvRow(cols, toSessionRecord(row, p)));
+      for (const s of stats.get(row.id) ?? [])
+        lines.push(csvRow(cols, toChannelRecord(s, code, row.channel_muscle_mapping)));
+      for (const c of contractions.get(row.id) ?? []) lines.push(csvRow(cols, toContractionRecord(c, code)));
+    }
     rows += lines.length;
     sessions += page.sessions.length;
     await out(lines.join(''));
