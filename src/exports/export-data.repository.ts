@@ -72,7 +72,6 @@ export class ExportDataRepository {
         's.file_path',
         's.file_hash',
         's.game_metadata',
-        's.analysis_params',
         's.channel_muscle_mapping',
         'p.patient_code',
         'p.age_group',

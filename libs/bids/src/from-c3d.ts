@@ -22,7 +22,7 @@ export interface FromC3dOptions {
   session: string;
   contractions: BidsContraction[];
   /** Channel name -> target muscle, when the session had a mapping. */
-  muscles?: Record<string, string | null | undefined>;
+  muscles?: Record<string, string | null | undefined> | null;
 }
 
 function param(file: C3dFile, group: string, name: string): string | undefined {

@@ -54,7 +54,7 @@ export async function writeBidsZip(
         subject,
         session: sessionNumber(row.session_code),
         contractions: events,
-        muscles: row.channel_muscle_mapping ?? undefined,
+        muscles: row.channel_muscle_mapping,
       });
       const out = bidsSessionFiles(input);
       Object.assign(unknowns, out.unknowns);

@@ -22,7 +22,7 @@ import {
 import type { Pseudonymiser } from '../tables/pseudonymiser.js';
 import type { ZipWriter } from '../artifact/zip-writer.js';
 import type { ExportFormat } from '../dto/export-enums.js';
-import { bySession, type ProgressFn, type SessionPages } from './session-pages.js';
+import { bySession, type ProgressFn, type SessionPage, type SessionPages } from './session-pages.js';
 
 export type TextOut = (piece: string) => Promise<void>;
 
@@ -39,6 +39,23 @@ export interface TableCounts {
   sessions: number;
   channels: number;
   contractions: number;
+}
+
+/**
+ * A page's sessions in their order (session code), each with the records of its channels and
+ * contractions: the CSV tables list them in the sessions' order, as the JSON document nests them.
+ */
+function* recordsOf(page: SessionPage, p: Pseudonymiser) {
+  const stats = bySession(page.statistics);
+  const contractions = bySession(page.contractions);
+  for (const row of page.sessions) {
+    const code = sessionLabel(row, p);
+    yield {
+      row,
+      channels: (stats.get(row.id) ?? []).map((s) => toChannelRecord(s, code, row.channel_muscle_mapping)),
+      contractions: (contractions.get(row.id) ?? []).map((c) => toContractionRecord(c, code)),
+    };
+  }
 }
 
 const units = (cols: readonly ExportColumn[]) => Object.fromEntries(cols.map((c) => [c.name, c.unit]));
@@ -62,22 +79,15 @@ export async function writeJsonDocument(
   await out(`{"export":${JSON.stringify(header)},"sessions":[`);
   const counts: TableCounts = { sessions: 0, channels: 0, contractions: 0 };
   for await (const page of pages({ statistics: true, contractions: true })) {
-    const stats = bySession(page.statistics);
-    const contractions = bySession(page.contractions);
     const pieces: string[] = [];
-    for (const row of page.sessions) {
-      const code = sessionLabel(row, p);
-      const channels = (stats.get(row.id) ?? []).map((s) =>
-        toChannelRecord(s, code, row.channel_muscle_mapping),
-      );
-      const cs = (contractions.get(row.id) ?? []).map((c) => toContractionRecord(c, code));
+    for (const { row, channels, contractions } of recordsOf(page, p)) {
       counts.channels += channels.length;
-      counts.contractions += cs.length;
+      counts.contractions += contractions.length;
       const doc = {
         ...toSessionRecord(row, p),
         game_metadata: exportGameMetadata(row, p),
         channels,
-        contractions: cs,
+        contractions,
       };
       pieces.push((counts.sessions++ === 0 ? '' : ',') + JSON.stringify(doc));
     }
@@ -103,15 +113,9 @@ export async function writeCsvTable(
   const wants = { statistics: table === 'channels', contractions: table === 'contractions' };
   for await (const page of pages(wants)) {
     const lines: string[] = [];
-    // rows in the page's session order (session code), as in sessions.csv
-    const stats = bySession(page.statistics);
-    const contractions = bySession(page.contractions);
-    for (const row of page.sessions) {
-      const code = sessionLabel(row, p);
+    for (const { row, channels, contractions } of recordsOf(page, p)) {
       if (table === 'sessions') lines.push(csvRow(cols, toSessionRecord(row, p)));
-      for (const s of stats.get(row.id) ?? [])
-        lines.push(csvRow(cols, toChannelRecord(s, code, row.channel_muscle_mapping)));
-      for (const c of contractions.get(row.id) ?? []) lines.push(csvRow(cols, toContractionRecord(c, code)));
+      for (const record of [...channels, ...contractions]) lines.push(csvRow(cols, record));
     }
     rows += lines.length;
     sessions += page.sessions.length;
