@@ -21,7 +21,7 @@ import { ScoringConfigService } from '../scoring-config/scoring-config.service.j
 import { calculateAdherence, protocolDay } from '@app/scoring';
 import { type AdherenceDto, toAdherenceDto } from './dto/adherence.dto.js';
 import { type OriginalAdherenceDto, toOriginalAdherenceDto } from './dto/original-adherence.dto.js';
-import { namedTexts } from '../shared/validation/maps.js';
+import { namedTextsColumn } from '../shared/validation/maps.js';
 
 /**
  * Patients as the caller may see them. Visibility is RLS's job (a therapist's query simply
@@ -205,7 +205,5 @@ function patientColumns<T extends { channel_muscle_mapping?: Record<string, stri
   fields: T,
 ) {
   const { channel_muscle_mapping: muscles, ...rest } = fields;
-  if (muscles === undefined) return rest;
-  const named = namedTexts(muscles);
-  return { ...rest, channel_muscle_mapping: named ? JSON.stringify(named) : null };
+  return muscles === undefined ? rest : { ...rest, channel_muscle_mapping: namedTextsColumn(muscles) };
 }

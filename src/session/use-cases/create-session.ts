@@ -9,7 +9,7 @@ import { AppConfig } from '../../shared/config/app-config.js';
 import { isUniqueViolation } from '../../shared/database/db-errors.js';
 import { NotFoundError } from '../../shared/errors/app-error.js';
 import { sha256Hex } from '../../shared/hash/sha256.js';
-import { namedTexts } from '../../shared/validation/maps.js';
+import { namedTexts, namedTextsColumn } from '../../shared/validation/maps.js';
 import { removeStreamedUpload, type StreamedUpload } from '../../shared/http/streamed-upload-storage.js';
 import type { CreateSessionFormDto } from '../dto/session-request.dto.js';
 import type { SessionAcceptedDto } from '../dto/session-response.dto.js';
@@ -128,8 +128,6 @@ export class CreateSession {
         existing = await this.sessions.findByPatientHash(trx, patient.id, input.fileHash);
         if (existing) return;
         const sessionCode = await this.sessions.nextSessionCode(trx, patient.id);
-        // the upload's mapping, else the patient's as it is now (a later change leaves this session as it is)
-        const muscles = input.muscles ?? patient.channel_muscle_mapping;
         // After nextSessionCode: its lock on the patient row makes concurrent uploads of one
         // file name pick different paths.
         const objectPath = input.objectPath ?? (await this.freeUploadPath(trx, patient, input.originalName));
@@ -150,7 +148,8 @@ export class CreateSession {
           processing_time_ms: null,
           requested_analysis_params: JSON.stringify(input.params),
           subjective: JSON.stringify(input.subjective),
-          channel_muscle_mapping: muscles ? JSON.stringify(muscles) : null,
+          // the upload's mapping, else the patient's as it is now (a later change leaves this session as it is)
+          channel_muscle_mapping: namedTextsColumn(input.muscles ?? patient.channel_muscle_mapping),
           source: input.source,
           processing_profile: input.profile ?? null,
         });

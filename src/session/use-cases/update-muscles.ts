@@ -3,7 +3,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { DbContext } from '../../infrastructure/database/db-context.js';
 import { refusedByRls } from '../../shared/database/db-errors.js';
 import { ForbiddenError } from '../../shared/errors/app-error.js';
-import { namedTexts } from '../../shared/validation/maps.js';
+import { namedTextsColumn } from '../../shared/validation/maps.js';
 import type { SessionMusclesDto } from '../dto/session-request.dto.js';
 import type { SessionDetailDto } from '../dto/session-response.dto.js';
 import { SessionRepository } from '../session.repository.js';
@@ -25,13 +25,12 @@ export class UpdateMuscles {
   ) {}
 
   async update(user: AuthUser, sessionCode: string, dto: SessionMusclesDto): Promise<SessionDetailDto> {
-    const muscles = namedTexts(dto.channel_muscle_mapping);
     await this.db.asUser(user, async (trx) => {
       const session = await findVisible(this.sessions, trx, sessionCode);
       const updated = await refusedByRls(
         () =>
           this.sessions.update(trx, session.id, {
-            channel_muscle_mapping: muscles ? JSON.stringify(muscles) : null,
+            channel_muscle_mapping: namedTextsColumn(dto.channel_muscle_mapping),
           }),
         WRITE_FORBIDDEN,
         FORBIDDEN_MESSAGE,

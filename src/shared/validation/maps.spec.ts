@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { namedTexts } from './maps.js';
+import { namedTexts, namedTextsColumn } from './maps.js';
 
 describe('namedTexts', () => {
   it('keeps the members that name something, trimmed', () => {
@@ -14,5 +14,13 @@ describe('namedTexts', () => {
     expect(namedTexts({})).toBeNull();
     expect(namedTexts(null)).toBeNull();
     expect(namedTexts(undefined)).toBeNull();
+  });
+});
+
+describe('namedTextsColumn', () => {
+  it('is the JSON text of the named members, or null', () => {
+    expect(namedTextsColumn({ CH1: ' Left ', CH2: null })).toBe('{"CH1":"Left"}');
+    expect(namedTextsColumn({ CH1: null })).toBeNull();
+    expect(namedTextsColumn(undefined)).toBeNull();
   });
 });

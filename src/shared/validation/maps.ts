@@ -70,3 +70,9 @@ export function namedTexts(
   );
   return named.length > 0 ? Object.fromEntries(named) : null;
 }
+
+/** namedTexts as the value of a jsonb column: its JSON text, or null when nothing is named. */
+export function namedTextsColumn(map: Record<string, string | null> | null | undefined): string | null {
+  const named = namedTexts(map);
+  return named ? JSON.stringify(named) : null;
+}
