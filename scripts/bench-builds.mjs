@@ -27,5 +27,3 @@ export async function withBaseBuild(base, measure) {
     sh('git', ['worktree', 'remove', '--force', worktree], root);
   }
 }
-
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

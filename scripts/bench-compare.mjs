@@ -15,10 +15,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { median, root, withBaseBuild } from './bench-builds.mjs';
+import { root, withBaseBuild } from './bench-builds.mjs';
 
 const base = process.argv[2] ?? 'HEAD~1';
 const rounds = Number(process.argv[3] ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const malloc = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728';
 
 await withBaseBuild(base, (worktree) => {

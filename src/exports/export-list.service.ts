@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DbContext } from '../infrastructure/database/db-context.js';
+import { pick } from '../shared/objects/pick.js';
 import { type Page, pageRequest, toKeysetPage } from '../shared/pagination/page.dto.js';
 import type { ExportJobDto } from './dto/export-job.dto.js';
 import type { ListExportsQueryDto } from './dto/export-request.dto.js';
@@ -21,9 +22,12 @@ export class ExportListService {
 
   list(user: AuthUser, query: ListExportsQueryDto): Promise<Page<ExportJobDto>> {
     const page = pageRequest(query);
-    const filter = { scope: query.scope, status: query.status, format: query.format };
     return this.db.asUser(user, async (trx) =>
-      toKeysetPage(await this.exports.list(trx, filter, page), toExportJobDto, query),
+      toKeysetPage(
+        await this.exports.list(trx, pick(query, ['scope', 'status', 'format']), page),
+        toExportJobDto,
+        query,
+      ),
     );
   }
 }

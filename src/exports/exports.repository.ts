@@ -12,7 +12,8 @@ import {
 } from '../shared/pagination/time-id-keyset.js';
 import type { Db, ExportRow } from './export-row.types.js';
 
-export interface ExportFilter {
+/** The filters of GET /exports. */
+export interface ExportListFilter {
   scope?: ExportRow['scope'];
   status?: ExportRow['status'];
   format?: ExportRow['export_format'];
@@ -46,7 +47,7 @@ export class ExportsRepository {
    * Under asUser: the caller's own exports (row-level security), newest first (exported_at desc,
    * id desc), keyset on both.
    */
-  async list(trx: Tx, filter: ExportFilter, page: PageRequest): Promise<RowsPage<ExportRow>> {
+  async list(trx: Tx, filter: ExportListFilter, page: PageRequest): Promise<RowsPage<ExportRow>> {
     let query = trx.selectFrom('export_history as e');
     if (filter.scope) query = query.where('e.scope', '=', filter.scope);
     if (filter.status) query = query.where('e.status', '=', filter.status);
